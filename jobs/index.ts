@@ -1,0 +1,5 @@
+// Every scheduled job of OneTrip, one line each.
+import { lockCleanupJob } from './lock-cleanup.ts';
+import type { Job } from './types.ts';
+
+export const jobs: Job[] = [lockCleanupJob];

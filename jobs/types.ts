@@ -1,0 +1,8 @@
+// The shape of a scheduled job. `run` does one bounded batch, is safe to run twice, takes
+// its time from the argument (tests pass a fixed date) and returns what it counted.
+export interface Job {
+  name: string;
+  /** node-cron expression (seconds optional), evaluated in TZ_NAME. */
+  schedule: string;
+  run(now: Date): Promise<Record<string, number>>;
+}

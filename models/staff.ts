@@ -1,0 +1,21 @@
+// Window staff and admins. Passwords are kept as scrypt hashes only.
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+import { STAFF_ROLES } from '../server/auth/principal.ts';
+
+const staffSchema = new Schema(
+  {
+    username: { type: String, required: true, unique: true },
+    name: { type: String, required: true },
+    passwordHash: { type: String, required: true },
+    role: { type: String, enum: STAFF_ROLES, required: true },
+    department: { type: String, default: null },
+    windows: { type: [String], default: [] },
+    active: { type: Boolean, default: true },
+    failedLogins: { type: Number, default: 0 },
+    lockedUntil: { type: Date, default: null },
+  },
+  { timestamps: true, versionKey: false },
+);
+
+export type Staff = InferSchemaType<typeof staffSchema>;
+export const StaffModel = mongoose.model('Staff', staffSchema, 'staff');

@@ -1,0 +1,94 @@
+// Request schemas for catalogue administration: departments, windows, items.
+import { z } from 'zod';
+import { CASE_TYPES, ITEM_CATEGORIES, MATERIAL_FORMS } from '../../models/item.ts';
+
+const Code = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '编码只能包含字母、数字、下划线和连字符');
+const Text = (max: number) => z.string().trim().max(max);
+const Url = z.union([z.literal(''), z.url().max(500)]);
+
+export const CodeParams = z.object({ code: Code });
+
+export const DepartmentInput = z.object({
+  code: Code,
+  name: Text(60).min(1),
+  sortOrder: z.number().int().min(0).max(10_000).default(0),
+});
+export const DepartmentPatch = DepartmentInput.omit({ code: true }).partial().extend({ active: z.boolean().optional() });
+
+export const WindowInput = z.object({
+  code: Code,
+  name: Text(60).min(1),
+  hallCode: Code,
+  location: Text(120).min(1),
+  department: Code,
+});
+export const WindowPatch = WindowInput.omit({ code: true }).partial().extend({ active: z.boolean().optional() });
+
+const Material = z.object({
+  name: Text(100).min(1),
+  form: z.enum(MATERIAL_FORMS),
+  copies: z.number().int().min(0).max(20).default(1),
+  required: z.boolean().default(true),
+  blankFormUrl: Url.default(''),
+  sampleUrl: Url.default(''),
+  acceptanceStandard: Text(500).default(''),
+  source: Text(100).default('申请人自备'),
+  note: Text(500).default(''),
+});
+
+const FeeItem = z.object({
+  name: Text(60).min(1),
+  amountFen: z.number().int().min(1).max(100_000_000),
+  basis: Text(300).default(''),
+  waivable: z.boolean().default(false),
+});
+
+const ItemFields = z.object({
+  name: Text(100).min(1),
+  department: Code,
+  category: z.enum(ITEM_CATEGORIES),
+  caseType: z.enum(CASE_TYPES),
+  conditions: Text(4000).min(1),
+  materials: z.array(Material).max(60).default([]),
+  process: z.array(z.object({ step: Text(60).min(1), description: Text(1000).default('') })).max(30).default([]),
+  legalLimitDays: z.number().int().min(0).max(3650),
+  promisedLimitDays: z.number().int().min(0).max(3650),
+  fee: z.object({ charged: z.boolean(), items: z.array(FeeItem).max(20).default([]) }),
+  windows: z.array(Code).max(50).default([]),
+  hours: Text(200).min(1),
+  helpline: Text(40).min(1),
+  complaintLine: Text(40).min(1),
+  visits: z.number().int().min(0).max(10),
+  onsiteReason: Text(500).default(''),
+  onlineBooking: z.boolean().default(true),
+  onlinePreReview: z.boolean().default(false),
+  onlinePayment: z.boolean().default(false),
+  deliveryByPost: z.boolean().default(false),
+  highFrequency: z.boolean().default(false),
+  keywords: z.array(Text(30).min(1)).max(30).default([]),
+  faq: z.array(z.object({ q: Text(300).min(1), a: Text(2000).min(1) })).max(50).default([]),
+  legalBasis: Text(4000).default(''),
+});
+
+/** Rules across fields that a guide must satisfy, as {field: message}. */
+export function guideRuleViolations(item: Partial<z.infer<typeof ItemFields>>): Record<string, string> {
+  const problems: Record<string, string> = {};
+  if (item.visits !== undefined && item.visits > 0 && !item.onsiteReason) {
+    problems.onsiteReason = '到现场次数大于 0 时必须说明到现场的原因';
+  }
+  if (item.fee && item.fee.charged !== item.fee.items.length > 0) {
+    problems['fee.items'] = item.fee.charged ? '收费事项须列出收费项目' : '不收费事项不应列出收费项目';
+  }
+  if (item.caseType === 'immediate' && item.promisedLimitDays !== undefined && item.promisedLimitDays !== 0) {
+    problems.promisedLimitDays = '即办件的承诺时限应为 0';
+  }
+  if (item.legalLimitDays !== undefined && item.promisedLimitDays !== undefined && item.promisedLimitDays > item.legalLimitDays) {
+    problems.promisedLimitDays = '承诺时限不能超过法定时限';
+  }
+  return problems;
+}
+
+export const ItemInput = ItemFields.extend({ code: Code });
+export const ItemPatch = ItemFields.partial();
+export type ItemInputT = z.infer<typeof ItemInput>;
+export type ItemPatchT = z.infer<typeof ItemPatch>;

@@ -1,0 +1,61 @@
+// The public catalogue: departments, item list with search, and the full guide of one item.
+import Router from '@koa/router';
+import { z } from 'zod';
+import { notFound } from '../../server/errors.ts';
+import { pageOf, pageSchema } from '../../server/pagination.ts';
+import { defineRoute } from '../../server/route.ts';
+import type { AppState } from '../../server/state.ts';
+import { getCatalogue } from '../../services/catalogue/store.ts';
+import { searchCatalogue } from '../../services/catalogue/search.ts';
+import { ItemCodeParams, ItemListQuery } from './schema.ts';
+
+export const catalogueRouter = new Router<AppState>({ prefix: '/api/v1' });
+
+const DepartmentOut = z.object({ id: z.string(), code: z.string(), name: z.string() });
+
+defineRoute(
+  catalogueRouter,
+  { method: 'get', path: '/departments', summary: '部门列表', tags: ['事项清单'], access: 'public', response: z.object({ items: z.array(DepartmentOut) }) },
+  async (ctx) => {
+    const { departments } = await getCatalogue();
+    ctx.body = { items: departments.map((d) => ({ id: String(d._id), code: d.code, name: d.name })) };
+  },
+);
+
+defineRoute(
+  catalogueRouter,
+  {
+    method: 'get',
+    path: '/items',
+    summary: '事项清单（支持中文、关键词与拼音首字母检索）',
+    tags: ['事项清单'],
+    access: 'public',
+    query: ItemListQuery,
+    response: pageSchema(z.object({ code: z.string(), name: z.string() }).loose()),
+  },
+  async (ctx, { query }) => {
+    const { entries } = await getCatalogue();
+    const { page, pageSize, ...filters } = query;
+    const matches = searchCatalogue(entries, filters);
+    const result = pageOf(matches, { page, pageSize });
+    ctx.body = { ...result, items: result.items.map((entry) => entry.summary) };
+  },
+);
+
+defineRoute(
+  catalogueRouter,
+  {
+    method: 'get',
+    path: '/items/:code',
+    summary: '办事指南',
+    tags: ['事项清单'],
+    access: 'public',
+    params: ItemCodeParams,
+    response: z.object({ code: z.string(), name: z.string() }).loose(),
+  },
+  async (ctx, { params }) => {
+    const guide = (await getCatalogue()).byCode.get(params.code);
+    if (!guide) throw notFound('事项');
+    ctx.body = guide;
+  },
+);

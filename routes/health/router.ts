@@ -1,0 +1,34 @@
+// Liveness and readiness for the load balancer.
+import Router from '@koa/router';
+import { z } from 'zod';
+import { defineRoute } from '../../server/route.ts';
+import { isDatabaseReachable } from '../../server/db.ts';
+import type { AppState } from '../../server/state.ts';
+
+export const healthRouter = new Router<AppState>();
+
+defineRoute(
+  healthRouter,
+  { method: 'get', path: '/healthz', summary: '进程存活', tags: ['运维'], access: 'public', response: z.object({ status: z.literal('ok') }) },
+  (ctx) => {
+    ctx.body = { status: 'ok' };
+  },
+);
+
+defineRoute(
+  healthRouter,
+  {
+    method: 'get',
+    path: '/readyz',
+    summary: '数据库可用时就绪',
+    tags: ['运维'],
+    access: 'public',
+    response: z.object({ status: z.enum(['ready', 'unavailable']) }),
+    errors: { 503: '数据库不可达' },
+  },
+  async (ctx) => {
+    const ready = await isDatabaseReachable();
+    ctx.status = ready ? 200 : 503;
+    ctx.body = { status: ready ? 'ready' : 'unavailable' };
+  },
+);

@@ -1,0 +1,10 @@
+// Every router of the API, one line each. Order matters only for overlapping paths.
+import type Router from '@koa/router';
+import type { AppState } from '../server/state.ts';
+import { healthRouter } from './health/router.ts';
+import { docsRouter } from './docs/router.ts';
+import { catalogueRouter } from './catalogue/router.ts';
+import { staffAuthRouter } from './staff-auth/router.ts';
+import { adminCatalogueRouter } from './admin/catalogue-router.ts';
+
+export const routers: Router<AppState>[] = [healthRouter, docsRouter, catalogueRouter, staffAuthRouter, adminCatalogueRouter];

@@ -1,0 +1,34 @@
+// createApp: the Koa application with its middleware and routes, not listening.
+import Koa from 'koa';
+import { bodyParser } from '@koa/bodyparser';
+import cors from '@koa/cors';
+import { config } from './config.ts';
+import { errorHandler } from './middleware/error-handler.ts';
+import { rejectOperators } from './middleware/reject-operators.ts';
+import { requestId } from './middleware/request-id.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import type { AppState } from './state.ts';
+import { routers } from '../routes/index.ts';
+
+export function createApp(): Koa<AppState> {
+  const app = new Koa<AppState>({ proxy: config.TRUST_PROXY });
+  const allowedOrigins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  app.use(requestId());
+  app.use(securityHeaders());
+  app.use(errorHandler());
+  app.use(
+    cors({
+      // Mini-programs send no Origin; browsers get CORS only for configured sites.
+      origin: (ctx) => (allowedOrigins.includes(ctx.get('Origin')) ? ctx.get('Origin') : ''),
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Screen-Token', 'If-None-Match', 'X-Request-Id'],
+      exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id'],
+      maxAge: 600,
+    }),
+  );
+  // ctx.request.rawBody keeps the exact text: WeChat Pay signatures are over the raw body.
+  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.BODY_LIMIT_KB}kb` }));
+  app.use(rejectOperators());
+  for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
+  app.on('error', (error, ctx) => ctx?.state?.log?.error({ err: error }, 'unhandled koa error'));
+  return app;
+}

@@ -1,0 +1,118 @@
+// The only reader of process.env: parses and validates the environment once at start.
+// A bad value stops the server with a message naming the variable.
+import { z } from 'zod';
+
+const DEFAULT_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
+// 32 zero-ish bytes for development only; production refuses it.
+const DEFAULT_PII_KEY = Buffer.alloc(32, 7).toString('base64');
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: int(3000, 0, 65535),
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URI').optional(),
+  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('onetrip'),
+  DATA_DIR: z.string().default('./data'),
+  JWT_SECRET: z.string().min(32, 'at least 32 characters').default(DEFAULT_JWT_SECRET),
+  TZ_NAME: z.string().refine(isTimeZone, 'not an IANA time zone').default('Asia/Shanghai'),
+  JOBS_ENABLED: bool.default(true),
+  PUBLISH_DIR: z.string().default('./publish'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: bool.default(false),
+  CORS_ORIGINS: z.string().default(''),
+  WECHAT_APPID: z.string().default('wx0000000000000000'),
+  WECHAT_SECRET: z.string().default(''),
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  WECHATPAY_MCHID: z.string().default(''),
+  WECHATPAY_SERIAL: z.string().default(''),
+  WECHATPAY_PRIVATE_KEY_PATH: z.string().default(''),
+  WECHATPAY_APIV3_KEY: z.string().refine((v) => v === '' || v.length === 32, 'must be 32 characters').default(''),
+  WECHATPAY_PLATFORM_CERT_PATH: z.string().default(''),
+  WECHATPAY_PUBLIC_KEY_PATH: z.string().default(''),
+  WECHATPAY_PUBLIC_KEY_ID: z.string().default(''),
+  WECHATPAY_API_BASE: z.url().default('https://api.mch.weixin.qq.com'),
+  WECHATPAY_NOTIFY_URL: z.string().default(''),
+  ADMIN_USERNAME: z.string().min(3).default('admin'),
+  ADMIN_PASSWORD: z.string().min(8, 'at least 8 characters').default('onetrip-admin-2026'),
+  PII_KEY: z
+    .string()
+    .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded')
+    .default(DEFAULT_PII_KEY),
+  PII_KEY_PREVIOUS: z.string().default(''),
+  ACCESS_TOKEN_TTL_SECONDS: int(1800, 60),
+  REFRESH_TOKEN_TTL_SECONDS: int(30 * 24 * 3600, 3600),
+  BODY_LIMIT_KB: int(256, 1),
+  UPLOAD_MAX_BYTES: int(10 * 1024 * 1024, 1024),
+  CATALOGUE_REFRESH_MS: int(2000, 100),
+  SLOT_HORIZON_WORKING_DAYS: int(14, 1, 60),
+  SLOT_RELEASE_TIME: hhmm.default('08:00'),
+  BOOKING_CLOSE_MINUTES: int(30),
+  CANCEL_CUTOFF_MINUTES: int(60),
+  MAX_ACTIVE_BOOKINGS: int(3, 1),
+  NO_SHOW_GRACE_MINUTES: int(30),
+  NO_SHOW_LIMIT: int(3, 1),
+  NO_SHOW_WINDOW_DAYS: int(90, 1),
+  BOOKING_BAN_DAYS: int(30, 1),
+  SCREEN_REFRESH_SECONDS: int(3, 1),
+  PUBLISH_DAYS: int(30, 1),
+  RECTIFICATION_WORKING_DAYS: int(15, 1),
+  RETENTION_DAYS: int(365 * 3, 1),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Parses an environment; throws one Error naming every bad variable. */
+export function parseEnv(env: NodeJS.ProcessEnv): Env {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = EnvSchema.safeParse(cleaned);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const parsed = result.data;
+  if (parsed.NODE_ENV === 'production') assertProductionSecrets(parsed);
+  return parsed;
+}
+
+function assertProductionSecrets(env: Env): void {
+  const missing: string[] = [];
+  if (env.JWT_SECRET === DEFAULT_JWT_SECRET) missing.push('JWT_SECRET');
+  if (env.PII_KEY === DEFAULT_PII_KEY) missing.push('PII_KEY');
+  if (env.ADMIN_PASSWORD === 'onetrip-admin-2026') missing.push('ADMIN_PASSWORD');
+  if (!env.WECHAT_SECRET) missing.push('WECHAT_SECRET');
+  if (paymentsEnabled(env)) {
+    for (const key of ['WECHATPAY_SERIAL', 'WECHATPAY_PRIVATE_KEY_PATH', 'WECHATPAY_APIV3_KEY', 'WECHATPAY_NOTIFY_URL'] as const) {
+      if (!env[key]) missing.push(key);
+    }
+    if (!env.WECHATPAY_PLATFORM_CERT_PATH && !(env.WECHATPAY_PUBLIC_KEY_PATH && env.WECHATPAY_PUBLIC_KEY_ID)) {
+      missing.push('WECHATPAY_PLATFORM_CERT_PATH or WECHATPAY_PUBLIC_KEY_PATH+WECHATPAY_PUBLIC_KEY_ID');
+    }
+  }
+  if (missing.length) throw new Error(`Refusing to start in production with missing or default secrets: ${missing.join(', ')}`);
+}
+
+/** Payments are on when a merchant id is configured. */
+export function paymentsEnabled(env: Env): boolean {
+  return env.WECHATPAY_MCHID !== '';
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The configuration of this process. Tests adjust single fields (say, a fake WeChat base URL)
+ * with Object.assign before creating the app; nothing else writes to it.
+ */
+export const config: Env = parseEnv(process.env);

@@ -1,0 +1,43 @@
+// The mongoose connection: connect with fail-fast timeouts, build indexes before the first
+// request, and answer readiness by a real round trip.
+import mongoose from 'mongoose';
+import { logger } from './logger.ts';
+
+// Unknown filter fields are dropped rather than matched. Operator injection is stopped at the
+// edge instead (middleware/reject-operators.ts and typed request schemas).
+mongoose.set('strictQuery', true);
+
+/** Connects the default mongoose connection; `dbName` lets each test file use its own. */
+export async function connectDatabase(uri: string, dbName: string): Promise<typeof mongoose> {
+  const connection = await mongoose.connect(uri, {
+    dbName,
+    serverSelectionTimeoutMS: 3000,
+    socketTimeoutMS: 20_000,
+    maxPoolSize: 50,
+    retryWrites: false, // FerretDB has no retryable writes; MongoDB works either way.
+  });
+  await syncIndexes();
+  logger.info({ dbName }, 'database connected');
+  return connection;
+}
+
+/** Creates every model's declared indexes (idempotent), so they exist before traffic. */
+export async function syncIndexes(): Promise<void> {
+  for (const model of Object.values(mongoose.models)) await model.createIndexes();
+}
+
+/** True while a ping succeeds within `timeoutMs`. */
+export async function isDatabaseReachable(timeoutMs = 1000): Promise<boolean> {
+  const db = mongoose.connection.db;
+  if (!db) return false;
+  try {
+    await db.admin().command({ ping: 1 }, { timeoutMS: timeoutMs });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function disconnectDatabase(): Promise<void> {
+  await mongoose.disconnect();
+}

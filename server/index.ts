@@ -1,0 +1,69 @@
+// Starts OneTrip: database (MONGODB_URI, else an embedded one with demo data), HTTP, jobs,
+// and a graceful shutdown that drains requests and stops jobs before exit.
+import type { Server } from 'node:http';
+import path from 'node:path';
+
+let config: typeof import('./config.ts').config;
+try {
+  ({ config } = await import('./config.ts'));
+} catch (error) {
+  console.error(String(error instanceof Error ? error.message : error));
+  process.exit(1);
+}
+
+const { logger } = await import('./logger.ts');
+const { connectDatabase, disconnectDatabase } = await import('./db.ts');
+const { startLocalMongo } = await import('./embedded-db.ts');
+const { createApp } = await import('./app.ts');
+const { startJobs } = await import('../jobs/runner.ts');
+const { jobs } = await import('../jobs/index.ts');
+const { ensureFirstAdmin } = await import('../services/staff/first-admin.ts');
+const { reloadCatalogue, watchCatalogue } = await import('../services/catalogue/store.ts');
+
+let uri = config.MONGODB_URI;
+let stopLocal: (() => Promise<void>) | undefined;
+if (!uri) {
+  try {
+    const local = await startLocalMongo({
+      dataDir: path.resolve(config.DATA_DIR),
+      persistent: true,
+      log: (message) => logger.info(message),
+    });
+    uri = local.uri;
+    stopLocal = local.stop;
+    logger.info({ kind: local.kind, uri }, 'started embedded database');
+  } catch (error) {
+    logger.fatal(String(error instanceof Error ? error.message : error));
+    process.exit(1);
+  }
+}
+
+await connectDatabase(uri, config.MONGODB_DB);
+if (stopLocal) {
+  const { seedIfEmpty } = await import('../seed/seed.ts');
+  await seedIfEmpty();
+}
+await ensureFirstAdmin(config.ADMIN_USERNAME, config.ADMIN_PASSWORD);
+await reloadCatalogue();
+const stopWatching = watchCatalogue(config.CATALOGUE_REFRESH_MS);
+const stopJobs = config.JOBS_ENABLED ? startJobs(jobs, config.TZ_NAME) : async () => {};
+
+const server: Server = createApp().listen(config.PORT, () => logger.info({ port: config.PORT }, 'OneTrip listening'));
+server.keepAliveTimeout = 65_000;
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down: draining requests and stopping jobs');
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await Promise.all([drained, stopJobs()]);
+  stopWatching();
+  await disconnectDatabase();
+  await stopLocal?.();
+  logger.info('stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -1,0 +1,38 @@
+// The OpenAPI registry every route registers into (server/route.ts), and the document built from it.
+import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+
+extendZodWithOpenApi(z);
+
+export const registry = new OpenAPIRegistry();
+
+registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+registry.registerComponent('securitySchemes', 'screenToken', { type: 'apiKey', in: 'header', name: 'X-Screen-Token' });
+
+/** The error envelope every 4xx/5xx answer uses. */
+export const ErrorEnvelope = registry.register(
+  'Error',
+  z.object({
+    error: z.object({
+      code: z.string().meta({ example: 'SLOT_FULL' }),
+      message: z.string().meta({ example: '该时段已约满' }),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  }),
+);
+
+let cached: object | undefined;
+
+/** Builds (once) the OpenAPI 3.1 document of every registered route. */
+export function openApiDocument(): object {
+  cached ??= new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'OneTrip API',
+      version: '1.0.0',
+      description: '政务服务中心“最多跑一次”后端接口：事项清单、预约、网上预审、办件、好差评、缴费、大屏与公示。',
+    },
+    servers: [{ url: '/' }],
+  });
+  return cached;
+}

@@ -1,0 +1,9 @@
+// What middleware leaves on ctx.state for the handlers.
+import type { Logger } from './logger.ts';
+import type { Principal } from './auth/principal.ts';
+
+export interface AppState {
+  requestId: string;
+  log: Logger;
+  principal?: Principal;
+}

@@ -1,0 +1,83 @@
+// The catalogue every instance serves from memory. Loaded at start, reloaded at once after
+// this instance changes it, and within CATALOGUE_REFRESH_MS after another instance does
+// (each polls one small version counter instead of the catalogue).
+import { DepartmentModel, type Department } from '../../models/department.ts';
+import { ItemModel } from '../../models/item.ts';
+import { WindowModel, type Window } from '../../models/window.ts';
+import { bumpVersion, readVersion } from '../../models/change-counter.ts';
+import { logger } from '../../server/logger.ts';
+import { buildGuide, type Guide } from './guide.ts';
+import { toSearchEntry, type SearchEntry } from './search.ts';
+
+const COUNTER = 'catalogue';
+
+export interface CatalogueSnapshot {
+  version: number;
+  departments: (Department & { _id: unknown })[];
+  departmentsByCode: Map<string, Department>;
+  windowsByCode: Map<string, Window>;
+  /** Published items only, in code order. */
+  entries: SearchEntry[];
+  byCode: Map<string, Guide>;
+}
+
+let snapshot: CatalogueSnapshot | undefined;
+let timer: NodeJS.Timeout | undefined;
+let loading: Promise<CatalogueSnapshot> | undefined;
+
+/** The current catalogue, loading it on first use. */
+export async function getCatalogue(): Promise<CatalogueSnapshot> {
+  return snapshot ?? reloadCatalogue();
+}
+
+/** Reads the whole catalogue from the database (once at a time). */
+export function reloadCatalogue(): Promise<CatalogueSnapshot> {
+  loading ??= load().finally(() => (loading = undefined));
+  return loading;
+}
+
+async function load(): Promise<CatalogueSnapshot> {
+  const version = await readVersion(COUNTER);
+  const [departments, windows, items] = await Promise.all([
+    DepartmentModel.find({ active: true }).sort({ sortOrder: 1, code: 1 }).lean(),
+    WindowModel.find({}).lean(),
+    ItemModel.find({ published: true }).sort({ code: 1 }).lean(),
+  ]);
+  const departmentsByCode = new Map(departments.map((d) => [d.code, d]));
+  const windowsByCode = new Map(windows.map((w) => [w.code, w]));
+  const guides = items.map((item) => buildGuide(item, departmentsByCode, windowsByCode));
+  snapshot = {
+    version,
+    departments,
+    departmentsByCode,
+    windowsByCode,
+    entries: guides.map(toSearchEntry),
+    byCode: new Map(guides.map((g) => [g.code, g])),
+  };
+  return snapshot;
+}
+
+/** Marks the catalogue changed for every instance and reloads this one now. */
+export async function catalogueChanged(): Promise<void> {
+  await bumpVersion(COUNTER);
+  await reloadCatalogue();
+}
+
+/** Starts polling the version counter; returns a stop function. */
+export function watchCatalogue(intervalMs: number): () => void {
+  timer = setInterval(async () => {
+    try {
+      const version = await readVersion(COUNTER);
+      if (!snapshot || version !== snapshot.version) await reloadCatalogue();
+    } catch (error) {
+      logger.warn({ err: error }, 'catalogue refresh failed; serving the last copy');
+    }
+  }, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** Drops the in-memory copy (tests switching databases). */
+export function resetCatalogue(): void {
+  snapshot = undefined;
+}

@@ -1,0 +1,85 @@
+// Starts the real app on port 0 against a database of its own (one per test file), and a
+// small fetch-based client that speaks the API like the mini-program does.
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import mongoose from 'mongoose';
+import { createApp } from '../../server/app.ts';
+import { connectDatabase } from '../../server/db.ts';
+import { resetCatalogue } from '../../services/catalogue/store.ts';
+
+export interface ApiResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export interface RequestOptions {
+  body?: unknown;
+  token?: string;
+  headers?: Record<string, string>;
+  /** Send this exact text as the body (for malformed-JSON tests). */
+  rawBody?: string | Buffer | FormData;
+}
+
+export interface TestApp {
+  baseUrl: string;
+  dbName: string;
+  request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** A unique database name for this test file. */
+export function testDbName(prefix = 'test'): string {
+  return `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
+}
+
+/** Connects to MONGODB_URI (set by scripts/test-db.ts) with a fresh database. */
+export async function connectTestDatabase(dbName = testDbName()): Promise<string> {
+  const uri = process.env.MONGODB_URI;
+  if (!uri) throw new Error('MONGODB_URI is not set: run tests with `npm test` (scripts/test-db.ts finds a server)');
+  await connectDatabase(uri, dbName);
+  resetCatalogue();
+  return dbName;
+}
+
+export async function startTestApp(): Promise<TestApp> {
+  const dbName = await connectTestDatabase();
+  const server: Server = await new Promise((resolve) => {
+    const s = createApp().listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    baseUrl,
+    dbName,
+    request: (method, path, options) => apiRequest(baseUrl, method, path, options),
+    async close() {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+      await mongoose.connection.dropDatabase().catch(() => {});
+      await mongoose.disconnect();
+    },
+  };
+}
+
+/** One HTTP request; JSON in and out. */
+export async function apiRequest<T = any>(baseUrl: string, method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  let body: string | Buffer | FormData | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['Content-Type'] ??= 'application/json';
+  }
+  const response = await fetch(`${baseUrl}${path}`, { method, headers, body });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, headers: response.headers, body: parsed as T, text };
+}
