@@ -1,0 +1,66 @@
+// An application (申请) for pre-review that becomes a case (办件) once accepted (受理).
+// Status: draft → submitted → (supplement_required → submitted)* → approved | rejected;
+// approved → accepted → completed. Every change is appended to `history`.
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+
+export const APPLICATION_STATUSES = [
+  'draft', 'submitted', 'supplement_required', 'approved', 'rejected', 'accepted', 'completed',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+const historyEntrySchema = new Schema(
+  {
+    status: { type: String, enum: APPLICATION_STATUSES, required: true },
+    at: { type: Date, required: true },
+    by: { kind: { type: String, required: true }, id: { type: String, required: true } },
+    note: { type: String, default: '' },
+  },
+  { _id: false },
+);
+
+const materialFileSchema = new Schema(
+  {
+    materialName: { type: String, required: true },
+    fileId: { type: Schema.Types.ObjectId, required: true }, // GridFS file
+    filename: { type: String, required: true },
+    contentType: { type: String, required: true },
+    size: { type: Number, required: true },
+    sha256: { type: String, required: true },
+    uploadedAt: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const applicationSchema = new Schema(
+  {
+    citizenId: { type: Schema.Types.ObjectId, default: null, index: true }, // null for walk-in cases
+    itemCode: { type: String, required: true },
+    department: { type: String, required: true, index: true },
+    /** Applicant shown (masked) on 办件公示: a person's name, encrypted, or a company's name. */
+    applicantNameEnc: { type: String, default: null },
+    applicantIsCompany: { type: Boolean, default: false },
+    status: { type: String, enum: APPLICATION_STATUSES, default: 'draft', index: true },
+    materials: { type: [materialFileSchema], default: [] },
+    /** The open one-time supplement notice (一次性告知): every missing or wrong material with a note. */
+    supplement: {
+      type: [new Schema({ materialName: String, note: String }, { _id: false })],
+      default: [],
+    },
+    history: { type: [historyEntrySchema], default: [] },
+    acceptedAt: { type: Date, default: null },
+    acceptedDate: { type: String, default: null }, // YYYY-MM-DD
+    deadline: { type: String, default: null }, // YYYY-MM-DD, the last working day
+    completedAt: { type: Date, default: null },
+    completedDate: { type: String, default: null },
+    onTime: { type: Boolean, default: null },
+    onsiteVisits: { type: Number, default: null },
+    evaluated: { type: Boolean, default: false },
+    paid: { type: Boolean, default: false },
+  },
+  { timestamps: true, versionKey: false },
+);
+applicationSchema.index({ status: 1, updatedAt: 1 });
+applicationSchema.index({ department: 1, status: 1 });
+
+export type Application = InferSchemaType<typeof applicationSchema>;
+export const ApplicationModel = mongoose.model('Application', applicationSchema, 'applications');

@@ -1,0 +1,24 @@
+// A bookable time slot of a window group on one working day. `booked` counts active
+// appointments; a seat is taken by one conditional $inc guarded by `booked < capacity`.
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+
+const slotSchema = new Schema(
+  {
+    windowGroup: { type: String, required: true }, // schedule key: the windows serving an item
+    date: { type: String, required: true }, // YYYY-MM-DD in TZ_NAME
+    start: { type: String, required: true }, // HH:mm
+    end: { type: String, required: true },
+    startsAt: { type: Date, required: true }, // the instant of `date start` in TZ_NAME
+    capacity: { type: Number, required: true, min: 0 },
+    booked: { type: Number, default: 0, min: 0 },
+    /** Slots open to booking from this instant (the daily release time). */
+    opensAt: { type: Date, required: true },
+    status: { type: String, enum: ['open', 'closed'], default: 'open' },
+  },
+  { timestamps: true, versionKey: false },
+);
+slotSchema.index({ windowGroup: 1, date: 1, start: 1 }, { unique: true });
+slotSchema.index({ date: 1 });
+
+export type Slot = InferSchemaType<typeof slotSchema>;
+export const SlotModel = mongoose.model('Slot', slotSchema, 'slots');
