@@ -55,6 +55,9 @@ const applicationSchema = new Schema(
     onTime: { type: Boolean, default: null },
     onsiteVisits: { type: Number, default: null },
     evaluated: { type: Boolean, default: false },
+    /** 好差评 score 1..5 copied here for the published figures (the rater is never stored here). */
+    evaluationScore: { type: Number, default: null },
+    evaluatedAt: { type: Date, default: null },
     paid: { type: Boolean, default: false },
   },
   { timestamps: true, versionKey: false },
