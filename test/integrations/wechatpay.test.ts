@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPublicKey, verify } from 'node:crypto';
 import {
-  createPayClient, newOutTradeNo, WechatPayError, WechatPaySignatureError, WechatPayUnavailableError,
+  createPayClient, isValidOutTradeNo, newOutTradeNo, toRfc3339China, WechatPayError, WechatPaySignatureError, WechatPayUnavailableError,
   type PayClientOptions,
 } from '../../integrations/wechatpay/index.ts';
 import { generateRsaKeyPair } from '../helpers/merchant-keys.ts';
@@ -170,4 +170,32 @@ test('WeChat Pay client › buildRequestPaymentParams › paySign verifies with 
 
 test('WeChat Pay client › createPayClient › refuses an APIv3 key that is not 32 bytes', (t) => {
   t.throws(() => createPayClient(clientOptions(fixtures.certificate, { apiV3Key: 'short' })), { instanceOf: TypeError });
+});
+
+test('newOutTradeNo › makes distinct numbers WeChat Pay accepts, starting with the prefix', (t) => {
+  const numbers = Array.from({ length: 200 }, () => newOutTradeNo('PAY_0123'));
+  t.is(new Set(numbers).size, numbers.length);
+  for (const value of numbers) {
+    t.true(isValidOutTradeNo(value));
+    t.true(value.startsWith('PAY_0123'));
+  }
+  t.is(newOutTradeNo('', new Date('2026-11-21T05:06:07Z')).slice(0, 14), '20261121050607');
+});
+
+test('newOutTradeNo › refuses a prefix that is too long or has characters outside the alphabet', (t) => {
+  t.throws(() => newOutTradeNo('ABCDEFGHIJK'), { instanceOf: TypeError });
+  t.throws(() => newOutTradeNo('订单'), { instanceOf: TypeError });
+});
+
+test('isValidOutTradeNo › accepts 6–32 characters of [0-9A-Za-z_-|*] only', (t) => {
+  t.true(isValidOutTradeNo('a_-|*9'));
+  t.true(isValidOutTradeNo('x'.repeat(32)));
+  t.false(isValidOutTradeNo('x'.repeat(5)));
+  t.false(isValidOutTradeNo('x'.repeat(33)));
+  t.false(isValidOutTradeNo('abc def'));
+  t.false(isValidOutTradeNo('abcdef/'));
+});
+
+test('toRfc3339China › writes an instant in China time as WeChat Pay expects', (t) => {
+  t.is(toRfc3339China(new Date('2026-11-21T17:30:00.900Z')), '2026-11-22T01:30:00+08:00');
 });
