@@ -46,3 +46,24 @@ export function verifierFor(fake: FakeWechatPay) {
     fake.platformCert ? { platformCerts: [fake.platformCert] } : { publicKey: fake.publicKey },
   );
 }
+
+export type WechatPayFixtures = Record<'certificate' | 'publicKey', WechatPayFixture>;
+
+/**
+ * Registers ava hooks that start one fixture per mode (one merchant for both) before the file's
+ * tests and close them after; the returned object is filled in by the time tests run.
+ */
+export function useWechatPayFixtures(test: {
+  before: (fn: () => Promise<void>) => void;
+  after: { always: (fn: () => Promise<void>) => void };
+}): WechatPayFixtures {
+  const fixtures = {} as WechatPayFixtures;
+  test.before(async () => {
+    fixtures.certificate = await startWechatPayFixture('certificate');
+    fixtures.publicKey = await startWechatPayFixture('publicKey', fixtures.certificate.merchant);
+  });
+  test.after.always(async () => {
+    await Promise.all(Object.values(fixtures).map((fixture) => fixture.fake.close()));
+  });
+  return fixtures;
+}

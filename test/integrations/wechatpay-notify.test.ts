@@ -7,17 +7,9 @@ import {
   createNotifyVerifier, decryptResource, newOutTradeNo, parseNotify, readRefund, readTransaction,
   WechatPayDecryptError, WechatPaySignatureError, type PayClient,
 } from '../../integrations/wechatpay/index.ts';
-import { startWechatPayFixture, verifierFor, TEST_MCH_ID, type WechatPayFixture } from '../helpers/wechatpay-fixture.ts';
+import { useWechatPayFixtures, verifierFor, TEST_MCH_ID, type WechatPayFixture } from '../helpers/wechatpay-fixture.ts';
 
-const fixtures: Record<'certificate' | 'publicKey', WechatPayFixture> = {} as never;
-
-test.before(async () => {
-  fixtures.certificate = await startWechatPayFixture('certificate');
-  fixtures.publicKey = await startWechatPayFixture('publicKey', fixtures.certificate.merchant);
-});
-test.after.always(async () => {
-  await Promise.all(Object.values(fixtures).map((fixture) => fixture.fake.close()));
-});
+const fixtures = useWechatPayFixtures(test);
 
 /** An order created through the client and paid at the fake. */
 async function paidOrder({ client, fake }: WechatPayFixture, amountFen = 6600) {

@@ -10,18 +10,10 @@ import {
 } from '../../integrations/wechatpay/index.ts';
 import { generateRsaKeyPair } from '../helpers/merchant-keys.ts';
 import {
-  startWechatPayFixture, verifierFor, TEST_APP_ID, TEST_MCH_ID, TEST_NOTIFY_URL, type WechatPayFixture,
+  startWechatPayFixture, useWechatPayFixtures, verifierFor, TEST_APP_ID, TEST_MCH_ID, TEST_NOTIFY_URL, type WechatPayFixture,
 } from '../helpers/wechatpay-fixture.ts';
 
-const fixtures: Record<'certificate' | 'publicKey', WechatPayFixture> = {} as never;
-
-test.before(async () => {
-  fixtures.certificate = await startWechatPayFixture('certificate');
-  fixtures.publicKey = await startWechatPayFixture('publicKey', fixtures.certificate.merchant);
-});
-test.after.always(async () => {
-  await Promise.all(Object.values(fixtures).map((fixture) => fixture.fake.close()));
-});
+const fixtures = useWechatPayFixtures(test);
 
 const order = (overrides: { amountFen?: number } = {}) => ({
   outTradeNo: newOutTradeNo('T'),
