@@ -1,7 +1,7 @@
 // The only code in OneTrip that talks to WeChat Pay API v3.
 export { createPayClient, toRfc3339China } from './client.ts';
 export type { PayClient, PayClientOptions, JsapiOrderInput, RequestPaymentParams, OrderState, RefundInput, RefundState } from './client.ts';
-export { createNotifyVerifier } from './verifier.ts';
+export { createNotifyVerifier, platformCertFromPem } from './verifier.ts';
 export type { NotifyVerifier, NotifyVerifierOptions, SignedMessage, HeaderBag } from './verifier.ts';
 export { parseNotify, readTransaction, readRefund } from './notify.ts';
 export type { ParsedNotify, NotifiedTransaction, NotifiedRefund } from './notify.ts';

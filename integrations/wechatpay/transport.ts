@@ -39,8 +39,12 @@ export function createTransport(options: TransportOptions): SignedRequest {
     privateKey: Buffer.from(options.privateKey),
   });
   const timeoutMs = options.timeoutMs ?? 10_000;
+  // The signature covers the request path, so the base must be an origin with no path of its own.
+  if (new URL(options.apiBase).pathname !== '/') throw new TypeError('apiBase must be an origin, e.g. https://api.mch.weixin.qq.com');
 
   return async (method, path, body) => {
+    // The library signs an empty POST body without its line; every POST we make has a JSON body.
+    if (method === 'POST' && body === undefined) throw new TypeError('a WeChat Pay POST needs a JSON body');
     const url = new URL(path, options.apiBase);
     const bodyText = body === undefined ? '' : JSON.stringify(body);
     const nonce = randomBytes(16).toString('hex');
@@ -65,7 +69,11 @@ export function createTransport(options: TransportOptions): SignedRequest {
     }
     if (!response.ok) throw toWechatPayError(response.status, raw);
     options.verifier.verifyNotify({ headers: Object.fromEntries(response.headers), rawBody: raw, now: new Date() });
-    return { status: response.status, data: raw ? JSON.parse(raw) : undefined };
+    try {
+      return { status: response.status, data: raw ? JSON.parse(raw) : undefined };
+    } catch {
+      throw new WechatPayError(response.status, 'INVALID_RESPONSE', 'WeChat Pay answered a body that is not JSON');
+    }
   };
 }
 

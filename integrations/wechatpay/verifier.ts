@@ -69,6 +69,11 @@ export function createNotifyVerifier(options: NotifyVerifierOptions): NotifyVeri
   };
 }
 
+/** A platform certificate with the serial WeChat Pay puts in Wechatpay-Serial (upper-case hex). */
+export function platformCertFromPem(pem: string): { serial: string; pem: string } {
+  return { serial: new X509Certificate(pem).serialNumber.toUpperCase(), pem };
+}
+
 function header(headers: HeaderBag, name: string): string | undefined {
   const direct = headers[name];
   const value = direct ?? Object.entries(headers).find(([key]) => key.toLowerCase() === name)?.[1];

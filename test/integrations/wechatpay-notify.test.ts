@@ -4,7 +4,7 @@ import test from 'ava';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  createNotifyVerifier, decryptResource, newOutTradeNo, parseNotify, readRefund, readTransaction,
+  createNotifyVerifier, decryptResource, newOutTradeNo, parseNotify, platformCertFromPem, readRefund, readTransaction,
   WechatPayDecryptError, WechatPaySignatureError, type PayClient,
 } from '../../integrations/wechatpay/index.ts';
 import { useWechatPayFixtures, verifierFor, TEST_MCH_ID, type WechatPayFixture } from '../helpers/wechatpay-fixture.ts';
@@ -105,6 +105,14 @@ test('WeChat Pay notify › a verifier with both a certificate and a public key 
     const notify = fixture.fake.buildNotify({ outTradeNo: await paidOrder(fixture), tradeState: 'SUCCESS' });
     t.notThrows(() => verifier.verifyNotify({ headers: notify.headers, rawBody: notify.body, now: new Date() }));
   }
+});
+
+test('WeChat Pay notify › platformCertFromPem › gives the serial that the notifies carry', async (t) => {
+  const fake = fixtures.certificate.fake;
+  const verifier = createNotifyVerifier({ platformCerts: [platformCertFromPem(fake.platformCert!.pem)] });
+  const notify = fake.buildNotify({ outTradeNo: await paidOrder(fixtures.certificate), tradeState: 'SUCCESS' });
+  t.is(platformCertFromPem(fake.platformCert!.pem).serial, notify.headers['Wechatpay-Serial'] ?? 'no serial header');
+  t.notThrows(() => verifier.verifyNotify({ headers: notify.headers, rawBody: notify.body, now: new Date() }));
 });
 
 test('WeChat Pay notify › a certificate-mode verifier › does not accept public-key-signed notifies', async (t) => {

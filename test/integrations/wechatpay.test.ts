@@ -141,6 +141,22 @@ test('WeChat Pay client › WeChat Pay unreachable › fails with WechatPayUnava
   await t.throwsAsync(client.queryOrder(newOutTradeNo('T')), { instanceOf: WechatPayUnavailableError });
 });
 
+test('WeChat Pay client › WeChat Pay does not answer in time › fails with WechatPayUnavailableError', async (t) => {
+  const silent = createServer(() => {});
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+  t.teardown(() => {
+    silent.closeAllConnections();
+    silent.close();
+  });
+  const { port } = silent.address() as AddressInfo;
+  const client = createPayClient(clientOptions(fixtures.certificate, { apiBase: `http://127.0.0.1:${port}`, timeoutMs: 100 }));
+  await t.throwsAsync(client.queryOrder(newOutTradeNo('T')), { instanceOf: WechatPayUnavailableError });
+});
+
+test('WeChat Pay client › createPayClient › refuses an apiBase with a path, since the signature covers the path', (t) => {
+  t.throws(() => createPayClient(clientOptions(fixtures.certificate, { apiBase: 'https://proxy.example/wechatpay' })), { instanceOf: TypeError });
+});
+
 test('WeChat Pay client › a malformed out_trade_no › throws TypeError before any request', async (t) => {
   const { client, fake } = fixtures.certificate;
   const before = fake.requests.length;
