@@ -3,7 +3,7 @@
 import test from 'ava';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createPublicKey, verify } from 'node:crypto';
+import { createPublicKey, createSign, verify } from 'node:crypto';
 import {
   createPayClient, isValidOutTradeNo, newOutTradeNo, toRfc3339China, WechatPayError, WechatPaySignatureError, WechatPayUnavailableError,
   type PayClientOptions,
@@ -178,6 +178,26 @@ test('WeChat Pay client › buildRequestPaymentParams › paySign verifies with 
 
 test('WeChat Pay client › createPayClient › refuses an APIv3 key that is not 32 bytes', (t) => {
   t.throws(() => createPayClient(clientOptions(fixtures.certificate, { apiV3Key: 'short' })), { instanceOf: TypeError });
+});
+
+/** A GET signed by hand exactly as WeChat Pay documents it, `ageMs` in the past. */
+async function handSignedGet(fixture: WechatPayFixture, path: string, ageMs: number) {
+  const timestamp = Math.floor((Date.now() - ageMs) / 1000).toString();
+  const nonce = 'n0nce' + timestamp;
+  const message = `GET\n${path}\n${timestamp}\n${nonce}\n\n`;
+  const signature = createSign('RSA-SHA256').update(message).sign(fixture.merchant.privateKeyPem, 'base64');
+  const authorization = `WECHATPAY2-SHA256-RSA2048 mchid="${TEST_MCH_ID}",nonce_str="${nonce}",signature="${signature}",timestamp="${timestamp}",serial_no="${fixture.merchant.serial}"`;
+  const response = await fetch(fixture.fake.baseUrl + path, { headers: { Authorization: authorization } });
+  return { status: response.status, body: (await response.json()) as { code?: string } };
+}
+
+test('fake WeChat Pay › a request signed by hand as documented › is authenticated, and refused once 6 minutes old', async (t) => {
+  const fixture = fixtures.certificate;
+  const path = `/v3/pay/transactions/out-trade-no/${newOutTradeNo('T')}?mchid=${TEST_MCH_ID}`;
+  t.like(await handSignedGet(fixture, path, 0), { status: 404, body: { code: 'ORDER_NOT_EXIST' } });
+  t.like(await handSignedGet(fixture, path, 4 * 60_000), { status: 404 });
+  t.like(await handSignedGet(fixture, path, 6 * 60_000), { status: 401, body: { code: 'SIGN_ERROR' } });
+  t.like(await handSignedGet(fixture, path, -6 * 60_000), { status: 401, body: { code: 'SIGN_ERROR' } });
 });
 
 test('newOutTradeNo › makes distinct numbers WeChat Pay accepts, starting with the prefix', (t) => {
