@@ -106,6 +106,9 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
     /** Every request the fake answered, in order. */
     requests,
     /** When true, answers carry a signature that does not verify. */
+    get tamperResponses() {
+      return control.tamperResponses;
+    },
     set tamperResponses(value: boolean) {
       control.tamperResponses = value;
     },
