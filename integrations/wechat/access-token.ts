@@ -122,7 +122,7 @@ async function refreshShared(options: WechatAppOptions, connection: Connection, 
       .findOneAndUpdate(
         { _id: options.appId, $or: [{ refreshingUntil: null }, { refreshingUntil: { $lte: now } }] },
         { $set: { refreshingUntil: lease } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean();
     if (claimed) {
