@@ -2,8 +2,10 @@
 // WeChat's stable_token gives one token per app at a time; if each instance fetched its
 // own we would burn quota and, worse, a forced refresh anywhere would break the others.
 // So: read the stored token; when it has 5 minutes or less left, one caller refreshes —
-// one per process (a shared in-flight promise) and one across instances (a lease claimed
-// by a conditional update on `refreshingUntil`); the others wait and re-read.
+// one per process (a shared in-flight promise) and one across instances (a lease row whose
+// insert only one instance can win); the others wait and re-read. The lease is an insert
+// rather than a conditional findOneAndUpdate because FerretDB (our test and small-site
+// database) runs findAndModify as read-then-write: two instances both "won" in 31 of 40 rounds.
 import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import { WechatUnavailableError, isTokenRejected } from './errors.ts';
@@ -21,10 +23,12 @@ export interface WechatAppOptions {
   timeoutMs?: number;
 }
 
+/** The token row (`_id` = appId) or the refresh lease row (`_id` = refreshLeaseId(appId)). */
 export interface WechatTokenDocument {
-  _id: string; // the appId
+  _id: string;
   token: string | null;
   expiresAt: Date | null;
+  /** Set on the lease row only: until when its holder may refresh undisturbed. */
   refreshingUntil: Date | null;
 }
 
@@ -68,7 +72,7 @@ export async function getAccessToken(options: WechatAppOptions): Promise<string>
   if (!inFlight) refreshesInFlight.set(connection, (inFlight = new Map()));
   const running = inFlight.get(options.appId);
   if (running) return running;
-  const refresh = refreshShared(options, connection, clock, stored === null).finally(() =>
+  const refresh = refreshShared(options, connection, clock).finally(() =>
     inFlight.delete(options.appId),
   );
   inFlight.set(options.appId, refresh);
@@ -111,27 +115,26 @@ function isFresh(
   return Boolean(stored?.token && stored.expiresAt && stored.expiresAt.getTime() - now.getTime() > TOKEN_RENEW_MARGIN_MS);
 }
 
-async function refreshShared(options: WechatAppOptions, connection: Connection, clock: Clock, absent: boolean) {
+/** The `_id` of the row that says an instance is refreshing this app's token. */
+export function refreshLeaseId(appId: string): string {
+  return `${appId}:refresh-lease`;
+}
+
+async function refreshShared(options: WechatAppOptions, connection: Connection, clock: Clock): Promise<string> {
   const tokens = wechatTokenModel(connection);
-  if (absent) await createTokenDocument(tokens, options.appId);
   const giveUpAt = Date.now() + WAIT_LIMIT_MS;
   for (;;) {
     const now = clock();
     const lease = new Date(now.getTime() + REFRESH_LEASE_MS);
-    const claimed = await tokens
-      .findOneAndUpdate(
-        { _id: options.appId, $or: [{ refreshingUntil: null }, { refreshingUntil: { $lte: now } }] },
-        { $set: { refreshingUntil: lease } },
-        { returnDocument: 'after' },
-      )
-      .lean();
-    if (claimed) {
-      // Another instance may have finished a refresh between our read and our claim.
-      if (isFresh(claimed, now)) {
-        await releaseLease(tokens, options.appId, lease);
-        return claimed.token;
+    if (await claimLease(tokens, options.appId, now, lease)) {
+      try {
+        // Another instance may have finished its refresh between our read and our claim.
+        const current = await tokens.findById(options.appId).lean();
+        if (isFresh(current, clock())) return current.token;
+        return await fetchAndStore(options, tokens, clock);
+      } finally {
+        await tokens.deleteOne({ _id: refreshLeaseId(options.appId), refreshingUntil: lease });
       }
-      return fetchAndStore(options, tokens, clock, lease);
     }
     if (Date.now() > giveUpAt) {
       throw new WechatUnavailableError('/cgi-bin/stable_token', 'another instance holds the token refresh');
@@ -142,43 +145,37 @@ async function refreshShared(options: WechatAppOptions, connection: Connection, 
   }
 }
 
-async function createTokenDocument(tokens: Model<WechatTokenDocument>, appId: string) {
+// True when this caller inserted the lease row. A row left by a refresher that died is
+// removed once its lease has run out, so the next round can compete for it again.
+async function claimLease(tokens: Model<WechatTokenDocument>, appId: string, now: Date, lease: Date) {
+  const leaseId = refreshLeaseId(appId);
   try {
-    await tokens.create({ _id: appId, token: null, expiresAt: null, refreshingUntil: null });
+    await tokens.create({ _id: leaseId, token: null, expiresAt: null, refreshingUntil: lease });
+    return true;
   } catch (error) {
-    // Another instance created it first: exactly what we wanted.
     if ((error as { code?: number }).code !== 11000) throw error;
   }
+  const held = await tokens.findById(leaseId).lean();
+  if (held?.refreshingUntil && held.refreshingUntil.getTime() <= now.getTime()) {
+    await tokens.deleteOne({ _id: leaseId, refreshingUntil: held.refreshingUntil });
+  }
+  return false;
 }
 
-async function fetchAndStore(
-  options: WechatAppOptions,
-  tokens: Model<WechatTokenDocument>,
-  clock: Clock,
-  lease: Date,
-): Promise<string> {
+async function fetchAndStore(options: WechatAppOptions, tokens: Model<WechatTokenDocument>, clock: Clock) {
   // The lifetime counts from before the request, so the stored expiry errs early, never late.
   const requestedAt = clock();
-  let answer: { access_token: string; expires_in: number };
-  try {
-    answer = await callWechat<{ access_token: string; expires_in: number }>({
-      apiBase: options.apiBase,
-      path: '/cgi-bin/stable_token',
-      body: { grant_type: 'client_credential', appid: options.appId, secret: options.secret, force_refresh: false },
-      timeoutMs: options.timeoutMs,
-    });
-  } catch (error) {
-    await releaseLease(tokens, options.appId, lease);
-    throw error;
-  }
+  const answer = await callWechat<{ access_token: string; expires_in: number }>({
+    apiBase: options.apiBase,
+    path: '/cgi-bin/stable_token',
+    body: { grant_type: 'client_credential', appid: options.appId, secret: options.secret, force_refresh: false },
+    timeoutMs: options.timeoutMs,
+  });
   const expiresAt = new Date(requestedAt.getTime() + answer.expires_in * 1000);
   await tokens.updateOne(
     { _id: options.appId },
-    { $set: { token: answer.access_token, expiresAt, refreshingUntil: null } },
+    { $set: { token: answer.access_token, expiresAt } },
+    { upsert: true },
   );
   return answer.access_token;
-}
-
-async function releaseLease(tokens: Model<WechatTokenDocument>, appId: string, lease: Date) {
-  await tokens.updateOne({ _id: appId, refreshingUntil: lease }, { $set: { refreshingUntil: null } });
 }

@@ -5,6 +5,7 @@ export {
   invalidateAccessToken,
   withAccessToken,
   wechatTokenModel,
+  refreshLeaseId,
   TOKEN_RENEW_MARGIN_MS,
   type WechatAppOptions,
   type WechatTokenDocument,

@@ -3,6 +3,7 @@ import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import {
   getAccessToken,
+  refreshLeaseId,
   sendSubscribeMessage,
   wechatTokenModel,
   WechatUnavailableError,
@@ -49,7 +50,7 @@ test('getAccessToken › stored token › is read back, not fetched again', asyn
   const stored = await wechatTokenModel().findById(app.appId).lean();
   t.is(stored?.token, first);
   t.true(stored!.expiresAt!.getTime() > Date.now() + HOUR_MS);
-  t.is(stored?.refreshingUntil, null);
+  t.is(await wechatTokenModel().findById(refreshLeaseId(app.appId)).lean(), null);
 });
 
 test('getAccessToken › two instances with their own connections › one stable_token request in all', async (t) => {
@@ -79,14 +80,14 @@ test('getAccessToken › token with 5 minutes or less left › is refreshed', as
 test('getAccessToken › another instance holds a live refresh lease › waits and takes its token', async (t) => {
   const { fake, app } = await setup();
   const tokens = wechatTokenModel();
-  const lease = new Date(Date.now() + 10_000);
-  await tokens.create({ _id: app.appId, token: null, expiresAt: null, refreshingUntil: lease });
+  await tokens.create({ _id: refreshLeaseId(app.appId), refreshingUntil: new Date(Date.now() + 10_000) });
   const waiting = getAccessToken(app);
   setTimeout(() => {
     void tokens
       .updateOne(
         { _id: app.appId },
-        { $set: { token: 'from-the-other-instance', expiresAt: new Date(Date.now() + HOUR_MS), refreshingUntil: null } },
+        { $set: { token: 'from-the-other-instance', expiresAt: new Date(Date.now() + HOUR_MS) } },
+        { upsert: true },
       )
       .exec();
   }, 300);
@@ -96,23 +97,20 @@ test('getAccessToken › another instance holds a live refresh lease › waits a
 
 test('getAccessToken › refresh lease left by a crashed instance › is taken over once it runs out', async (t) => {
   const { fake, app } = await setup();
-  await wechatTokenModel().create({
-    _id: app.appId,
-    token: 'stale',
-    expiresAt: new Date(Date.now() - 1000),
-    refreshingUntil: new Date(Date.now() + 500),
-  });
+  const tokens = wechatTokenModel();
+  await tokens.create({ _id: app.appId, token: 'stale', expiresAt: new Date(Date.now() - 1000) });
+  await tokens.create({ _id: refreshLeaseId(app.appId), refreshingUntil: new Date(Date.now() + 500) });
   const token = await getAccessToken(app);
   t.not(token, 'stale');
   t.is(fake.tokenRequests, 1);
+  t.is(await tokens.findById(refreshLeaseId(app.appId)).lean(), null);
 });
 
 test('getAccessToken › wrong secret › throws 40125 and leaves no lease behind', async (t) => {
   const { app } = await setup();
   await t.throwsAsync(getAccessToken({ ...app, secret: 'wrong' }), { message: /40125/ });
-  const stored = await wechatTokenModel().findById(app.appId).lean();
-  t.is(stored?.refreshingUntil, null);
-  t.is(stored?.token, null);
+  t.is(await wechatTokenModel().findById(refreshLeaseId(app.appId)).lean(), null);
+  t.is(await wechatTokenModel().findById(app.appId).lean(), null);
 });
 
 test('getAccessToken › stable_token times out › throws WechatUnavailableError', async (t) => {
