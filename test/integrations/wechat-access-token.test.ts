@@ -147,3 +147,28 @@ test('sendSubscribeMessage › 40001 twice in a row › retries only once and th
   t.is(fake.calls.filter((call) => call.path === '/cgi-bin/message/subscribe/send').length, 2);
   t.deepEqual(fake.sentMessages, []);
 });
+
+test('sendSubscribeMessage › 10 concurrent sends after the token was revoked › one new token serves them all', async (t) => {
+  const { fake, app } = await setup();
+  await getAccessToken(app);
+  fake.revokeAccessTokens();
+  await Promise.all(Array.from({ length: 10 }, () => sendSubscribeMessage({ ...app, ...message })));
+  t.is(fake.sentMessages.length, 10);
+  t.is(fake.tokenRequests, 2);
+});
+
+test('getAccessToken › expired token read by two instances at once › refreshed once', async (t) => {
+  const { fake, app } = await setup();
+  const other = await mongoose.createConnection(process.env.MONGODB_URI!, { dbName }).asPromise();
+  t.teardown(() => other.close());
+  const first = await getAccessToken(app);
+  fake.advance(2 * HOUR_MS);
+  const later = new Date(Date.now() + 2 * HOUR_MS);
+  const calls = Array.from({ length: 10 }, (_, index) =>
+    getAccessToken({ ...app, now: later, ...(index % 2 === 1 && { connection: other }) }),
+  );
+  const tokens = new Set(await Promise.all(calls));
+  t.is(tokens.size, 1);
+  t.false(tokens.has(first));
+  t.is(fake.tokenRequests, 2);
+});
