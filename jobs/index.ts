@@ -1,5 +1,9 @@
 // Every scheduled job of OneTrip, one line each.
+import { claimCleanupJob } from './claim-cleanup.ts';
 import { lockCleanupJob } from './lock-cleanup.ts';
 import type { Job } from './types.ts';
 
-export const jobs: Job[] = [lockCleanupJob];
+export const jobs: Job[] = [
+  lockCleanupJob,
+  claimCleanupJob,
+];
