@@ -6,5 +6,15 @@ import { docsRouter } from './docs/router.ts';
 import { catalogueRouter } from './catalogue/router.ts';
 import { staffAuthRouter } from './staff-auth/router.ts';
 import { adminCatalogueRouter } from './admin/catalogue-router.ts';
+import { citizenAuthRouter } from './citizen-auth/router.ts';
+import { meRouter } from './me/router.ts';
 
-export const routers: Router<AppState>[] = [healthRouter, docsRouter, catalogueRouter, staffAuthRouter, adminCatalogueRouter];
+export const routers: Router<AppState>[] = [
+  healthRouter,
+  docsRouter,
+  catalogueRouter,
+  staffAuthRouter,
+  adminCatalogueRouter,
+  citizenAuthRouter,
+  meRouter,
+];
