@@ -3,6 +3,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import { accessTokenTtl, signToken } from '../../server/auth/tokens.ts';
 import { defineRoute } from '../../server/route.ts';
+import { loginRateLimit } from '../../server/rate-limits.ts';
 import type { AppState } from '../../server/state.ts';
 import { refreshAccessToken } from '../../services/auth/refresh.ts';
 import { loginCitizen } from '../../services/citizens/login.ts';
@@ -26,7 +27,8 @@ defineRoute(
       expiresIn: z.number().int(),
       citizen: z.object({ id: z.string(), verified: z.boolean() }),
     }),
-    errors: { 400: 'WECHAT_CODE_INVALID', 403: '微信风险用户', 503: '微信不可用' },
+    errors: { 400: 'WECHAT_CODE_INVALID', 403: '微信风险用户', 503: '微信不可用', 429: 'RATE_LIMITED' },
+    before: [loginRateLimit()],
   },
   async (ctx, { body }) => {
     const citizen = await loginCitizen(body.code);
