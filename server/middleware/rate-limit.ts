@@ -7,9 +7,8 @@ import { recordHit, windowFreesAt } from '../../services/rate-limit/hits.ts';
 export interface RateLimitRule {
   /** Names the limited action in keys: `login`, `booking`, `upload`. */
   name: string;
-  /** Allowed requests per window for one caller (openid / user), and for one IP. */
-  perCaller: number;
-  perIp: number;
+  /** Allowed requests per window for one caller (openid / user), and for one IP; read per request. */
+  limits: () => { perCaller: number; perIp: number };
   windowSeconds: number;
 }
 
@@ -18,9 +17,10 @@ export function rateLimit(rule: RateLimitRule): Middleware<AppState> {
   const windowMs = rule.windowSeconds * 1000;
   return async (ctx, next) => {
     const now = new Date();
-    const keys: [string, number][] = [[`${rule.name}:ip:${ctx.ip}`, rule.perIp]];
+    const { perCaller, perIp } = rule.limits();
+    const keys: [string, number][] = [[`${rule.name}:ip:${ctx.ip}`, perIp]];
     const principal = ctx.state.principal;
-    if (principal) keys.push([`${rule.name}:${principal.kind}:${principal.id}`, rule.perCaller]);
+    if (principal) keys.push([`${rule.name}:${principal.kind}:${principal.id}`, perCaller]);
     for (const [key, limit] of keys) {
       const count = await recordHit(key, windowMs, now);
       if (count > limit) {
