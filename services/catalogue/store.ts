@@ -19,6 +19,25 @@ export interface CatalogueSnapshot {
   /** Published items only, in code order. */
   entries: SearchEntry[];
   byCode: Map<string, Guide>;
+  /** Serialised answers of this snapshot by normalised request (see cachedAnswer). */
+  answers: Map<string, string>;
+}
+
+const MAX_CACHED_ANSWERS = 20_000;
+
+/**
+ * The JSON text of an answer computed from this snapshot. Catalogue answers depend only on
+ * the snapshot and the request, so each distinct request is computed and serialised once
+ * per catalogue version; the cache goes away with the snapshot on the next reload.
+ */
+export function cachedAnswer(catalogue: CatalogueSnapshot, key: string, compute: () => unknown): string {
+  let text = catalogue.answers.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(compute());
+    if (catalogue.answers.size >= MAX_CACHED_ANSWERS) catalogue.answers.clear();
+    catalogue.answers.set(key, text);
+  }
+  return text;
 }
 
 let snapshot: CatalogueSnapshot | undefined;
@@ -53,6 +72,7 @@ async function load(): Promise<CatalogueSnapshot> {
     windowsByCode,
     entries: guides.map(toSearchEntry),
     byCode: new Map(guides.map((g) => [g.code, g])),
+    answers: new Map(),
   };
   return snapshot;
 }
