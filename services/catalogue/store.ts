@@ -43,16 +43,30 @@ export function cachedAnswer(catalogue: CatalogueSnapshot, key: string, compute:
 let snapshot: CatalogueSnapshot | undefined;
 let timer: NodeJS.Timeout | undefined;
 let loading: Promise<CatalogueSnapshot> | undefined;
+let queued: Promise<CatalogueSnapshot> | undefined;
 
 /** The current catalogue, loading it on first use. */
 export async function getCatalogue(): Promise<CatalogueSnapshot> {
   return snapshot ?? reloadCatalogue();
 }
 
-/** Reads the whole catalogue from the database (once at a time). */
+/**
+ * Reads the whole catalogue from the database, in a load that starts after this call (a
+ * load already running may predate the caller's change). Callers arriving while a load runs
+ * share one follow-up load.
+ */
 export function reloadCatalogue(): Promise<CatalogueSnapshot> {
-  loading ??= load().finally(() => (loading = undefined));
-  return loading;
+  if (!loading) {
+    loading = load().finally(() => (loading = undefined));
+    return loading;
+  }
+  queued ??= loading
+    .catch(() => undefined)
+    .then(() => {
+      queued = undefined;
+      return reloadCatalogue();
+    });
+  return queued;
 }
 
 async function load(): Promise<CatalogueSnapshot> {
