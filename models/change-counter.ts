@@ -16,7 +16,13 @@ export const ChangeCounterModel = mongoose.model('ChangeCounter', changeCounterS
  */
 export async function bumpVersion(name: string): Promise<number> {
   const version = Date.now() * 1000 + Math.floor(Math.random() * 1000);
-  await ChangeCounterModel.updateOne({ _id: name }, { $set: { version } }, { upsert: true });
+  try {
+    await ChangeCounterModel.updateOne({ _id: name }, { $set: { version } }, { upsert: true });
+  } catch (error) {
+    // Two first bumps at once: both upserts insert, one loses on the key; the row exists now.
+    if ((error as { code?: number }).code !== 11000) throw error;
+    await ChangeCounterModel.updateOne({ _id: name }, { $set: { version } });
+  }
   return version;
 }
 
