@@ -8,6 +8,7 @@ import { staffAuthRouter } from './staff-auth/router.ts';
 import { adminCatalogueRouter } from './admin/catalogue-router.ts';
 import { citizenAuthRouter } from './citizen-auth/router.ts';
 import { meRouter } from './me/router.ts';
+import { oversightRouter } from './admin/oversight-router.ts';
 
 export const routers: Router<AppState>[] = [
   healthRouter,
@@ -17,4 +18,5 @@ export const routers: Router<AppState>[] = [
   adminCatalogueRouter,
   citizenAuthRouter,
   meRouter,
+  oversightRouter,
 ];
