@@ -24,7 +24,11 @@ export interface SeedReport {
 /** Loads the demo data when the database has no items yet. */
 export async function seedIfEmpty(): Promise<boolean> {
   if (await ItemModel.exists({})) return false;
-  await seedAll();
+  const credentials = seedCredentials(config.NODE_ENV);
+  const report = await seedAll(credentials);
+  if (credentials.generated && report.staffCreated + report.screensCreated > 0) {
+    logger.warn('demo staff and screen were created with random secrets (production), not shown: reset them as center admin before use');
+  }
   return true;
 }
 

@@ -24,7 +24,7 @@ export function paper(name: string, form: MaterialForm = '原件', extra: Partia
 
 /** The applicant's (or another person's) resident identity card, checked and handed back. */
 export const idCard = (who = '申请人') =>
-  paper(`${who}居民身份证`, '原件', { acceptanceStandard: '在有效期内，窗口核验后当场退还', source: '公安机关核发', copies: 0 });
+  paper(`${who}居民身份证`, '原件', { acceptanceStandard: '在有效期内，窗口核验后当场退还', source: '公安机关核发' });
 
 /** A filled-in application form. */
 export const applicationForm = (title: string) =>
@@ -38,7 +38,7 @@ export const businessLicence = () =>
 
 /** The household register (户口簿). */
 export const householdRegister = (who = '申请人') =>
-  paper(`${who}居民户口簿`, '原件', { acceptanceStandard: '户主页及本人页齐全', source: '公安机关核发', copies: 0 });
+  paper(`${who}居民户口簿`, '原件', { acceptanceStandard: '户主页及本人页齐全，核验后退还', source: '公安机关核发' });
 
 /** Recent photos, to the given specification. */
 export const photos = (copies: number, spec = '近期正面免冠二寸白底彩色照片') =>
@@ -47,7 +47,7 @@ export const photos = (copies: number, spec = '近期正面免冠二寸白底彩
 /** Papers for an agent acting on the applicant's behalf (optional). */
 export const agentPapers = (): Material[] => [
   paper('授权委托书', '原件', { required: false, acceptanceStandard: '载明委托事项和权限，委托人签字', note: '委托他人代办时提供' }),
-  paper('受托人居民身份证', '原件', { required: false, copies: 0, source: '公安机关核发', note: '委托他人代办时提供' }),
+  paper('受托人居民身份证', '原件', { required: false, source: '公安机关核发', note: '委托他人代办时提供，核验后退还' }),
 ];
 
 /** A paper issued by another authority, e.g. a certificate from a hospital. */

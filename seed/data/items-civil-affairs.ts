@@ -49,7 +49,7 @@ export const civilAffairsItems = [
     code: 'MZ-003', name: '补领婚姻登记证', category: '行政确认', highFrequency: true,
     conditions: '结婚证、离婚证遗失或损毁，婚姻登记档案可查的当事人',
     materials: [idCard(), photos(3, '近期半身免冠二寸照片（补结婚证为双方合影）')], limits: [20, 0],
-    onsiteReason: '需当事人本人到场', keywords: ['补结婚证', '结婚证丢了', '补离婚证'], basis: `${MARRIAGE_LAW}第十七条`,
+    onsiteReason: '需当事人本人到场', keywords: ['补结婚证', '结婚证丢了', '补离婚证'], basis: MARRIAGE_LAW,
   }),
   marriage({
     code: 'MZ-004', name: '收养登记', category: '行政确认',
@@ -88,19 +88,19 @@ export const civilAffairsItems = [
     conditions: '利用非国有资产举办、从事非营利性社会服务活动，已获业务主管单位审查同意',
     materials: [applicationForm('民办非企业单位成立登记申请书'), issued('业务主管单位批准文件', '业务主管单位'), paper('章程草案', '原件'), paper('验资报告和场所使用权证明', '复印件')],
     limits: [60, 30], onsiteReason: '需提交拟任负责人签字的材料原件', keywords: ['民非', '社会服务机构', '社会组织'],
-    basis: '《民办非企业单位登记管理暂行条例》第八条、第十一条',
+    basis: '《民办非企业单位登记管理暂行条例》',
   }),
   veterans({
     code: 'TYJR-001', name: '退役军人优待证申领', category: '公共服务', highFrequency: true,
     conditions: '户籍在本县的退役军人和其他优抚对象，已完成信息采集',
-    materials: [...veteranPapers(), paper('本人近期免冠彩色电子照片', '电子', { copies: 0 })], limits: [30, 20], visits: 0,
+    materials: [...veteranPapers(), paper('本人近期免冠彩色电子照片', '电子')], limits: [30, 20], visits: 0,
     keywords: ['优待证', '退役军人', '军人优待'], basis: '《中华人民共和国退役军人保障法》；《退役军人、其他优抚对象优待证管理办法（试行）》',
   }),
   veterans({
     code: 'TYJR-002', name: '退役军人信息采集', category: '公共服务',
     conditions: '户籍在本县或在本县安置的退役军人',
     materials: veteranPapers(), limits: [5, 0], onsiteReason: '需核验退出现役证明原件',
-    keywords: ['信息采集', '退役军人'], basis: '《中华人民共和国退役军人保障法》第十条',
+    keywords: ['信息采集', '退役军人'], basis: '《中华人民共和国退役军人保障法》',
   }),
   veterans({
     code: 'TYJR-003', name: '伤残抚恤关系转移', category: '公共服务',
@@ -113,7 +113,7 @@ export const civilAffairsItems = [
     code: 'TYJR-004', name: '自主就业退役士兵一次性经济补助金给付', category: '行政给付',
     conditions: '选择自主就业、已在本县办理退役报到的退役士兵',
     materials: [...veteranPapers(), paper('本人银行卡', '复印件')], limits: [30, 20], visits: 0,
-    keywords: ['退役补助', '一次性经济补助', '自主就业'], basis: '《退役士兵安置条例》第十九条',
+    keywords: ['退役补助', '一次性经济补助', '自主就业'], basis: '《退役士兵安置条例》',
   }),
   disabled({
     code: 'CL-001', name: '残疾人证办理（新办）', category: '公共服务', highFrequency: true,

@@ -51,7 +51,7 @@ export const healthEducationItems = [
     conditions: '女方年满49周岁，独生子女死亡或伤残（三级以上）后未再生育或收养子女的夫妻',
     materials: [idCard('夫妻双方'), householdRegister(), paper('独生子女死亡或伤残证明', '复印件'), applicationForm('计划生育家庭特别扶助申请表')],
     limits: [30, 20], onsiteReason: '需核验证明材料原件', keywords: ['特扶', '失独', '扶助金'],
-    basis: '《中华人民共和国人口与计划生育法》第三十一条',
+    basis: '《中华人民共和国人口与计划生育法》',
   }),
   health({
     code: 'WJ-007', name: '生育登记', category: '公共服务',
@@ -63,7 +63,7 @@ export const healthEducationItems = [
     code: 'JY-001', name: '教师资格认定', category: '行政许可', highFrequency: true,
     conditions: '具备教师法规定的学历，中小学教师资格考试合格（或符合免考条件），普通话水平达到规定等级，体检合格',
     materials: [
-      idCard(), issued('学历证书', '高等学校', '原件', { note: '可通过学信网在线核验' }), issued('中小学教师资格考试合格证明', '教育部考试中心', '电子', { copies: 0 }),
+      idCard(), issued('学历证书', '高等学校', '原件', { note: '可通过学信网在线核验' }), issued('中小学教师资格考试合格证明', '教育部考试中心', '电子'),
       issued('普通话水平测试等级证书', '语言文字工作部门', '原件'), issued('教师资格认定体检表', '县级以上医疗机构'), photos(1, '近期正面免冠一寸白底彩色照片'),
     ],
     limits: [30, 20], onsiteReason: '需现场确认并核验证书原件', keywords: ['教师资格证', '教资', '教师认定'],
@@ -74,7 +74,7 @@ export const healthEducationItems = [
     conditions: '举办者有与办学规模相适应的资金、场所、教学设施和符合条件的教师队伍，场所通过消防等安全审查',
     materials: [applicationForm('民办学校办学许可申请表'), paper('举办者资质证明', '复印件'), paper('学校章程和首届决策机构组成人员名单', '原件'), paper('办学场所产权或租赁证明', '复印件')],
     limits: [60, 40], onsiteReason: '需组织现场评审', keywords: ['培训机构', '办学许可证', '民办学校'],
-    basis: '《中华人民共和国民办教育促进法》第十二条、第十七条；《中华人民共和国民办教育促进法实施条例》',
+    basis: '《中华人民共和国民办教育促进法》；《中华人民共和国民办教育促进法实施条例》',
   }),
   education({
     code: 'JY-003', name: '义务教育新生入学申请', category: '公共服务', highFrequency: true,
@@ -87,7 +87,7 @@ export const healthEducationItems = [
     code: 'JY-004', name: '中小学生转学', category: '公共服务',
     conditions: '因户籍迁移、随父母工作调动等原因需要在义务教育阶段转学的学生',
     materials: [...student(), paper('转入学校接收意见', '原件')], limits: [10, 5], visits: 0,
-    keywords: ['转学', '学籍转移'], basis: '《中小学生学籍管理办法》第十二条',
+    keywords: ['转学', '学籍转移'], basis: '《中小学生学籍管理办法》',
   }),
   education({
     code: 'JY-005', name: '家庭经济困难学生资助申请', category: '行政给付',

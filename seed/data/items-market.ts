@@ -37,7 +37,7 @@ export const marketItems = [
   item({
     code: 'SCJG-003', name: '营业执照注销登记（企业，含简易注销）', category: '行政许可', highFrequency: true,
     conditions: '企业解散、被宣告破产或有其他法定事由需终止的；未发生债权债务或已清偿完毕的可申请简易注销',
-    materials: [applicationForm('公司注销登记申请书'), paper('清算报告或全体投资人承诺书', '原件'), issued('清税信息（部门共享获取）', '税务机关', '电子', { copies: 0 })],
+    materials: [applicationForm('公司注销登记申请书'), paper('清算报告或全体投资人承诺书', '原件'), issued('清税信息（部门共享获取）', '税务机关', '电子')],
     limits: [3, 1], visits: 0, keywords: ['注销', '关公司', '简易注销'], basis: REGISTRATION_LAW,
     faq: [['简易注销要公示多久？', '在国家企业信用信息公示系统公示20日，无异议即可申请注销。']],
   }),

@@ -6,7 +6,7 @@ import { agentPapers, applicationForm, departmentItems, fee, householdRegister, 
 const item = departmentItems('GA', helplineOf('GA'), W.huzheng);
 const exitEntry = departmentItems('GA', '0571-86110119', W.churujing);
 
-const ID_CARD_LAW = '《中华人民共和国居民身份证法》第八条、第十一条、第十四条；《公安部关于建立居民身份证异地受理挂失申报和丢失招领制度的意见》';
+const ID_CARD_LAW = '《中华人民共和国居民身份证法》；《公安部关于建立居民身份证异地受理挂失申报和丢失招领制度的意见》';
 const ID_FEE_BASIS = '《国家发展改革委 财政部关于第二代居民身份证收费标准的通知》（发改价格〔2003〕2322号）';
 const EXIT_FEE_BASIS = '《国家发展改革委 财政部关于降低因私普通护照等出入境证件收费标准的通知》（发改价格〔2019〕914号）';
 const HUKOU_LAW = '《中华人民共和国户口登记条例》；《国务院关于进一步推进户籍制度改革的意见》（国发〔2014〕25号）';
@@ -42,7 +42,7 @@ export const publicSecurityItems = [
     conditions: '正在申领、换领、补领居民身份证期间急需使用居民身份证的本县户籍居民',
     materials: [householdRegister(), photos(1, '近期正面免冠一寸白底彩色照片')], limits: [3, 0],
     onsiteReason: '需现场核验身份', onlinePayment: false,
-    fees: [fee('临时居民身份证工本费', 1000, '《国家发展改革委 财政部关于临时居民身份证收费标准的通知》（发改价格〔2005〕436号）')],
+    fees: [fee('临时居民身份证工本费', 1000, '国家发展改革委、财政部核定的临时居民身份证工本费标准')],
     keywords: ['临时身份证', '急用', '身份证'], basis: '《中华人民共和国临时居民身份证管理办法》',
   }),
   item({
@@ -94,7 +94,7 @@ export const publicSecurityItems = [
     code: 'GA-010', name: '无犯罪记录证明开具', category: '公共服务', highFrequency: true,
     conditions: '本县户籍居民或在本县居住的人员，因就业、出国等需要证明本人无犯罪记录',
     materials: [idCard(), ...agentPapers()], limits: [3, 1], visits: 0, deliveryByPost: false,
-    keywords: ['无犯罪证明', '良民证', '政审'], basis: '《公安部关于印发〈关于办理无犯罪记录证明的工作规范〉的通知》（公通字〔2021〕19号）',
+    keywords: ['无犯罪证明', '良民证', '政审'], basis: '《公安部关于印发〈关于办理无犯罪记录证明的工作规范〉的通知》',
     faq: [['证明可以在网上查验吗？', '可以。电子证明附有二维码，用人单位扫码即可核验真伪。']],
   }),
   exitEntry({
@@ -121,7 +121,7 @@ export const publicSecurityItems = [
   exitEntry({
     code: 'GA-014', name: '港澳台再次签注（自助办理）', category: '行政许可',
     conditions: '持有效电子往来港澳（台湾）通行证、申请同类签注的内地居民',
-    materials: [paper('电子往来港澳通行证或往来台湾通行证', '原件', { source: '出入境管理部门核发', copies: 0 })],
+    materials: [paper('电子往来港澳通行证或往来台湾通行证', '原件', { source: '出入境管理部门核发', note: '核验后退还' })],
     limits: [7, 0], visits: 0, onlineBooking: false,
     fees: [fee('签注费（一次有效）', 1500, EXIT_FEE_BASIS)],
     keywords: ['再次签注', '自助签注', '续签'], basis: '《中国公民因私事往来香港地区或者澳门地区的暂行管理办法》',

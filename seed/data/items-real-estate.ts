@@ -23,7 +23,7 @@ export const realEstateItems = [
   registration({
     code: 'ZRZY-001', name: '不动产转移登记（二手房买卖）', category: '行政确认', highFrequency: true,
     conditions: '已登记的不动产因买卖发生权属转移，已完成网签备案并缴纳相关税费',
-    materials: [...ownership('不动产权证书（房屋所有权证）'), paper('存量房买卖合同', '原件', { source: '网签备案系统打印' }), issued('完税凭证（部门共享获取）', '税务机关', '电子', { copies: 0 })],
+    materials: [...ownership('不动产权证书（房屋所有权证）'), paper('存量房买卖合同', '原件', { source: '网签备案系统打印' }), issued('完税凭证（部门共享获取）', '税务机关', '电子')],
     limits: [30, 3], onsiteReason: SIGNATURE, fees: housingFee(),
     keywords: ['过户', '二手房', '房产证', '不动产', '转移登记'], basis: REGISTRATION_LAW,
     faq: [NON_HOUSING, ['税费和登记可以一次办吗？', '可以。一楼C03综合受理窗口“一窗受理、集成服务”，交易、缴税、登记一次办结。']],

@@ -8,8 +8,8 @@ const rs = departmentItems('RS', helplineOf('RS'), W.social);
 const yb = departmentItems('YB', helplineOf('YB'), W.medical);
 
 const SOCIAL_INSURANCE_LAW = '《中华人民共和国社会保险法》';
-const CARD_RULES = `${SOCIAL_INSURANCE_LAW}；《社会保障卡管理办法》（人社部发〔2023〕55号）`;
-const MEDICAL_LAW = `${SOCIAL_INSURANCE_LAW}；《医疗保障经办政务服务事项清单》（医保发〔2020〕18号）`;
+const CARD_RULES = `${SOCIAL_INSURANCE_LAW}；《社会保障卡管理办法》`;
+const MEDICAL_LAW = `${SOCIAL_INSURANCE_LAW}；《医疗保障经办政务服务事项清单》`;
 const unitEnrolment = (title: string) => [applicationForm(title), businessLicence(), paper('参保职工花名册', '电子')];
 
 export const socialSecurityItems = [
@@ -23,7 +23,7 @@ export const socialSecurityItems = [
   rs({
     code: 'RS-002', name: '社会保障卡申领', category: '公共服务', highFrequency: true,
     conditions: '在本县参加社会保险、尚未领取社会保障卡的人员（含新生儿）',
-    materials: [idCard(), paper('本人近期电子照片', '电子', { copies: 0, note: '窗口可现场拍摄' })], limits: [5, 0],
+    materials: [idCard(), paper('本人近期电子照片', '电子', { note: '窗口可现场拍摄' })], limits: [5, 0],
     onsiteReason: '即时制卡需现场领卡', keywords: ['社保卡', '办社保卡', '新生儿社保卡'], basis: CARD_RULES,
   }),
   rs({
@@ -41,14 +41,14 @@ export const socialSecurityItems = [
   rs({
     code: 'RS-005', name: '失业保险金申领', category: '行政给付', highFrequency: true,
     conditions: '失业前用人单位和本人已缴纳失业保险费满一年，非因本人意愿中断就业，已办理失业登记并有求职要求',
-    materials: [idCard(), issued('解除或终止劳动合同证明', '原用人单位', '复印件', { note: '可通过部门数据共享获取的免于提交' }), paper('本人社会保障卡（金融账户已激活）', '原件', { copies: 0 })],
+    materials: [idCard(), issued('解除或终止劳动合同证明', '原用人单位', '复印件', { note: '可通过部门数据共享获取的免于提交' }), paper('本人社会保障卡（金融账户已激活）', '原件', { note: '核验后退还' })],
     limits: [20, 5], visits: 0, deliveryByPost: false,
     keywords: ['失业金', '失业保险', '领失业金'], basis: `${SOCIAL_INSURANCE_LAW}第四十五条；《失业保险条例》第十四条`,
   }),
   rs({
     code: 'RS-006', name: '职工基本养老保险待遇申领（退休）', category: '行政给付', highFrequency: true,
     conditions: '达到法定退休年龄且累计缴费满15年（或按规定延迟退休的最低缴费年限）的参保人员',
-    materials: [idCard(), paper('本人社会保障卡', '原件', { copies: 0 }), issued('职工个人档案（视同缴费年限认定需要时）', '档案保管单位', '原件', { required: false })],
+    materials: [idCard(), paper('本人社会保障卡', '原件', { note: '核验后退还' }), issued('职工个人档案（视同缴费年限认定需要时）', '档案保管单位', '原件', { required: false })],
     limits: [20, 10], onsiteReason: '首次申领需核验本人身份和档案', deliveryByPost: false,
     keywords: ['退休', '养老金', '办退休'], basis: `${SOCIAL_INSURANCE_LAW}第十六条；《国务院关于完善企业职工基本养老保险制度的决定》`,
   }),
@@ -87,7 +87,7 @@ export const socialSecurityItems = [
   yb({
     code: 'YB-001', name: '医保异地就医备案', category: '公共服务', highFrequency: true,
     conditions: '异地安置退休、异地长期居住、常驻异地工作、异地转诊及临时外出就医的本县参保人员',
-    materials: [idCard(), paper('异地就医备案承诺书', '电子', { copies: 0, note: '线上备案时在线签署' })], limits: [5, 0], visits: 0,
+    materials: [idCard(), paper('异地就医备案承诺书', '电子', { note: '线上备案时在线签署' })], limits: [5, 0], visits: 0,
     keywords: ['异地就医', '医保备案', '外地看病', '跨省就医'], basis: `${MEDICAL_LAW}；《关于进一步做好基本医疗保险跨省异地就医直接结算工作的通知》`,
     faq: [['备案后多久生效？', '即时生效，可在国家医保服务平台APP或小程序自助办理。']],
   }),

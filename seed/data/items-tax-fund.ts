@@ -11,7 +11,7 @@ const fund = departmentItems('GJJ', helplineOf('GJJ'), W.gongjijin);
 const TAX_LAW = '《中华人民共和国税收征收管理法》及其实施细则';
 const INVOICE_LAW = '《中华人民共和国发票管理办法》及其实施细则';
 const FUND_LAW = '《住房公积金管理条例》';
-const fundAccount = () => [idCard('缴存职工'), paper('本人银行卡（一类账户）', '原件', { copies: 0, note: '提取资金转入本人账户' })];
+const fundAccount = () => [idCard('缴存职工'), paper('本人银行卡（一类账户）', '原件', { note: '核验后退还；提取资金转入本人账户' })];
 
 export const taxAndFundItems = [
   businessTax({
@@ -43,7 +43,7 @@ export const taxAndFundItems = [
   tax({
     code: 'SW-005', name: '个人所得税综合所得汇算清缴', category: '公共服务',
     conditions: '取得综合所得需要办理年度汇算的居民个人，在次年3月1日至6月30日内办理',
-    materials: [idCard(), paper('专项附加扣除相关信息', '电子', { copies: 0, required: false })], limits: [1, 0], visits: 0,
+    materials: [idCard(), paper('专项附加扣除相关信息', '电子', { required: false })], limits: [1, 0], visits: 0,
     keywords: ['个税', '退税', '汇算清缴', '个人所得税'], basis: '《中华人民共和国个人所得税法》第十条、第十一条',
   }),
   tax({
@@ -75,7 +75,7 @@ export const taxAndFundItems = [
   tax({
     code: 'SW-010', name: '跨区域涉税事项报告', category: '公共服务',
     conditions: '到外县（市）临时从事生产经营活动的纳税人，在外出经营前报告',
-    materials: [paper('跨区域涉税事项报告表', '电子', { copies: 0 })], limits: [1, 0], visits: 0,
+    materials: [paper('跨区域涉税事项报告表', '电子')], limits: [1, 0], visits: 0,
     keywords: ['外经证', '跨区域', '外出经营'], basis: '《国家税务总局关于创新跨区域涉税事项报验管理制度的通知》（税总发〔2017〕103号）',
   }),
   fund({
