@@ -6,5 +6,8 @@ import { docsRouter } from './docs/router.ts';
 import { catalogueRouter } from './catalogue/router.ts';
 import { staffAuthRouter } from './staff-auth/router.ts';
 import { adminCatalogueRouter } from './admin/catalogue-router.ts';
+import { applicationsRouter } from './applications/router.ts';
+import { staffApplicationsRouter } from './staff-applications/router.ts';
+import { rectificationsRouter } from './staff-applications/rectification-router.ts';
 
-export const routers: Router<AppState>[] = [healthRouter, docsRouter, catalogueRouter, staffAuthRouter, adminCatalogueRouter];
+export const routers: Router<AppState>[] = [healthRouter, docsRouter, catalogueRouter, staffAuthRouter, adminCatalogueRouter, applicationsRouter, staffApplicationsRouter, rectificationsRouter];
