@@ -28,7 +28,7 @@ export async function evaluateCase(citizenId: string, id: string, rating: Rating
   const claimed = await ApplicationModel.findOneAndUpdate(
     { _id: id, citizenId, status: 'completed', evaluated: false },
     { $set: { evaluated: true, evaluationScore: rating.score, evaluatedAt: now } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<ApplicationDoc>();
   if (!claimed) throw conflict('ALREADY_EVALUATED', '该办件已评价，不能重复评价');
   const evaluation = await EvaluationModel.create({

@@ -54,7 +54,7 @@ async function swapMaterial(id: string, entry: { materialName: string; fileId: O
     const updated = await ApplicationModel.findOneAndUpdate(
       { _id: id, status: { $in: [...EDITABLE] }, materialsRevision: current.materialsRevision },
       { $set: { materials }, $inc: { materialsRevision: 1 } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean<ApplicationDoc>();
     if (updated) return { updated, replaced };
   }

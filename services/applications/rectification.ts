@@ -35,7 +35,7 @@ export async function closeRectification(staff: StaffPrincipal, id: string, repl
   const closed = await RectificationModel.findOneAndUpdate(
     { _id: id, status: 'open' },
     { $set: { status: 'closed', reply, closedAt: now, closedBy: staff.id } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   if (!closed) throw invalidState(current.status, '关闭整改');
   await ApplicationModel.updateOne({ _id: closed.applicationId }, { $set: { rectificationReply: reply, rectifiedAt: now } });

@@ -40,7 +40,7 @@ export async function transition(request: TransitionRequest): Promise<Applicatio
   const updated = await ApplicationModel.findOneAndUpdate(
     { _id: id, status: { $in: [...from] }, ...request.guard },
     { $set: { status: to, ...request.set }, $push: { history: { status: to, at, by, note } } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean<ApplicationDoc>();
   if (updated) return updated;
   const current = await findApplication(id);

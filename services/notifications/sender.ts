@@ -34,7 +34,7 @@ export async function sendDueNotifications(now: Date, send: SendMessage = sendTh
     const row = await NotificationModel.findOneAndUpdate(
       { status: 'pending', nextAttemptAt: { $lte: now } },
       { $set: { nextAttemptAt: new Date(now.getTime() + LEASE_MS) }, $inc: { attempts: 1 } },
-      { sort: { nextAttemptAt: 1 }, new: true },
+      { sort: { nextAttemptAt: 1 }, returnDocument: 'after' },
     ).lean<Row>();
     if (!row) break;
     counts[await deliver(row, now, send)] += 1;
