@@ -61,8 +61,8 @@ const applicationSchema = new Schema(
     paid: { type: Boolean, default: false },
     /** When the open supplement notice was issued; replacements must be uploaded after it. */
     supplementRequestedAt: { type: Date, default: null },
-    /** Bumped on every change of `materials`: uploads update it conditionally (no positional operators on FerretDB). */
-    materialsRevision: { type: Number, default: 0 },
+    /** Bumped by every change; a change claims `application:<id>:<revision>` first (services/applications/revision.ts). */
+    revision: { type: Number, default: 0 },
     /** 整改 reply to a 差评, copied from the rectification when it is closed, for the owner to read. */
     rectificationReply: { type: String, default: null },
     rectifiedAt: { type: Date, default: null },

@@ -2,7 +2,7 @@
 // Someone else's application is answered as unknown (404), never as forbidden.
 import { ApplicationModel } from '../../models/application.ts';
 import { CitizenModel } from '../../models/citizen.ts';
-import { AppError, conflict, invalidState, notFound } from '../../server/errors.ts';
+import { AppError, conflict, notFound } from '../../server/errors.ts';
 import type { Page } from '../../server/pagination.ts';
 import { skipLimit } from '../../server/pagination.ts';
 import { getCatalogue } from '../catalogue/store.ts';
@@ -64,18 +64,18 @@ export async function missingMaterials(application: ApplicationDoc): Promise<str
 /** draft / supplement_required → submitted; 409 MATERIALS_MISSING lists everything missing. */
 export async function submitApplication(citizenId: string, id: string, now = new Date()): Promise<ApplicationDoc> {
   const application = await ownApplication(citizenId, id);
-  if (!(EDITABLE as readonly string[]).includes(application.status)) throw invalidState(application.status, '提交');
-  const missing = await missingMaterials(application);
-  if (missing.length) throw conflict('MATERIALS_MISSING', `尚缺材料：${missing.join('、')}`, { missing });
   return transition({
     id,
     from: EDITABLE,
     to: 'submitted',
     by: { kind: 'citizen', id: citizenId },
     at: now,
-    note: application.status === 'draft' ? '提交预审' : '补正后重新提交',
+    note: application.status === 'supplement_required' ? '补正后重新提交' : '提交预审',
     action: '提交',
-    // Materials unchanged since the check: an upload racing the submit makes this match nothing.
-    guard: { materialsRevision: application.materialsRevision },
+    // Checked on the very revision that is changed, so a racing upload cannot slip past.
+    check: async (current) => {
+      const missing = await missingMaterials(current);
+      if (missing.length) throw conflict('MATERIALS_MISSING', `尚缺材料：${missing.join('、')}`, { missing });
+    },
   });
 }

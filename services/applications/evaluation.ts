@@ -1,6 +1,5 @@
 // 好差评: the owner rates a completed case once. A 差评 (1–2) opens a rectification (整改)
 // for the department. Staff read ratings without the rater.
-import { ApplicationModel } from '../../models/application.ts';
 import { EvaluationModel } from '../../models/evaluation.ts';
 import { RectificationModel } from '../../models/rectification.ts';
 import type { StaffPrincipal } from '../../server/auth/principal.ts';
@@ -9,7 +8,7 @@ import { conflict, invalidState } from '../../server/errors.ts';
 import { skipLimit, type Page } from '../../server/pagination.ts';
 import { businessDate } from './business-date.ts';
 import { ownApplication } from './citizen.ts';
-import type { ApplicationDoc } from './transition.ts';
+import { changeApplication } from './revision.ts';
 import { addWorkingDays } from './working-days.ts';
 
 /** Scores at or below this are 差评. */
@@ -24,22 +23,20 @@ export interface Rating {
 export async function evaluateCase(citizenId: string, id: string, rating: Rating, now = new Date()) {
   const application = await ownApplication(citizenId, id);
   if (application.status !== 'completed') throw invalidState(application.status, '评价');
-  // The guarded update is the "once" rule; the unique index on evaluations backs it up.
-  const claimed = await ApplicationModel.findOneAndUpdate(
-    { _id: id, citizenId, status: 'completed', evaluated: false },
-    { $set: { evaluated: true, evaluationScore: rating.score, evaluatedAt: now } },
-    { returnDocument: 'after' },
-  ).lean<ApplicationDoc>();
-  if (!claimed) throw conflict('ALREADY_EVALUATED', '该办件已评价，不能重复评价');
+  // The unique index on evaluations.applicationId is the "once" rule: one insert wins.
   const evaluation = await EvaluationModel.create({
-    applicationId: claimed._id,
+    applicationId: application._id,
     citizenId,
-    department: claimed.department,
-    itemCode: claimed.itemCode,
+    department: application.department,
+    itemCode: application.itemCode,
     score: rating.score,
     comment: rating.comment,
     createdAt: now,
+  }).catch((error: unknown) => {
+    if ((error as { code?: number }).code === 11000) throw conflict('ALREADY_EVALUATED', '该办件已评价，不能重复评价');
+    throw error;
   });
+  const { after: claimed } = await changeApplication(id, () => ({ $set: { evaluated: true, evaluationScore: rating.score, evaluatedAt: now } }), now);
   if (rating.score <= POOR_SCORE) {
     await RectificationModel.create({
       applicationId: claimed._id,

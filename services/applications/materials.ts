@@ -1,8 +1,8 @@
 // Uploading one material: content checked, file stored in GridFS, then the application's
 // material list swapped in one conditional update (replacing a material replaces its file).
 import type { ObjectId } from 'mongodb';
-import { ApplicationModel } from '../../models/application.ts';
 import { badRequest, invalidState } from '../../server/errors.ts';
+import { changeApplication } from './revision.ts';
 import { getCatalogue } from '../catalogue/store.ts';
 import { EDITABLE, ownApplication } from './citizen.ts';
 import { allowedContentType, deleteFile, extensionOf, safeFilename, storeFile } from './material-files.ts';
@@ -15,8 +15,6 @@ export interface UploadedMaterial {
   originalName: string;
   content: Buffer;
 }
-
-const ATTEMPTS = 5;
 
 /** Stores the file and records it as `materialName`; the previous file of that material is removed. */
 export async function uploadMaterial(upload: UploadedMaterial, now = new Date()): Promise<ApplicationDoc> {
@@ -43,22 +41,15 @@ export async function uploadMaterial(upload: UploadedMaterial, now = new Date())
   }
 }
 
-/** Optimistic swap guarded by `materialsRevision` (FerretDB has no positional array updates). */
+/** Swaps the material in as a claimed change; answers the file it replaced. */
 async function swapMaterial(id: string, entry: { materialName: string; fileId: ObjectId }) {
-  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
-    const current = await ApplicationModel.findById(id).lean<ApplicationDoc>();
-    if (!current) break;
+  let replaced: ObjectId | null = null;
+  const { after } = await changeApplication(id, (current) => {
     assertEditable(current);
-    const replaced = current.materials.find((m) => m.materialName === entry.materialName)?.fileId ?? null;
-    const materials = [...current.materials.filter((m) => m.materialName !== entry.materialName), entry];
-    const updated = await ApplicationModel.findOneAndUpdate(
-      { _id: id, status: { $in: [...EDITABLE] }, materialsRevision: current.materialsRevision },
-      { $set: { materials }, $inc: { materialsRevision: 1 } },
-      { returnDocument: 'after' },
-    ).lean<ApplicationDoc>();
-    if (updated) return { updated, replaced };
-  }
-  throw invalidState('busy', '上传材料');
+    replaced = current.materials.find((m) => m.materialName === entry.materialName)?.fileId ?? null;
+    return { $set: { materials: [...current.materials.filter((m) => m.materialName !== entry.materialName), entry] } };
+  });
+  return { updated: after, replaced: replaced as ObjectId | null };
 }
 
 function assertEditable(application: ApplicationDoc): void {

@@ -1,7 +1,8 @@
 // 整改 tasks opened by 差评: listed for admins of the department, closed with a reply that
 // the citizen reads on their application, and warned about when due.
 import { isValidObjectId } from 'mongoose';
-import { ApplicationModel } from '../../models/application.ts';
+import { claimOnce } from '../claims/claim.ts';
+import { changeApplication } from './revision.ts';
 import { RectificationModel } from '../../models/rectification.ts';
 import { StaffNoticeModel } from '../../models/staff-notice.ts';
 import { staffCoversDepartment, type StaffPrincipal } from '../../server/auth/principal.ts';
@@ -32,14 +33,11 @@ export async function listRectifications(staff: StaffPrincipal, status: 'open' |
 export async function closeRectification(staff: StaffPrincipal, id: string, reply: string, now = new Date()) {
   const current = isValidObjectId(id) ? await RectificationModel.findById(id).lean() : null;
   if (!current || !staffCoversDepartment(staff, current.department)) throw notFound('整改任务');
-  const closed = await RectificationModel.findOneAndUpdate(
-    { _id: id, status: 'open' },
-    { $set: { status: 'closed', reply, closedAt: now, closedBy: staff.id } },
-    { returnDocument: 'after' },
-  ).lean();
-  if (!closed) throw invalidState(current.status, '关闭整改');
-  await ApplicationModel.updateOne({ _id: closed.applicationId }, { $set: { rectificationReply: reply, rectifiedAt: now } });
-  return closed;
+  // Closed once: the claim decides between two admins answering at the same moment.
+  if (current.status !== 'open' || !(await claimOnce(`rectification:${id}:close`, now))) throw invalidState('closed', '关闭整改');
+  await RectificationModel.updateOne({ _id: id }, { $set: { status: 'closed', reply, closedAt: now, closedBy: staff.id } });
+  await changeApplication(String(current.applicationId), () => ({ $set: { rectificationReply: reply, rectifiedAt: now } }), now);
+  return (await RectificationModel.findById(id).lean())!;
 }
 
 /** Writes one staff notice per open rectification due within WARN_WORKING_DAYS, once a day. */
@@ -53,8 +51,8 @@ export async function warnDueRectifications(now: Date): Promise<{ warned: number
   let warned = 0;
   for (const task of due) {
     // Claimed per day, so a second run (or instance) does not warn twice.
-    const claimed = await RectificationModel.updateOne({ _id: task._id, lastWarnedDate: { $ne: today } }, { $set: { lastWarnedDate: today } });
-    if (claimed.modifiedCount === 0) continue;
+    if (!(await claimOnce(`rectification:${String(task._id)}:warn:${today}`, now))) continue;
+    await RectificationModel.updateOne({ _id: task._id }, { $set: { lastWarnedDate: today } });
     const overdue = task.deadline < today;
     await StaffNoticeModel.create({
       department: task.department,

@@ -1,5 +1,5 @@
 // What staff do with applications of their department: review (预审), accept (受理), complete
-// (办结), and open walk-in cases. Each change is one guarded update (see transition.ts);
+// (办结), and open walk-in cases. Each change is one claimed change (see revision.ts);
 // the citizen's notice is queued after it and never blocks it.
 import { ApplicationModel, type ApplicationStatus } from '../../models/application.ts';
 import { staffCoversDepartment, type StaffPrincipal } from '../../server/auth/principal.ts';

@@ -1,10 +1,12 @@
-// The one way an application changes status: a single conditional update guarded by the
-// current status (and any extra guard), appending to history. Two staff clicking at once
-// cannot both succeed: the loser matches nothing and gets 409 INVALID_STATE.
-import { isValidObjectId } from 'mongoose';
-import type { Types } from 'mongoose';
-import { ApplicationModel, type Application, type ApplicationStatus } from '../../models/application.ts';
-import { invalidState, notFound } from '../../server/errors.ts';
+// The one way an application changes status: a claimed change (revision.ts) allowed only from
+// the listed statuses, appending to history. Two staff clicking at once cannot both succeed:
+// the loser re-reads the new status and gets 409 INVALID_STATE.
+import type { ApplicationStatus } from '../../models/application.ts';
+import { invalidState } from '../../server/errors.ts';
+import type { ApplicationDoc } from './find.ts';
+import { changeApplication } from './revision.ts';
+
+export { findApplication, type ApplicationDoc } from './find.ts';
 
 /** Who made a change, as kept in history. */
 export interface Actor {
@@ -22,28 +24,21 @@ export interface TransitionRequest {
   /** Chinese name of the action for the 409 message (提交, 审核 …). */
   action: string;
   set?: Record<string, unknown>;
-  guard?: Record<string, unknown>;
+  /** Further checks on the current record; throw to refuse. */
+  check?: (current: ApplicationDoc) => void | Promise<void>;
 }
 
-/** An application as read with lean(). */
-export type ApplicationDoc = Application & { _id: Types.ObjectId; createdAt: Date; updatedAt: Date };
-
-/** The application or null; malformed ids are simply unknown. */
-export async function findApplication(id: string): Promise<ApplicationDoc | null> {
-  if (!isValidObjectId(id)) return null;
-  return ApplicationModel.findById(id).lean<ApplicationDoc>();
-}
-
-/** Applies the change atomically or throws 404 NOT_FOUND / 409 INVALID_STATE. */
+/** Applies the change or throws 404 NOT_FOUND / 409 INVALID_STATE (or what `check` throws). */
 export async function transition(request: TransitionRequest): Promise<ApplicationDoc> {
   const { id, from, to, by, at, note = '' } = request;
-  const updated = await ApplicationModel.findOneAndUpdate(
-    { _id: id, status: { $in: [...from] }, ...request.guard },
-    { $set: { status: to, ...request.set }, $push: { history: { status: to, at, by, note } } },
-    { returnDocument: 'after' },
-  ).lean<ApplicationDoc>();
-  if (updated) return updated;
-  const current = await findApplication(id);
-  if (!current) throw notFound('申请');
-  throw invalidState(current.status, request.action);
+  const { after } = await changeApplication(
+    id,
+    async (current) => {
+      if (!from.includes(current.status)) throw invalidState(current.status, request.action);
+      await request.check?.(current);
+      return { $set: { status: to, ...request.set }, $push: { history: { status: to, at, by, note } } };
+    },
+    at,
+  );
+  return after;
 }

@@ -1,11 +1,12 @@
-// Delivers the outbox. Each row is claimed with one atomic update (a lease on nextAttemptAt),
-// so two instances never send the same message; failures back off exponentially and give up
+// Delivers the outbox. Each attempt of a row is claimed with a unique insert (then leased on
+// nextAttemptAt), so two instances never send the same message; failures back off exponentially and give up
 // after MAX_ATTEMPTS, or at once when WeChat says the failure is permanent.
 import { CitizenModel } from '../../models/citizen.ts';
 import type { Types } from 'mongoose';
 import { NotificationModel, type Notification } from '../../models/notification.ts';
 import { config } from '../../server/config.ts';
 import { logger } from '../../server/logger.ts';
+import { claimOnce } from '../claims/claim.ts';
 import { WechatApiError, isRetryable, sendSubscribeMessage } from '../../integrations/wechat/index.ts';
 
 export interface OutgoingMessage {
@@ -30,14 +31,19 @@ export const backoffMs = (attempts: number) => Math.min(60, 2 ** Math.max(0, att
 /** Sends every due message (a bounded batch); returns what happened. */
 export async function sendDueNotifications(now: Date, send: SendMessage = sendThroughWechat) {
   const counts = { sent: 0, retrying: 0, failed: 0, skipped: 0 };
-  for (let i = 0; i < BATCH; i += 1) {
-    const row = await NotificationModel.findOneAndUpdate(
-      { status: 'pending', nextAttemptAt: { $lte: now } },
-      { $set: { nextAttemptAt: new Date(now.getTime() + LEASE_MS) }, $inc: { attempts: 1 } },
-      { sort: { nextAttemptAt: 1 }, returnDocument: 'after' },
-    ).lean<Row>();
-    if (!row) break;
-    counts[await deliver(row, now, send)] += 1;
+  const due = await NotificationModel.find({ status: 'pending', nextAttemptAt: { $lte: now } })
+    .sort({ nextAttemptAt: 1 })
+    .limit(BATCH)
+    .lean<Row[]>();
+  for (const row of due) {
+    // One attempt per row and attempt number, whichever instance claims it first.
+    if (!(await claimOnce(`notification:${String(row._id)}:${row.attempts}`, now))) continue;
+    const attempt = { ...row, attempts: row.attempts + 1 };
+    await NotificationModel.updateOne(
+      { _id: row._id },
+      { $set: { attempts: attempt.attempts, nextAttemptAt: new Date(now.getTime() + LEASE_MS) } },
+    );
+    counts[await deliver(attempt, now, send)] += 1;
   }
   return counts;
 }

@@ -148,7 +148,7 @@ test('GET …/materials/:materialName/file › owner and department staff get th
   t.true(Buffer.from(await staff.arrayBuffer()).equals(content));
 
   const audits = await AuditLogModel.find({ action: 'download', entityId: id }).lean();
-  t.deepEqual(audits.map((a) => a.actor.kind).sort(), ['citizen', 'staff']);
+  t.deepEqual(audits.map((a) => a.actor?.kind).sort(), ['citizen', 'staff']);
 
   const elsewhere = await buildStaff('window', 'OTHER-DEPT');
   const refused = await app.request('GET', `/api/v1/staff/applications/${id}/materials/${encodeURIComponent('申请表')}/file`, { token: elsewhere.token });
