@@ -8,30 +8,12 @@ import {
   wechatTokenModel,
   WechatUnavailableError,
 } from '../../integrations/wechat/index.ts';
-import { startFakeWechat, type FakeWechat } from '../helpers/fake-wechat.ts';
+import { useFakeWechatApps } from '../helpers/wechat-app.ts';
 
 const dbName = `onetrip_test_wechat_token_${randomBytes(4).toString('hex')}`;
-const fakes: FakeWechat[] = [];
+// Each test gets its own app id (so its own token row) and its own fake WeChat.
+const setup = useFakeWechatApps(test, dbName);
 const HOUR_MS = 3_600_000;
-
-test.before(async () => {
-  await mongoose.connect(process.env.MONGODB_URI!, { dbName });
-});
-
-test.after.always(async () => {
-  await Promise.all(fakes.map((fake) => fake.close()));
-  await mongoose.connection.dropDatabase();
-  await mongoose.disconnect();
-});
-
-// Each test gets its own app id, so its own token document, and its own fake WeChat.
-async function setup() {
-  const appId = `wx${randomBytes(8).toString('hex')}`;
-  const secret = randomBytes(16).toString('hex');
-  const fake = await startFakeWechat({ appId, secret });
-  fakes.push(fake);
-  return { fake, app: { apiBase: fake.baseUrl, appId, secret } };
-}
 
 const message = { toUser: 'o-citizen', templateId: 'tmpl-1', data: { thing1: { value: '户籍办理' } } };
 

@@ -1,5 +1,4 @@
 import test from 'ava';
-import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import {
   code2Session,
@@ -9,29 +8,11 @@ import {
   WechatApiError,
   WechatUnavailableError,
 } from '../../integrations/wechat/index.ts';
-import { startFakeWechat, type FakeWechat } from '../helpers/fake-wechat.ts';
+import { useFakeWechatApps } from '../helpers/wechat-app.ts';
 
 const dbName = `onetrip_test_wechat_${randomBytes(4).toString('hex')}`;
-const fakes: FakeWechat[] = [];
-
-test.before(async () => {
-  await mongoose.connect(process.env.MONGODB_URI!, { dbName });
-});
-
-test.after.always(async () => {
-  await Promise.all(fakes.map((fake) => fake.close()));
-  await mongoose.connection.dropDatabase();
-  await mongoose.disconnect();
-});
-
-// Each test gets its own app (and so its own token document) and its own fake WeChat.
-async function setup() {
-  const appId = `wx${randomBytes(8).toString('hex')}`;
-  const secret = randomBytes(16).toString('hex');
-  const fake = await startFakeWechat({ appId, secret });
-  fakes.push(fake);
-  return { fake, app: { apiBase: fake.baseUrl, appId, secret } };
-}
+// Each test gets its own app id (so its own token row) and its own fake WeChat.
+const setup = useFakeWechatApps(test, dbName);
 
 async function apiError(promise: Promise<unknown>): Promise<WechatApiError> {
   const error = await promise.then(
