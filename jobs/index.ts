@@ -1,7 +1,8 @@
 // Every scheduled job of OneTrip, one line each.
 import { lockCleanupJob } from './lock-cleanup.ts';
+import { claimCleanupJob } from './claim-cleanup.ts';
 import { notificationSenderJob } from './notification-sender.ts';
 import { rectificationWarningJob } from './rectification-warning.ts';
 import type { Job } from './types.ts';
 
-export const jobs: Job[] = [lockCleanupJob, notificationSenderJob, rectificationWarningJob];
+export const jobs: Job[] = [lockCleanupJob, notificationSenderJob, rectificationWarningJob, claimCleanupJob];
