@@ -1,6 +1,7 @@
 // What the citizen is told when their application changes (申请进度通知 subscribe message):
 // thing1 事项名称, phrase2 办理状态, thing3 说明, time4 时间.
 import { config } from '../../server/config.ts';
+import { logger } from '../../server/logger.ts';
 import { clip, queueNotice } from '../notifications/outbox.ts';
 import { getCatalogue } from '../catalogue/store.ts';
 import type { ApplicationDoc } from './transition.ts';
@@ -17,7 +18,11 @@ export type NoticeKind = keyof typeof LABELS;
 /** Queues the status message for the owner of `application` (walk-in cases have none). */
 export async function noticeStatusChange(application: ApplicationDoc, kind: NoticeKind, at: Date): Promise<void> {
   if (!application.citizenId) return;
-  const guide = (await getCatalogue()).byCode.get(application.itemCode);
+  // The change is already made: a failure here is logged, never answered.
+  const guide = await getCatalogue().then(
+    (catalogue) => catalogue.byCode.get(application.itemCode),
+    (error: unknown) => void logger.warn({ err: error }, 'catalogue unavailable for a notice'),
+  );
   await queueNotice(
     {
       citizenId: application.citizenId,

@@ -133,3 +133,13 @@ test('staff view › shows the applicant masked', async (t) => {
   t.is(seen.body.applicantName, '张*三');
   t.truthy(id);
 });
+
+test('concurrent uploads of different materials › all kept, none lost', async (t) => {
+  const opened = await app.request('POST', '/api/v1/applications', { token: scene.citizen.token, body: { itemCode: scene.item.code } });
+  const id = opened.body.id;
+  const answers = await Promise.all(['居民身份证', '申请表', '委托书'].map((name) => upload(app, scene.citizen.token, id, name, files.pdf())));
+  t.deepEqual(answers.map((a) => a.status), [200, 200, 200]);
+  const stored = await ApplicationModel.findById(id).lean();
+  t.deepEqual(stored!.materials.map((m) => m.materialName).sort(), ['委托书', '居民身份证', '申请表'].sort());
+  t.is(stored!.revision, 3);
+});

@@ -182,3 +182,17 @@ test('POST /staff/applications/:id/complete › onsiteVisits missing or negative
   t.is(res.status, 400);
   t.truthy(res.body.error.details.fields['body.onsiteVisits']);
 });
+
+test('GET /openapi.json › documents the application routes, the upload as multipart', async (t) => {
+  const res = await app.request('GET', '/openapi.json');
+  const paths = res.body.paths;
+  for (const path of [
+    '/api/v1/applications', '/api/v1/applications/{id}/materials', '/api/v1/applications/{id}/submit', '/api/v1/me/applications',
+    '/api/v1/applications/{id}', '/api/v1/applications/{id}/evaluation', '/api/v1/applications/{id}/materials/{materialName}/file',
+    '/api/v1/staff/applications', '/api/v1/staff/applications/{id}/review', '/api/v1/staff/applications/{id}/accept',
+    '/api/v1/staff/applications/{id}/complete', '/api/v1/staff/cases', '/api/v1/staff/evaluations',
+    '/api/v1/admin/rectifications', '/api/v1/admin/rectifications/{id}/close',
+  ]) t.truthy(paths[path], path);
+  t.truthy(paths['/api/v1/applications/{id}/materials'].post.requestBody.content['multipart/form-data']);
+  t.truthy(paths['/api/v1/applications/{id}/materials'].post.responses['413']);
+});

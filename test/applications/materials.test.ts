@@ -19,6 +19,7 @@ test.before(async () => {
 });
 test.after.always(() => app.close());
 
+// Tests counting every stored file run serially (ava runs serial tests before the others).
 const gridFiles = () => mongoose.connection.db!.collection('materials.files');
 const gridChunks = () => mongoose.connection.db!.collection('materials.chunks');
 
@@ -46,7 +47,7 @@ test('POST /applications/:id/materials › pdf, jpg and png by content › store
   }
 });
 
-test('POST /applications/:id/materials › an .exe renamed .pdf › answers 415 FILE_TYPE_NOT_ALLOWED and stores nothing', async (t) => {
+test.serial('POST /applications/:id/materials › an .exe renamed .pdf › answers 415 FILE_TYPE_NOT_ALLOWED and stores nothing', async (t) => {
   const id = await draft();
   const before = await gridFiles().countDocuments();
   const res = await upload(app, scene.citizen.token, id, '申请表', files.exe(), 'form.pdf');
@@ -62,7 +63,7 @@ test('POST /applications/:id/materials › plain text named .png › answers 415
   t.is(res.body.error.code, 'FILE_TYPE_NOT_ALLOWED');
 });
 
-test('POST /applications/:id/materials › over UPLOAD_MAX_BYTES › answers 413 PAYLOAD_TOO_LARGE and stores nothing', async (t) => {
+test.serial('POST /applications/:id/materials › over UPLOAD_MAX_BYTES › answers 413 PAYLOAD_TOO_LARGE and stores nothing', async (t) => {
   const id = await draft();
   const [filesBefore, chunksBefore] = [await gridFiles().countDocuments(), await gridChunks().countDocuments()];
   for (const size of [LIMIT + 10, LIMIT * 40]) {
