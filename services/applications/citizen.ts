@@ -3,8 +3,7 @@
 import { ApplicationModel } from '../../models/application.ts';
 import { CitizenModel } from '../../models/citizen.ts';
 import { AppError, conflict, notFound } from '../../server/errors.ts';
-import type { Page } from '../../server/pagination.ts';
-import { skipLimit } from '../../server/pagination.ts';
+import { skipLimit, type Page } from '../../server/pagination.ts';
 import { getCatalogue } from '../catalogue/store.ts';
 import { findApplication, transition, type ApplicationDoc } from './transition.ts';
 
@@ -39,8 +38,9 @@ export async function openApplication(citizenId: string, itemCode: string, now =
 /** Own applications, newest first. */
 export async function listOwnApplications(citizenId: string, page: Page) {
   const filter = { citizenId };
+  const { skip, limit } = skipLimit(page);
   const [items, total] = await Promise.all([
-    ApplicationModel.find(filter).sort({ createdAt: -1, _id: -1 }).skip(skipLimit(page).skip).limit(skipLimit(page).limit).lean<ApplicationDoc[]>(),
+    ApplicationModel.find(filter).sort({ createdAt: -1, _id: -1 }).skip(skip).limit(limit).lean<ApplicationDoc[]>(),
     ApplicationModel.countDocuments(filter),
   ]);
   return { items, total, ...page };
