@@ -1,9 +1,13 @@
 // Every scheduled job of OneTrip, one line each.
 import { claimCleanupJob } from './claim-cleanup.ts';
 import { lockCleanupJob } from './lock-cleanup.ts';
+import { notificationSenderJob } from './notification-sender.ts';
+import { rectificationWarningJob } from './rectification-warning.ts';
 import type { Job } from './types.ts';
 
 export const jobs: Job[] = [
   lockCleanupJob,
   claimCleanupJob,
+  notificationSenderJob,
+  rectificationWarningJob,
 ];

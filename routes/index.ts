@@ -9,6 +9,9 @@ import { adminCatalogueRouter } from './admin/catalogue-router.ts';
 import { citizenAuthRouter } from './citizen-auth/router.ts';
 import { meRouter } from './me/router.ts';
 import { oversightRouter } from './admin/oversight-router.ts';
+import { applicationsRouter } from './applications/router.ts';
+import { staffApplicationsRouter } from './staff-applications/router.ts';
+import { rectificationsRouter } from './staff-applications/rectification-router.ts';
 
 export const routers: Router<AppState>[] = [
   healthRouter,
@@ -19,4 +22,7 @@ export const routers: Router<AppState>[] = [
   citizenAuthRouter,
   meRouter,
   oversightRouter,
+  applicationsRouter,
+  staffApplicationsRouter,
+  rectificationsRouter,
 ];
