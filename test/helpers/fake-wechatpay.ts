@@ -33,6 +33,8 @@ export interface BuiltNotify {
   body: string;
 }
 
+export type BeforeAnswer = (request: { method: string; path: string; status: number }) => Promise<void>;
+
 export type FakeWechatPay = Awaited<ReturnType<typeof startFakeWechatPay>>;
 
 /** Starts the fake on 127.0.0.1 with a fresh signing identity and APIv3 key. */
@@ -41,11 +43,13 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
   const apiV3Key = randomApiV3Key();
   const state: FakeState = { mchId: options.mchId, appId: options.appId, orders: new Map(), refunds: new Map() };
   const requests: Array<{ method: string; path: string; status: number }> = [];
-  const control = { tamperResponses: false };
+  const control: { tamperResponses: boolean; beforeAnswer?: BeforeAnswer } = { tamperResponses: false };
 
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
     const answer = answerRequest(req, body);
+    // Lets a test act (say, send a notify) after the fake has done the work but before it answers.
+    if (control.beforeAnswer) await control.beforeAnswer({ method: req.method ?? '', path: req.url ?? '', status: answer.status });
     const text = answer.body ? JSON.stringify(answer.body) : '';
     const headers = signedHeaders(identity, text, new Date());
     if (control.tamperResponses) headers['Wechatpay-Signature'] = signLines(identity.privateKeyPem, ['tampered', text]);
@@ -111,6 +115,14 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
     },
     set tamperResponses(value: boolean) {
       control.tamperResponses = value;
+    },
+
+    /** Runs before each answer is sent (undefined: answer at once). */
+    get beforeAnswer() {
+      return control.beforeAnswer;
+    },
+    set beforeAnswer(hook: BeforeAnswer | undefined) {
+      control.beforeAnswer = hook;
     },
 
     /** The citizen pays: the order becomes SUCCESS with a transaction id. */
