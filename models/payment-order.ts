@@ -1,6 +1,7 @@
 // A WeChat Pay JSAPI order (one payment attempt) for an application's fee. The amount is fixed in
 // fen when the order is made; `status` only moves by conditional updates guarded by its value:
-// open → paid | closed | failed; paid → refunded (when refunds reach the full amount).
+// open → paid | closed | failed; paid → refunded (when refunds reach the full amount). Refunded
+// sums are derived from payment_refunds, never kept as counters.
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
 export const PAYMENT_ORDER_STATUSES = ['open', 'paid', 'closed', 'failed', 'refunded'] as const;
@@ -24,9 +25,6 @@ const paymentOrderSchema = new Schema(
     /** How the payment became known: the notify, or the reconcile job's query. */
     settledBy: { type: String, enum: ['notify', 'query', null], default: null },
     closedAt: { type: Date, default: null },
-    /** Refunds asked for and not failed (reserved first, so two admins cannot over-refund). */
-    refundReservedFen: { type: Number, default: 0 },
-    refundedFen: { type: Number, default: 0 },
   },
   { timestamps: true, versionKey: false },
 );

@@ -1,6 +1,7 @@
 // What leaves the server about payments: listed field by field (no openid, no prepay id).
 import type { PaymentOrder } from '../../models/payment-order.ts';
 import type { PaymentRefund } from '../../models/payment-refund.ts';
+import { refundTotals } from '../../services/payments/refunds.ts';
 
 /** One refund as admins and the citizen see it. */
 export function presentRefund(refund: PaymentRefund) {
@@ -14,8 +15,8 @@ export function presentRefund(refund: PaymentRefund) {
   };
 }
 
-/** One order without its refunds. */
-export function presentOrder(order: PaymentOrder) {
+/** One order; `refunds` (its refunds) give the refunded sum. */
+export function presentOrder(order: PaymentOrder, refunds: PaymentRefund[] = []) {
   return {
     id: String(order._id),
     outTradeNo: order.outTradeNo,
@@ -27,11 +28,11 @@ export function presentOrder(order: PaymentOrder) {
     expiresAt: order.timeExpire.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
     transactionId: order.transactionId ?? null,
-    refundedFen: order.refundedFen,
+    refundedFen: refundTotals(refunds).refundedFen,
   };
 }
 
 /** One order with its refunds. */
 export function presentPayment(view: { order: PaymentOrder; refunds: PaymentRefund[] }) {
-  return { ...presentOrder(view.order), refunds: view.refunds.map(presentRefund) };
+  return { ...presentOrder(view.order, view.refunds), refunds: view.refunds.map(presentRefund) };
 }

@@ -9,6 +9,7 @@ import { AppError } from '../../server/errors.ts';
 import { logger } from '../../server/logger.ts';
 import { recordAudit } from '../audit/record.ts';
 import { merchantId, payClient } from './client.ts';
+import { markOnce } from './marks.ts';
 
 /** A payment as WeChat Pay reported it (notify or query). */
 export interface ReportedPayment {
@@ -45,12 +46,14 @@ export async function settleOrder(order: PaymentOrder, reported: ReportedPayment
   if (reported.mchId !== merchantId()) throw await refuseReport(400, 'MCHID_MISMATCH', '商户号不符', subject);
   if (reported.amountFen !== order.amountFen) throw await refuseReport(400, 'AMOUNT_MISMATCH', '金额与订单不符', subject);
   const paidAt = reported.successTime ?? now;
-  // Closed or failed orders are included: if WeChat says the money arrived, it did.
+  // Closed or failed orders are included: if WeChat says the money arrived, it did. The update
+  // is idempotent (same values), so a racing duplicate is harmless; the once-mark keeps the
+  // effects that are not (the audit entry, the double-payment alarm) to one.
   const before = await PaymentOrderModel.findOneAndUpdate(
     { _id: order._id, status: { $in: ['open', 'closed', 'failed'] } },
     { $set: { status: 'paid', transactionId: reported.transactionId, paidAt, settledBy: source } },
   ).lean();
-  if (!before) return 'already';
+  if (!before || !(await markOnce(`paid:${String(order._id)}`, now))) return 'already';
   if (before.status !== 'open') logger.error({ orderId: String(order._id), was: before.status }, 'payment arrived for an order no longer open');
   const application = await ApplicationModel.findOneAndUpdate({ _id: order.applicationId }, { $set: { paid: true } }).lean();
   if (application?.paid) logger.error({ applicationId: String(order.applicationId) }, 'application paid twice: refund one order');
