@@ -26,6 +26,8 @@ export interface NotifyOptions {
   tamper?: NotifyTamper;
   /** When the notify is signed (Wechatpay-Timestamp); now by default. */
   signedAt?: Date;
+  /** Lay the JSON out with line breaks and indentation (still signed correctly), as a server may. */
+  spaced?: boolean;
 }
 
 export interface BuiltNotify {
@@ -91,7 +93,7 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
       event_type: eventType,
       summary,
       resource: encryptResource(resource, apiV3Key, originalType),
-    });
+    }, null, opts.spaced ? 2 : undefined);
     const headers: Record<string, string> = { 'Content-Type': 'application/json', ...signedHeaders(identity, body, signedAt) };
     if (opts.tamper === 'body') return { headers, body: body.replace('"id":"EV-', '"id":"EX-') };
     if (opts.tamper === 'signature') headers['Wechatpay-Signature'] = signLines(identity.privateKeyPem, ['forged', body]);

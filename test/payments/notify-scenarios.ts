@@ -83,6 +83,14 @@ export function registerNotifyTests(test: TestFn, mode: 'certificate' | 'publicK
     t.is((await storedOrder(order.outTradeNo)).status, 'open');
   });
 
+  test(title('a genuine notify laid out with spaces and line breaks › is verified over its raw bytes and answers 204'), async (t) => {
+    const order = await paidAtWechat(bed);
+    const notify = bed.fake.buildNotify({ outTradeNo: order.outTradeNo, tradeState: 'SUCCESS', spaced: true });
+    t.true(notify.body.includes('\n  "resource"'));
+    t.is((await bed.sendNotify(notify)).status, 204);
+    t.is((await storedOrder(order.outTradeNo)).status, 'paid');
+  });
+
   test(title('a notify re-serialised by a proxy (same JSON, other bytes) › answers 401 FAIL'), async (t) => {
     const order = await paidAtWechat(bed);
     const notify = bed.fake.buildNotify({ outTradeNo: order.outTradeNo, tradeState: 'SUCCESS' });

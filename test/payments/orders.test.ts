@@ -124,6 +124,28 @@ test('POST /applications/:id/payments › without a token › answers 401', asyn
   t.is((await bed.app.request('POST', `/api/v1/applications/${applicationId}/payments`)).status, 401);
 });
 
+test('POST /applications/:id/payments › the open order is about to expire › closes it at WeChat Pay and offers a new one', async (t) => {
+  const { applicationId, citizen } = await buildFeeApplication();
+  const first = await order(applicationId, citizen.token);
+  await PaymentOrderModel.updateOne({ _id: first.body.order.id }, { $set: { timeExpire: new Date(Date.now() + 60_000) } });
+  const second = await order(applicationId, citizen.token);
+  t.is(second.status, 200);
+  t.not(second.body.order.outTradeNo, first.body.order.outTradeNo);
+  t.is(bed.fake.orders.get(first.body.order.outTradeNo)?.tradeState, 'CLOSED');
+  t.is((await storedOrder(first.body.order.outTradeNo)).status, 'closed');
+});
+
+test('POST /applications/:id/payments › the open order about to expire was paid meanwhile › settles it and answers 409 ALREADY_PAID', async (t) => {
+  const { applicationId, citizen } = await buildFeeApplication();
+  const first = await order(applicationId, citizen.token);
+  bed.fake.pay(first.body.order.outTradeNo);
+  await PaymentOrderModel.updateOne({ _id: first.body.order.id }, { $set: { timeExpire: new Date(Date.now() + 60_000) } });
+  const second = await order(applicationId, citizen.token);
+  t.is(second.status, 409);
+  t.is(second.body.error.code, 'ALREADY_PAID');
+  t.like(await storedOrder(first.body.order.outTradeNo), { status: 'paid', settledBy: 'query' });
+});
+
 test('GET /applications/:id/payments › lists the orders with their state, nothing private', async (t) => {
   const { applicationId, citizen } = await buildFeeApplication();
   const made = await order(applicationId, citizen.token);
