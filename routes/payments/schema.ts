@@ -47,6 +47,3 @@ export const OrderOfferOut = z.object({
 });
 
 export const PaymentListOut = z.object({ items: z.array(PaymentOut) });
-
-/** What WeChat Pay reads when a notify fails (it then retries). */
-export const NotifyFailure = z.object({ code: z.literal('FAIL'), message: z.string() });
