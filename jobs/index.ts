@@ -2,6 +2,7 @@
 import { claimCleanupJob } from './claim-cleanup.ts';
 import { lockCleanupJob } from './lock-cleanup.ts';
 import { notificationSenderJob } from './notification-sender.ts';
+import { paymentReconcileJob } from './payment-reconcile.ts';
 import { rectificationWarningJob } from './rectification-warning.ts';
 import type { Job } from './types.ts';
 
@@ -10,4 +11,5 @@ export const jobs: Job[] = [
   claimCleanupJob,
   notificationSenderJob,
   rectificationWarningJob,
+  paymentReconcileJob,
 ];

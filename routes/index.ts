@@ -12,6 +12,7 @@ import { oversightRouter } from './admin/oversight-router.ts';
 import { applicationsRouter } from './applications/router.ts';
 import { staffApplicationsRouter } from './staff-applications/router.ts';
 import { rectificationsRouter } from './staff-applications/rectification-router.ts';
+import { paymentsRouter } from './payments/router.ts';
 
 export const routers: Router<AppState>[] = [
   healthRouter,
@@ -25,4 +26,5 @@ export const routers: Router<AppState>[] = [
   applicationsRouter,
   staffApplicationsRouter,
   rectificationsRouter,
+  paymentsRouter,
 ];
