@@ -32,7 +32,15 @@ export interface RouteSpec<B extends Schema, Q extends Schema, P extends Schema>
   before?: Middleware<AppState>[];
   /** Documented request content type when not JSON (e.g. multipart/form-data). */
   requestContentType?: string;
+  /** How refusals are answered (default: the API's error envelope). */
+  errorForm?: ErrorForm;
 }
+
+/**
+ * `envelope`: `{error: {code, message, details}}`, for our clients. `wechatpay`: `{code: 'FAIL',
+ * message}`, what WeChat Pay expects from its callbacks.
+ */
+export type ErrorForm = 'envelope' | 'wechatpay';
 
 export type RouteContext = ParameterizedContext<AppState>;
 export interface RouteInput<B extends Schema, Q extends Schema, P extends Schema> {
@@ -45,10 +53,18 @@ export interface RouteTableEntry {
   method: Method;
   path: string;
   access: Access;
+  errorForm?: ErrorForm;
 }
 
 /** Every route the server has; filled as route modules load. */
 export const routeTable: RouteTableEntry[] = [];
+
+const errorForms: { pattern: RegExp; form: ErrorForm }[] = [];
+
+/** The error form of the route at `path` (any method). */
+export function errorFormFor(path: string): ErrorForm {
+  return errorForms.find((entry) => entry.pattern.test(path))?.form ?? 'envelope';
+}
 
 export function defineRoute<B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
   router: Router<AppState>,
@@ -56,7 +72,13 @@ export function defineRoute<B extends Schema = undefined, Q extends Schema = und
   handler: (ctx: RouteContext, input: RouteInput<B, Q, P>) => Promise<void> | void,
 ): void {
   const fullPath = `${router.opts.prefix ?? ''}${spec.path}`;
-  routeTable.push({ method: spec.method, path: fullPath, access: spec.access });
+  routeTable.push({ method: spec.method, path: fullPath, access: spec.access, ...(spec.errorForm ? { errorForm: spec.errorForm } : {}) });
+  if (spec.errorForm && spec.errorForm !== 'envelope') {
+    // The error handler answers before routing (body too large, malformed JSON, operator keys),
+    // so it finds a route's form by path, matched as loosely as the router matches it.
+    const pattern = fullPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:[A-Za-z_]+/g, '[^/]+');
+    errorForms.push({ pattern: new RegExp(`^${pattern}/?$`, 'i'), form: spec.errorForm });
+  }
   document({ ...spec, path: fullPath });
   const validate: Middleware<AppState> = async (ctx, next) => {
     const input = {

@@ -1,8 +1,10 @@
 // The single place errors become answers: AppError as is, known library errors mapped to
-// their 4xx, everything else logged with the request id and answered as a generic 500.
+// their 4xx, everything else logged with the request id and answered as a generic 500. A route
+// may ask for another form (WeChat Pay's callbacks); that holds for refusals before routing too.
 import type { Middleware } from 'koa';
 import mongoose from 'mongoose';
-import { AppError, payloadTooLarge, unavailable, validationFailed } from '../errors.ts';
+import { errorFormFor } from '../route.ts';
+import { AppError, payloadTooLarge, unavailable, unsupportedMediaType, validationFailed } from '../errors.ts';
 
 export function errorHandler(): Middleware {
   return async (ctx, next) => {
@@ -10,6 +12,12 @@ export function errorHandler(): Middleware {
       await next();
       if (ctx.status === 404 && ctx.body === undefined) {
         throw new AppError(404, 'NOT_FOUND', '请求的地址不存在');
+      }
+      // The router's allowedMethods() answers a known path with another method 405, and a
+      // method it does not implement at all (PROPFIND …) 501, both as bare status text; the
+      // latter is the client's mistake too, so both become 405 (its Allow header is kept).
+      if ((ctx.status === 405 || ctx.status === 501) && ctx.body === undefined) {
+        throw new AppError(405, 'METHOD_NOT_ALLOWED', '不支持该请求方法');
       }
     } catch (caught) {
       const error = toAppError(caught);
@@ -20,9 +28,10 @@ export function errorHandler(): Middleware {
       if (error.status === 429 && typeof error.details?.retryAfterSeconds === 'number') {
         ctx.set('Retry-After', String(error.details.retryAfterSeconds));
       }
-      ctx.body = {
-        error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) },
-      };
+      ctx.body =
+        errorFormFor(ctx.path) === 'wechatpay'
+          ? { code: 'FAIL', message: error.message }
+          : { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
     }
   };
 }
@@ -37,6 +46,10 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof SyntaxError || anyError?.type === 'entity.parse.failed' || anyError?.type === 'encoding.unsupported') {
     return new AppError(400, 'MALFORMED_BODY', '请求体不是有效的 JSON');
   }
+  // A body whose Content-Encoding (gzip, deflate, br) does not match its bytes fails in zlib,
+  // which names its errors Z_DATA_ERROR, ERR__ERROR_FORMAT_PADDING_2 … and gives no status.
+  if (isDecompressionError(error)) return new AppError(400, 'MALFORMED_BODY', '请求体无法按所声明的编码解压');
+  if (anyError?.status === 415) return unsupportedMediaType('不支持的内容编码');
   if (typeof anyError?.status === 'number' && anyError.status >= 400 && anyError.status < 500) {
     return new AppError(anyError.status, 'BAD_REQUEST', '请求有误');
   }
@@ -48,6 +61,11 @@ export function toAppError(error: unknown): AppError {
   if (anyError?.code === 11000) return new AppError(409, 'DUPLICATE', '记录已存在');
   if (isConnectionError(error)) return unavailable();
   return new AppError(500, 'INTERNAL', '服务器内部错误，请稍后再试');
+}
+
+function isDecompressionError(error: unknown): boolean {
+  const { code, errno } = (error ?? {}) as { code?: unknown; errno?: unknown };
+  return typeof errno === 'number' && typeof code === 'string' && /^(Z_|ERR__ERROR_|ERR_BROTLI_)/.test(code);
 }
 
 function isConnectionError(error: unknown): boolean {
