@@ -15,6 +15,7 @@ const { logger } = await import('./logger.ts');
 const { connectDatabase, disconnectDatabase } = await import('./db.ts');
 const { startLocalMongo } = await import('./embedded-db.ts');
 const { createApp } = await import('./app.ts');
+const { answerClientErrors } = await import('./client-errors.ts');
 const { startJobs } = await import('../jobs/runner.ts');
 const { jobs } = await import('../jobs/index.ts');
 const { ensureFirstAdmin } = await import('../services/staff/first-admin.ts');
@@ -50,6 +51,7 @@ const stopJobs = config.JOBS_ENABLED ? startJobs(jobs, config.TZ_NAME) : async (
 
 const server: Server = createApp().listen(config.PORT, () => logger.info({ port: config.PORT }, 'OneTrip listening'));
 server.keepAliveTimeout = 65_000;
+answerClientErrors(server);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

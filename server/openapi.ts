@@ -21,6 +21,12 @@ export const ErrorEnvelope = registry.register(
   }),
 );
 
+/** What WeChat Pay expects from its callbacks when they fail (routes with errorForm 'wechatpay'). */
+export const WechatPayFail = registry.register(
+  'WechatPayFail',
+  z.object({ code: z.literal('FAIL'), message: z.string().meta({ example: '签名验证失败' }) }),
+);
+
 let cached: object | undefined;
 
 /** Builds (once) the OpenAPI 3.1 document of every registered route. */

@@ -5,7 +5,7 @@ import type { Middleware, ParameterizedContext } from 'koa';
 import { z } from 'zod';
 import type { ZodType } from 'zod';
 import { validationFailed } from './errors.ts';
-import { ErrorEnvelope, registry } from './openapi.ts';
+import { ErrorEnvelope, WechatPayFail, registry } from './openapi.ts';
 import { authenticate, type Access } from './middleware/authenticate.ts';
 import type { AppState } from './state.ts';
 
@@ -111,7 +111,7 @@ function document(spec: RouteSpec<Schema, Schema, Schema>): void {
   const errorResponses = Object.fromEntries(
     Object.entries({ ...defaultErrors(spec), ...spec.errors }).map(([status, description]) => [
       status,
-      { description, content: { 'application/json': { schema: ErrorEnvelope } } },
+      { description, content: { 'application/json': { schema: spec.errorForm === 'wechatpay' ? WechatPayFail : ErrorEnvelope } } },
     ]),
   );
   registry.registerPath({

@@ -5,6 +5,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
 import { createApp } from '../../server/app.ts';
+import { answerClientErrors } from '../../server/client-errors.ts';
 import { connectDatabase } from '../../server/db.ts';
 import { resetCatalogue } from '../../services/catalogue/store.ts';
 
@@ -48,6 +49,7 @@ export async function startTestApp(): Promise<TestApp> {
   const dbName = await connectTestDatabase();
   const server: Server = await new Promise((resolve) => {
     const s = createApp().listen(0, '127.0.0.1', () => resolve(s));
+    answerClientErrors(s);
   });
   const { port } = server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
