@@ -90,14 +90,24 @@ function invalidUtf8(rng: Rng, field: string): Buffer {
 
 export const BODY_KINDS = [
   'wrong-types', 'wrong-root', 'huge-string', 'deep-nesting', 'operators', 'proto-pollution', 'invalid-utf8',
-  'oversized', 'oversized-gzip', 'text-plain', 'multipart-garbage', 'urlencoded', 'malformed-json', 'none',
+  'oversized', 'oversized-gzip', 'one-field-wrong', 'one-field-wrong', 'plausible', 'text-plain', 'multipart-garbage', 'urlencoded', 'malformed-json', 'none',
 ] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 
-/** One hostile body of `kind`; `fields` are the route's documented body fields. */
-export function hostileBody(rng: Rng, kind: BodyKind, fields: string[], bodyLimitKb: number): HostileBody | undefined {
+/**
+ * One hostile body of `kind`; `fields` are the route's documented body fields, `plausible` makes
+ * a body that fits the documented schema (so that one wrong field is the only fault).
+ */
+export function hostileBody(rng: Rng, kind: BodyKind, fields: string[], bodyLimitKb: number, plausible: () => unknown = () => ({})): HostileBody | undefined {
   const field = fields.length ? rng.pick(fields) : 'name';
   switch (kind) {
+    case 'plausible':
+      return json(kind, plausible());
+    case 'one-field-wrong': {
+      const body = plausible();
+      if (body && typeof body === 'object' && !Array.isArray(body)) (body as Record<string, unknown>)[field] = wrongValue(rng);
+      return json(kind, body);
+    }
     case 'wrong-types':
       return json(kind, hostileObject(rng, fields));
     case 'wrong-root':
@@ -244,4 +254,51 @@ export function hostileHeaders(rng: Rng): Record<string, string> {
     () => ({ Accept: 'text/html' }),
     () => ({ 'Wechatpay-Serial': 'PUB_KEY_ID_garbage', 'Wechatpay-Signature': 'AAAA', 'Wechatpay-Timestamp': '99999999999999', 'Wechatpay-Nonce': 'n' }),
   ])();
+}
+
+type JsonSchema = Record<string, any>;
+
+/**
+ * A value that fits a documented (OpenAPI / JSON Schema) schema, well enough for validation to
+ * pass in most cases; `hint` may supply real values by property name (item codes, departments).
+ */
+export function plausibleValue(
+  rng: Rng,
+  schema: JsonSchema | undefined,
+  components: Record<string, JsonSchema>,
+  hint: (name: string) => unknown = () => undefined,
+  name = '',
+  depth = 0,
+): unknown {
+  if (!schema || depth > 6) return undefined;
+  if (schema.$ref) return plausibleValue(rng, components[String(schema.$ref).split('/').pop()!], components, hint, name, depth + 1);
+  const hinted = hint(name);
+  if (hinted !== undefined) return hinted;
+  const choices = schema.anyOf ?? schema.oneOf;
+  if (choices) return plausibleValue(rng, rng.pick(choices as JsonSchema[]), components, hint, name, depth + 1);
+  if (schema.enum) return rng.pick(schema.enum as unknown[]);
+  if (schema.const !== undefined) return schema.const;
+  switch (Array.isArray(schema.type) ? schema.type[0] : schema.type) {
+    case 'string':
+      if (schema.format === 'date') return '2026-11-23';
+      if (schema.format === 'date-time') return '2026-11-23T09:00:00+08:00';
+      if (schema.format === 'uri') return 'https://example.gov.cn/form.pdf';
+      return 'ABC123测试'.slice(0, Math.max(schema.minLength ?? 1, Math.min(schema.maxLength ?? 9, 9)));
+    case 'integer':
+    case 'number':
+      return Math.min(schema.maximum ?? 1, Math.max(schema.minimum ?? 1, 1));
+    case 'boolean':
+      return rng.chance(0.5);
+    case 'array':
+      return Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () => plausibleValue(rng, schema.items, components, hint, name, depth + 1));
+    case 'object':
+    default: {
+      const object: Record<string, unknown> = {};
+      const required = new Set<string>(schema.required ?? []);
+      for (const [key, child] of Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>)) {
+        if (required.has(key) || rng.chance(0.5)) object[key] = plausibleValue(rng, child, components, hint, key, depth + 1);
+      }
+      return object;
+    }
+  }
 }

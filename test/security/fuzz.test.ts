@@ -13,7 +13,7 @@ import { changedCollections, fingerprintDatabase } from '../helpers/db-fingerpri
 import { buildStaff, suffix } from '../helpers/factories.ts';
 import { startFakeWechat, type FakeWechat } from '../helpers/fake-wechat.ts';
 import {
-  BODY_KINDS, hostileBody, hostileHeaders, hostileParam, hostileQuery, prng, type BodyKind, type HostileBody, type Rng,
+  BODY_KINDS, hostileBody, hostileHeaders, hostileParam, hostileQuery, plausibleValue, prng, type BodyKind, type HostileBody, type Rng,
 } from '../helpers/fuzz-inputs.ts';
 import { NOTIFY_PATH, buildFeeApplication, startPaymentsApp, type PaymentsTestbed } from '../helpers/payments.ts';
 import { TEST_APP_ID } from '../helpers/wechatpay-fixture.ts';
@@ -85,22 +85,47 @@ async function buildFixture(): Promise<Fixture> {
       hallCode: ['HALL1'],
       windowCode: [windowCode],
       date: ['2026-11-23'],
+      itemCode: [scene.item.code, otherCitizen.item.code],
+      department: [scene.department],
     },
   };
 }
 
+interface DocumentedInputs {
+  body: string[];
+  query: string[];
+  /** A body that fits the documented schema. */
+  plausible: (rng: Rng) => unknown;
+}
+
 /** The documented body fields and query params of each route, from the OpenAPI document. */
-async function documentedInputs(): Promise<Map<string, { body: string[]; query: string[] }>> {
+async function documentedInputs(): Promise<Map<string, DocumentedInputs>> {
   const res = await testbed.app.request('GET', '/openapi.json');
-  const inputs = new Map<string, { body: string[]; query: string[] }>();
+  const components = res.body.components?.schemas ?? {};
+  const inputs = new Map<string, DocumentedInputs>();
   for (const [path, operations] of Object.entries(res.body.paths as Record<string, Record<string, any>>)) {
     for (const [method, operation] of Object.entries(operations)) {
       const schema = operation.requestBody?.content?.['application/json']?.schema ?? operation.requestBody?.content?.['multipart/form-data']?.schema;
       const query = (operation.parameters ?? []).filter((p: any) => p.in === 'query').map((p: any) => p.name as string);
-      inputs.set(`${method} ${path.replace(/\{([A-Za-z_]+)\}/g, ':$1')}`, { body: Object.keys(schema?.properties ?? {}), query });
+      inputs.set(`${method} ${path.replace(/\{([A-Za-z_]+)\}/g, ':$1')}`, {
+        body: Object.keys(schema?.properties ?? {}),
+        query,
+        plausible: (rng) => plausibleValue(rng, schema, components, (name) => realValue(rng, name)) ?? {},
+      });
     }
   }
   return inputs;
+}
+
+/** Real fixture values for body fields that name records, so handlers get past "not found". */
+function realValue(rng: Rng, name: string): unknown {
+  if (!rng.chance(0.7)) return undefined;
+  const { real } = fixture;
+  if (name === 'itemCode') return rng.pick(real.itemCode!);
+  if (name === 'department') return rng.pick(real.department!);
+  if (name === 'windows') return [rng.pick(real.windowCode!)];
+  if (name === 'materialName') return rng.pick(real.materialName!);
+  return undefined;
 }
 
 interface FuzzRequest {
@@ -140,13 +165,13 @@ function callerHeaders(rng: Rng, route: RouteTableEntry): { caller: string; head
   }
 }
 
-function generate(rng: Rng, index: number, route: RouteTableEntry, inputs: { body: string[]; query: string[] }): FuzzRequest {
+function generate(rng: Rng, index: number, route: RouteTableEntry, inputs: DocumentedInputs): FuzzRequest {
   const path = route.path.replace(/:([A-Za-z_]+)/g, (_, name: string) => hostileParam(rng, fixture.real[name] ?? []));
   const query = hostileQuery(rng, inputs.query);
   const { caller, headers } = callerHeaders(rng, route);
   const method = rng.chance(0.05) ? rng.pick(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'propfind'].filter((m) => m !== route.method)) : route.method;
   const kind: BodyKind = method === 'get' || method === 'head' ? 'none' : rng.pick(BODY_KINDS);
-  const body = hostileBody(rng, kind, inputs.body, config.BODY_LIMIT_KB);
+  const body = hostileBody(rng, kind, inputs.body, config.BODY_LIMIT_KB, () => inputs.plausible(rng));
   // An oversized body must be refused for its size, whatever else the request carries.
   const extra = oversized(body) ? {} : hostileHeaders(rng);
   return { index, route, method, caller, url: `${path}${query ? `?${query}` : ''}`, headers: { ...headers, ...extra }, ...(body ? { body } : {}) };
@@ -235,7 +260,7 @@ test.serial('every route › thousands of hostile requests › no 5xx, no hang, 
   const requests: FuzzRequest[] = [];
   for (let round = 0; round < perRoute; round++) {
     for (const route of routeTable) {
-      const documented = inputs.get(`${route.method} ${route.path}`) ?? { body: [], query: [] };
+      const documented = inputs.get(`${route.method} ${route.path}`) ?? { body: [], query: [], plausible: () => ({}) };
       requests.push(generate(rng, requests.length, route, documented));
     }
   }
