@@ -16,6 +16,7 @@ const appointmentSchema = new Schema(
     start: { type: String, required: true },
     end: { type: String, required: true },
     startsAt: { type: Date, required: true },
+    endsAt: { type: Date, required: true },
     status: { type: String, enum: APPOINTMENT_STATUSES, default: 'booked', index: true },
     checkInCode: { type: String, required: true, unique: true },
     idempotencyKey: { type: String, default: null },
@@ -28,6 +29,7 @@ const appointmentSchema = new Schema(
 );
 appointmentSchema.index({ citizenId: 1, status: 1 });
 appointmentSchema.index({ slotId: 1, status: 1 });
+appointmentSchema.index({ status: 1, endsAt: 1 });
 
 export type Appointment = InferSchemaType<typeof appointmentSchema>;
 export const AppointmentModel = mongoose.model('Appointment', appointmentSchema, 'appointments');

@@ -1,5 +1,6 @@
 // A bookable time slot of a window group on one working day. `booked` counts active
-// appointments; a seat is taken by one conditional $inc guarded by `booked < capacity`.
+// appointments and `remaining` = capacity − booked; a seat is taken by one conditional update
+// guarded by `remaining > 0` (a plain comparison: FerretDB does not evaluate $expr in filters).
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
 const slotSchema = new Schema(
@@ -11,6 +12,8 @@ const slotSchema = new Schema(
     startsAt: { type: Date, required: true }, // the instant of `date start` in TZ_NAME
     capacity: { type: Number, required: true, min: 0 },
     booked: { type: Number, default: 0, min: 0 },
+    remaining: { type: Number, required: true, min: 0 },
+    endsAt: { type: Date, required: true },
     /** Slots open to booking from this instant (the daily release time). */
     opensAt: { type: Date, required: true },
     status: { type: String, enum: ['open', 'closed'], default: 'open' },
@@ -19,6 +22,7 @@ const slotSchema = new Schema(
 );
 slotSchema.index({ windowGroup: 1, date: 1, start: 1 }, { unique: true });
 slotSchema.index({ date: 1 });
+slotSchema.index({ startsAt: 1 });
 
 export type Slot = InferSchemaType<typeof slotSchema>;
 export const SlotModel = mongoose.model('Slot', slotSchema, 'slots');

@@ -6,5 +6,10 @@ import { docsRouter } from './docs/router.ts';
 import { catalogueRouter } from './catalogue/router.ts';
 import { staffAuthRouter } from './staff-auth/router.ts';
 import { adminCatalogueRouter } from './admin/catalogue-router.ts';
+import { slotsRouter } from './slots/router.ts';
+import { appointmentsRouter } from './appointments/router.ts';
+import { adminHolidaysRouter } from './admin/holidays-router.ts';
+import { adminSchedulesRouter } from './admin/schedules-router.ts';
 
-export const routers: Router<AppState>[] = [healthRouter, docsRouter, catalogueRouter, staffAuthRouter, adminCatalogueRouter];
+export const routers: Router<AppState>[] = [healthRouter, docsRouter, catalogueRouter, staffAuthRouter, adminCatalogueRouter,
+  slotsRouter, appointmentsRouter, adminHolidaysRouter, adminSchedulesRouter];

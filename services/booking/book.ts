@@ -1,0 +1,126 @@
+// Booking a seat. Order: cheap refusals first (profile, ban, slot), then the claims (the same
+// request, one per citizen/item/day, the active quota), then the seat by one conditional update,
+// then the appointment. A failure after the seat gives it back; the reconciliation job repairs
+// whatever a crash leaves. No multi-document transactions.
+import { randomInt } from 'node:crypto';
+import { Types } from 'mongoose';
+import { AppointmentModel, type Appointment } from '../../models/appointment.ts';
+import { BookingClaimModel } from '../../models/booking-claim.ts';
+import { CitizenModel } from '../../models/citizen.ts';
+import { SlotModel } from '../../models/slot.ts';
+import { config } from '../../server/config.ts';
+import { notFound } from '../../server/errors.ts';
+import { zonedDate } from '../calendar/zoned-time.ts';
+import { getCatalogue } from '../catalogue/store.ts';
+import type { Guide } from '../catalogue/guide.ts';
+import { dayClaimKey, dropClaim, idempotencyClaimKey, releaseBookingClaims, takeActiveQuota, takeClaim } from './claims.ts';
+import * as refuse from './errors.ts';
+import { bookingClosesBefore, giveSeatBack, takeSeat } from './seats.ts';
+import { windowGroupOf } from './window-group.ts';
+
+export interface BookingRequest {
+  citizenId: string;
+  slotId: string;
+  itemCode: string;
+  idempotencyKey?: string;
+  now?: Date;
+}
+
+export type AppointmentRecord = Appointment & { _id: Types.ObjectId };
+const findAppointment = (id: Types.ObjectId) => AppointmentModel.findById(id).lean<AppointmentRecord>();
+
+/** Books a seat; answers the same appointment again for a repeated Idempotency-Key. */
+export async function bookAppointment(request: BookingRequest): Promise<{ appointment: AppointmentRecord; replayed: boolean }> {
+  const now = request.now ?? new Date();
+  const citizenId = new Types.ObjectId(request.citizenId);
+  const item = await bookableItem(request.itemCode);
+  const [citizen, slot, replay] = await Promise.all([
+    CitizenModel.findById(citizenId, { verified: 1, bannedUntil: 1 }).lean(),
+    SlotModel.findById(request.slotId).lean(),
+    request.idempotencyKey ? BookingClaimModel.findById(idempotencyClaimKey(request.citizenId, request.idempotencyKey)).lean() : null,
+  ]);
+  if (replay) return { appointment: await replayedAppointment(replay.appointmentId), replayed: true };
+  if (!citizen?.verified) throw refuse.profileRequired();
+  if (citizen.bannedUntil && citizen.bannedUntil > now) throw refuse.bookingBanned(zonedDate(citizen.bannedUntil, config.TZ_NAME));
+  if (!slot) throw notFound('预约时段');
+  if (slot.windowGroup !== windowGroupOf(item.windows.map((w) => w.code))) throw refuse.slotNotForItem();
+  if (slot.status !== 'open' || slot.opensAt > now || slot.startsAt <= bookingClosesBefore(now)) throw refuse.bookingClosed();
+  if (slot.remaining <= 0) throw refuse.slotFull();
+
+  const appointmentId = new Types.ObjectId();
+  const keys = await takeClaims(request, appointmentId, slot.date, now);
+  try {
+    if (!(await takeSeat(slot._id, now))) throw await seatRefusal(slot._id, now);
+  } catch (error) {
+    await releaseAll(appointmentId, keys.idem);
+    throw error;
+  }
+  try {
+    const created = await AppointmentModel.create({
+      _id: appointmentId,
+      citizenId,
+      itemCode: item.code,
+      department: item.department.code,
+      slotId: slot._id,
+      windowGroup: slot.windowGroup,
+      date: slot.date,
+      start: slot.start,
+      end: slot.end,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      checkInCode: newCheckInCode(),
+      idempotencyKey: request.idempotencyKey ?? null,
+    });
+    return { appointment: created.toObject() as AppointmentRecord, replayed: false };
+  } catch (error) {
+    await giveSeatBack(slot._id);
+    await releaseAll(appointmentId, keys.idem);
+    throw error;
+  }
+}
+
+async function bookableItem(code: string): Promise<Guide> {
+  const item = (await getCatalogue()).byCode.get(code);
+  if (!item) throw notFound('事项');
+  if (!item.onlineBooking || item.windows.length === 0) throw refuse.bookingNotOffered();
+  return item;
+}
+
+/** Takes the idempotency, day and quota claims, or answers the precise refusal. */
+async function takeClaims(request: BookingRequest, appointmentId: Types.ObjectId, date: string, now: Date): Promise<{ idem: string | null }> {
+  const idem = request.idempotencyKey ? idempotencyClaimKey(request.citizenId, request.idempotencyKey) : null;
+  if (idem && !(await takeClaim(idem, 'idem', request.citizenId, appointmentId, now))) throw refuse.requestInProgress();
+  const day = dayClaimKey(request.citizenId, request.itemCode, date);
+  const [gotDay, gotQuota] = await Promise.all([
+    takeClaim(day, 'day', request.citizenId, appointmentId, now),
+    takeActiveQuota(request.citizenId, appointmentId, config.MAX_ACTIVE_BOOKINGS, now),
+  ]);
+  if (gotDay && gotQuota) return { idem };
+  await releaseAll(appointmentId, idem);
+  throw gotDay ? refuse.tooManyBookings(config.MAX_ACTIVE_BOOKINGS) : refuse.duplicateBooking();
+}
+
+async function releaseAll(appointmentId: Types.ObjectId, idem: string | null): Promise<void> {
+  await releaseBookingClaims(appointmentId);
+  if (idem) await dropClaim(idem, appointmentId);
+}
+
+/** Re-reads the slot to say why the conditional update matched nothing. */
+async function seatRefusal(slotId: Types.ObjectId, now: Date) {
+  const slot = await SlotModel.findById(slotId).lean();
+  if (!slot) return notFound('预约时段');
+  if (slot.status !== 'open' || slot.opensAt > now || slot.startsAt <= bookingClosesBefore(now)) return refuse.bookingClosed();
+  return refuse.slotFull();
+}
+
+async function replayedAppointment(appointmentId: Types.ObjectId) {
+  const appointment = await findAppointment(appointmentId);
+  if (!appointment) throw refuse.requestInProgress();
+  return appointment;
+}
+
+const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+/** A 10-character check-in code (no 0/O/1/I to misread); unique by index. */
+export function newCheckInCode(): string {
+  return Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+}

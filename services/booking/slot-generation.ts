@@ -1,0 +1,62 @@
+// Keeps slots generated for the rolling horizon. Idempotent: slots are upserted by their
+// unique key (window group, date, start) with $setOnInsert, so an existing slot — above all
+// one with bookings — is never changed. Days of a year without calendar data are skipped.
+import { ScheduleModel } from '../../models/schedule.ts';
+import { SlotModel } from '../../models/slot.ts';
+import { config } from '../../server/config.ts';
+import { loadCalendar } from '../calendar/store.ts';
+import { horizonDays, type WorkingDayCalendar } from '../calendar/working-days.ts';
+import { zonedDate } from '../calendar/zoned-time.ts';
+import { opensAtFor, planDaySlots, type SchedulePlan } from './slot-plan.ts';
+
+export interface GenerationCounts {
+  [key: string]: number;
+  schedules: number;
+  days: number;
+  created: number;
+}
+
+/** Generates missing slots of every active schedule (or of one window group) up to the horizon. */
+export async function generateSlots(now: Date, windowGroup?: string): Promise<GenerationCounts> {
+  const calendar = await loadCalendar();
+  const { days } = horizonDays(calendar, zonedDate(now, config.TZ_NAME), config.SLOT_HORIZON_WORKING_DAYS);
+  const schedules = await ScheduleModel.find({ active: true, ...(windowGroup ? { windowGroup } : {}) }).limit(5000).lean();
+  let created = 0;
+  for (const schedule of schedules) created += await upsertScheduleSlots(schedule, days, calendar, now);
+  return { schedules: schedules.length, days: days.length, created };
+}
+
+async function upsertScheduleSlots(schedule: SchedulePlan, days: string[], calendar: WorkingDayCalendar, now: Date): Promise<number> {
+  const operations = [];
+  for (const date of days) {
+    const opensAt = opensAtOrNow(date, calendar, now);
+    for (const slot of planDaySlots(schedule, date, config.TZ_NAME)) {
+      if (slot.startsAt <= now) continue;
+      operations.push({
+        updateOne: {
+          filter: { windowGroup: slot.windowGroup, date: slot.date, start: slot.start },
+          update: { $setOnInsert: { ...slot, booked: 0, remaining: slot.capacity, opensAt, status: 'open' } },
+          upsert: true,
+        },
+      });
+    }
+  }
+  if (operations.length === 0) return 0;
+  const result = await SlotModel.bulkWrite(operations, { ordered: false });
+  return result.upsertedCount;
+}
+
+function opensAtOrNow(date: string, calendar: WorkingDayCalendar, now: Date): Date {
+  try {
+    return opensAtFor(date, calendar, config.SLOT_HORIZON_WORKING_DAYS, config.SLOT_RELEASE_TIME, config.TZ_NAME);
+  } catch {
+    return now; // only when the horizon reaches back into a year without data
+  }
+}
+
+/** Removes the future slots of a window group that nobody has booked, then generates anew. */
+export async function regenerateWindowGroup(windowGroup: string, now: Date): Promise<{ removed: number; created: number }> {
+  const removed = await SlotModel.deleteMany({ windowGroup, startsAt: { $gt: now }, booked: 0 });
+  const { created } = await generateSlots(now, windowGroup);
+  return { removed: removed.deletedCount, created };
+}
