@@ -32,7 +32,7 @@ export async function cancelAppointment(citizenId: string, appointmentId: string
   const cancelled = await AppointmentModel.findOneAndUpdate(
     { _id: appointment._id, status: 'booked' },
     { $set: { status: 'cancelled', cancelledAt: now } },
-    { new: true },
+    { returnDocument: 'after' },
   ).lean();
   if (!cancelled) throw invalidState((await ownAppointment(citizenId, appointmentId)).status, '取消');
   await giveSeatBack(appointment.slotId);

@@ -70,7 +70,7 @@ export async function createSchedule(input: ScheduleInput, { actor, requestId }:
 export async function updateSchedule(id: string, patch: SchedulePatch, { actor, requestId }: Actor, now = new Date()) {
   assertHours(patch.hours);
   const before = await scheduleInScope(id, actor);
-  const after = await ScheduleModel.findByIdAndUpdate(before._id, { $set: patch }, { new: true, runValidators: true }).lean<ScheduleDoc>();
+  const after = await ScheduleModel.findByIdAndUpdate(before._id, { $set: patch }, { returnDocument: 'after', runValidators: true }).lean<ScheduleDoc>();
   if (!after) throw notFound('排班');
   await recordAudit({ actor, action: 'update', entity: 'schedule', entityId: id, before: presentSchedule(before), after: presentSchedule(after), requestId });
   return { ...presentSchedule(after), slots: await regenerateWindowGroup(after.windowGroup, now) };
