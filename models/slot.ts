@@ -1,6 +1,6 @@
-// A bookable time slot of a window group on one working day. `booked` counts active
-// appointments and `remaining` = capacity − booked; a seat is taken by one conditional update
-// guarded by `remaining > 0` (a plain comparison: FerretDB does not evaluate $expr in filters).
+// A bookable time slot of a window group on one working day. Seats are held by appointments
+// (models/appointment.ts `seatKey`); `booked` and `remaining` = capacity − booked are a copy
+// of their count, refreshed after each change and repaired by the reconciliation job.
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
 const slotSchema = new Schema(

@@ -1,10 +1,10 @@
-// Booking a seat. Order: cheap refusals first (profile, ban, slot), then the claims (the same
-// request, one per citizen/item/day, the active quota), then the seat by one conditional update,
-// then the appointment. A failure after the seat gives it back; the reconciliation job repairs
-// whatever a crash leaves. No multi-document transactions.
+// Booking a seat. Order: cheap refusals first (profile, ban, slot, a full slot), then the claims
+// (the same request, one per citizen/item/day, the active quota), then the appointment, whose
+// insert takes the seat through its unique seat key (see seats.ts). A failure after the claims
+// releases them; the reconciliation job clears what a crash leaves. No multi-document transactions.
 import { randomInt } from 'node:crypto';
 import { Types } from 'mongoose';
-import { AppointmentModel, type Appointment } from '../../models/appointment.ts';
+import { AppointmentModel, seatKeyOf, type Appointment } from '../../models/appointment.ts';
 import { BookingClaimModel } from '../../models/booking-claim.ts';
 import { CitizenModel } from '../../models/citizen.ts';
 import { SlotModel } from '../../models/slot.ts';
@@ -15,8 +15,10 @@ import { getCatalogue } from '../catalogue/store.ts';
 import type { Guide } from '../catalogue/guide.ts';
 import { dayClaimKey, dropClaim, idempotencyClaimKey, releaseBookingClaims, takeActiveQuota, takeClaim } from './claims.ts';
 import * as refuse from './errors.ts';
-import { bookingClosesBefore, giveSeatBack, takeSeat } from './seats.ts';
+import { bookingClosesBefore, pickFreeSeat, refreshSlotCount, takenSeats } from './seats.ts';
 import { windowGroupOf } from './window-group.ts';
+
+const DUPLICATE_KEY = 11000;
 
 export interface BookingRequest {
   citizenId: string;
@@ -34,10 +36,12 @@ export async function bookAppointment(request: BookingRequest): Promise<{ appoin
   const now = request.now ?? new Date();
   const citizenId = new Types.ObjectId(request.citizenId);
   const item = await bookableItem(request.itemCode);
-  const [citizen, slot, replay] = await Promise.all([
+  const slotId = new Types.ObjectId(request.slotId);
+  const [citizen, slot, replay, taken] = await Promise.all([
     CitizenModel.findById(citizenId, { verified: 1, bannedUntil: 1 }).lean(),
-    SlotModel.findById(request.slotId).lean(),
+    SlotModel.findById(slotId).lean(),
     request.idempotencyKey ? BookingClaimModel.findById(idempotencyClaimKey(request.citizenId, request.idempotencyKey)).lean() : null,
+    takenSeats(slotId),
   ]);
   if (replay) return { appointment: await replayedAppointment(replay.appointmentId), replayed: true };
   if (!citizen?.verified) throw refuse.profileRequired();
@@ -45,18 +49,12 @@ export async function bookAppointment(request: BookingRequest): Promise<{ appoin
   if (!slot) throw notFound('预约时段');
   if (slot.windowGroup !== windowGroupOf(item.windows.map((w) => w.code))) throw refuse.slotNotForItem();
   if (slot.status !== 'open' || slot.opensAt > now || slot.startsAt <= bookingClosesBefore(now)) throw refuse.bookingClosed();
-  if (slot.remaining <= 0) throw refuse.slotFull();
+  if (pickFreeSeat(slot.capacity, taken) === null) throw refuse.slotFull();
 
   const appointmentId = new Types.ObjectId();
   const keys = await takeClaims(request, appointmentId, slot.date, now);
   try {
-    if (!(await takeSeat(slot._id, now))) throw await seatRefusal(slot._id, now);
-  } catch (error) {
-    await releaseAll(appointmentId, keys.idem);
-    throw error;
-  }
-  try {
-    const created = await AppointmentModel.create({
+    const created = await insertHoldingSeat(slot, taken, {
       _id: appointmentId,
       citizenId,
       itemCode: item.code,
@@ -68,15 +66,34 @@ export async function bookAppointment(request: BookingRequest): Promise<{ appoin
       end: slot.end,
       startsAt: slot.startsAt,
       endsAt: slot.endsAt,
-      checkInCode: newCheckInCode(),
       idempotencyKey: request.idempotencyKey ?? null,
     });
-    return { appointment: created.toObject() as AppointmentRecord, replayed: false };
+    await refreshSlotCount(slot._id);
+    return { appointment: created, replayed: false };
   } catch (error) {
-    await giveSeatBack(slot._id);
     await releaseAll(appointmentId, keys.idem);
     throw error;
   }
+}
+
+/**
+ * Inserts the appointment on a free seat; a duplicate key means another booking took that seat
+ * first (or, once in 2^50, the check-in code collided), so re-read the seats and try another.
+ */
+async function insertHoldingSeat(slot: { _id: Types.ObjectId; capacity: number }, firstRead: Set<number>, fields: Record<string, unknown>) {
+  let taken = firstRead;
+  for (let attempt = 0; attempt <= slot.capacity + 2; attempt += 1) {
+    const seatNo = pickFreeSeat(slot.capacity, taken);
+    if (seatNo === null) break;
+    try {
+      const created = await AppointmentModel.create({ ...fields, seatNo, seatKey: seatKeyOf(slot._id, seatNo), checkInCode: newCheckInCode() });
+      return created.toObject() as AppointmentRecord;
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      taken = await takenSeats(slot._id);
+    }
+  }
+  throw refuse.slotFull();
 }
 
 async function bookableItem(code: string): Promise<Guide> {
@@ -103,14 +120,6 @@ async function takeClaims(request: BookingRequest, appointmentId: Types.ObjectId
 async function releaseAll(appointmentId: Types.ObjectId, idem: string | null): Promise<void> {
   await releaseBookingClaims(appointmentId);
   if (idem) await dropClaim(idem, appointmentId);
-}
-
-/** Re-reads the slot to say why the conditional update matched nothing. */
-async function seatRefusal(slotId: Types.ObjectId, now: Date) {
-  const slot = await SlotModel.findById(slotId).lean();
-  if (!slot) return notFound('预约时段');
-  if (slot.status !== 'open' || slot.opensAt > now || slot.startsAt <= bookingClosesBefore(now)) return refuse.bookingClosed();
-  return refuse.slotFull();
 }
 
 async function replayedAppointment(appointmentId: Types.ObjectId) {

@@ -1,13 +1,14 @@
 // Cancel and reschedule. Cancel frees the seat at once; reschedule takes the new seat first
-// and frees the old one only then, so the citizen never ends with nothing.
-import { AppointmentModel } from '../../models/appointment.ts';
+// and frees the old one only then, so the citizen never ends with nothing. Freeing a seat sets
+// the booking's seat key to "free:<id>" in the same write as its status, so it is idempotent.
+import { AppointmentModel, freeSeatKey } from '../../models/appointment.ts';
 import { SlotModel } from '../../models/slot.ts';
 import { config } from '../../server/config.ts';
 import { badRequest, invalidState, notFound } from '../../server/errors.ts';
 import { bookAppointment } from './book.ts';
 import { dayClaimKey, releaseBookingClaims, takeActiveQuota, takeClaim } from './claims.ts';
 import * as refuse from './errors.ts';
-import { giveSeatBack } from './seats.ts';
+import { refreshSlotCount } from './seats.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -31,11 +32,11 @@ export async function cancelAppointment(citizenId: string, appointmentId: string
   assertChangeable(appointment, now, '取消');
   const cancelled = await AppointmentModel.findOneAndUpdate(
     { _id: appointment._id, status: 'booked' },
-    { $set: { status: 'cancelled', cancelledAt: now } },
+    { $set: { status: 'cancelled', cancelledAt: now, seatKey: freeSeatKey(appointment._id) } },
     { returnDocument: 'after' },
   ).lean();
   if (!cancelled) throw invalidState((await ownAppointment(citizenId, appointmentId)).status, '取消');
-  await giveSeatBack(appointment.slotId);
+  await refreshSlotCount(appointment.slotId);
   await releaseBookingClaims(appointment._id);
   return cancelled;
 }
@@ -56,7 +57,10 @@ export async function rescheduleAppointment(citizenId: string, appointmentId: st
     throw error;
   }
   await AppointmentModel.updateOne({ _id: appointment._id }, { $set: { rescheduledFrom: old._id } });
-  const released = await AppointmentModel.updateOne({ _id: old._id, status: 'booked' }, { $set: { status: 'cancelled', cancelledAt: now } });
-  if (released.modifiedCount === 1) await giveSeatBack(old.slotId);
+  await AppointmentModel.updateOne(
+    { _id: old._id, status: 'booked' },
+    { $set: { status: 'cancelled', cancelledAt: now, seatKey: freeSeatKey(old._id) } },
+  );
+  await refreshSlotCount(old.slotId);
   return { ...appointment, rescheduledFrom: old._id };
 }

@@ -1,32 +1,24 @@
-// Repairs drift between a slot's seat count and its active appointments (left by a crash between
-// taking a seat and writing the appointment, or between cancelling and freeing the seat), and
-// clears stale claims. Slots changed within the last minute are left alone: a booking may be
-// between its two writes. Each repair is guarded by the values read, so a booking racing the
-// repair makes it match nothing.
+// Repairs drift between a slot's seat-count copy (`booked`/`remaining`) and its active
+// appointments — the bookings are the truth (each holds its seat by a unique key) — and clears
+// stale claims left by a crash between a booking's steps.
 import { ACTIVE_APPOINTMENT_STATUSES, AppointmentModel } from '../../models/appointment.ts';
 import { BookingClaimModel } from '../../models/booking-claim.ts';
 import { SlotModel } from '../../models/slot.ts';
 import { STALE_CLAIM_MS } from './claims.ts';
+import { countActive } from './seats.ts';
 
-const QUIET_MS = 60_000;
 const BATCH = 5000;
 
 /** Recomputes the counts of future slots; returns how many were checked and repaired. */
 export async function reconcileSlots(now: Date): Promise<{ checked: number; repaired: number; claimsCleared: number }> {
-  const quietSince = new Date(now.getTime() - QUIET_MS);
-  const slots = await SlotModel.find({ startsAt: { $gt: now }, updatedAt: { $lt: quietSince } }, { capacity: 1, booked: 1, updatedAt: 1 })
-    .sort({ startsAt: 1 })
-    .limit(BATCH)
-    .lean();
+  const slots = await SlotModel.find({ startsAt: { $gt: now } }, { capacity: 1, booked: 1, remaining: 1 }).sort({ startsAt: 1 }).limit(BATCH).lean();
+  const active = await countActive(slots.map((s) => s._id));
   let repaired = 0;
   for (const slot of slots) {
-    const active = await AppointmentModel.countDocuments({ slotId: slot._id, status: { $in: ACTIVE_APPOINTMENT_STATUSES } });
-    if (active === slot.booked) continue;
-    const result = await SlotModel.updateOne(
-      { _id: slot._id, booked: slot.booked, updatedAt: slot.updatedAt },
-      { $set: { booked: active, remaining: Math.max(0, slot.capacity - active) } },
-    );
-    repaired += result.modifiedCount;
+    const booked = active.get(String(slot._id)) ?? 0;
+    const remaining = Math.max(0, slot.capacity - booked);
+    if (booked === slot.booked && remaining === slot.remaining) continue;
+    repaired += (await SlotModel.updateOne({ _id: slot._id }, { $set: { booked, remaining } })).modifiedCount;
   }
   return { checked: slots.length, repaired, claimsCleared: await clearStaleClaims(now) };
 }

@@ -1,12 +1,14 @@
 // Keeps slots generated for the rolling horizon. Idempotent: slots are upserted by their
 // unique key (window group, date, start) with $setOnInsert, so an existing slot — above all
 // one with bookings — is never changed. Days of a year without calendar data are skipped.
+// Regeneration after a schedule change deletes only slots nobody holds a seat in.
 import { ScheduleModel } from '../../models/schedule.ts';
 import { SlotModel } from '../../models/slot.ts';
 import { config } from '../../server/config.ts';
 import { loadCalendar } from '../calendar/store.ts';
 import { horizonDays, type WorkingDayCalendar } from '../calendar/working-days.ts';
 import { zonedDate } from '../calendar/zoned-time.ts';
+import { countActive } from './seats.ts';
 import { opensAtFor, planDaySlots, type SchedulePlan } from './slot-plan.ts';
 
 export interface GenerationCounts {
@@ -56,7 +58,23 @@ function opensAtOrNow(date: string, calendar: WorkingDayCalendar, now: Date): Da
 
 /** Removes the future slots of a window group that nobody has booked, then generates anew. */
 export async function regenerateWindowGroup(windowGroup: string, now: Date): Promise<{ removed: number; created: number }> {
-  const removed = await SlotModel.deleteMany({ windowGroup, startsAt: { $gt: now }, booked: 0 });
+  const removed = await deleteEmptySlots({ windowGroup, startsAt: { $gt: now } });
   const { created } = await generateSlots(now, windowGroup);
-  return { removed: removed.deletedCount, created };
+  return { removed, created };
+}
+
+/**
+ * Deletes the slots matching `filter` that hold no active booking; returns how many. A booking
+ * that raced the deletion gets its slot back, so no booking ever points at a missing slot.
+ */
+export async function deleteEmptySlots(filter: { startsAt: { $gt: Date }; windowGroup?: string; date?: string }): Promise<number> {
+  const slots = await SlotModel.find(filter).limit(20_000).lean();
+  const booked = await countActive(slots.map((s) => s._id));
+  const empty = slots.filter((s) => !booked.has(String(s._id)));
+  if (empty.length === 0) return 0;
+  await SlotModel.deleteMany({ _id: { $in: empty.map((s) => s._id) } });
+  const raced = await countActive(empty.map((s) => s._id));
+  const restore = empty.filter((s) => raced.has(String(s._id)));
+  if (restore.length) await SlotModel.insertMany(restore, { ordered: false }).catch(() => undefined);
+  return empty.length - restore.length;
 }

@@ -6,7 +6,7 @@ import { SlotModel } from '../../models/slot.ts';
 import type { StaffPrincipal } from '../../server/auth/principal.ts';
 import { conflict, notFound } from '../../server/errors.ts';
 import { recordAudit } from '../audit/record.ts';
-import { generateSlots } from '../booking/slot-generation.ts';
+import { deleteEmptySlots, generateSlots } from '../booking/slot-generation.ts';
 import { loadCalendar } from './store.ts';
 
 export interface Actor {
@@ -75,7 +75,7 @@ async function applyDateToSlots(date: string, now: Date): Promise<{ removed: num
     const { created } = await generateSlots(now);
     return { removed: 0, closed: 0, reopened: reopened.modifiedCount, created };
   }
-  const removed = await SlotModel.deleteMany({ ...future, booked: 0 });
+  const removed = await deleteEmptySlots(future);
   const closed = await SlotModel.updateMany({ ...future, status: 'open' }, { $set: { status: 'closed' } });
-  return { removed: removed.deletedCount, closed: closed.modifiedCount, reopened: 0, created: 0 };
+  return { removed, closed: closed.modifiedCount, reopened: 0, created: 0 };
 }

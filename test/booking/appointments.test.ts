@@ -2,7 +2,7 @@ import test from 'ava';
 import { AppointmentModel } from '../../models/appointment.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { buildCitizen, buildStaff } from '../helpers/factories.ts';
-import { buildBookableItem, buildSlot, idem, slotState, verifiedCitizen } from './fixtures.ts';
+import { buildBookableItem, buildSlot, fillSeats, idem, slotState, storedCounts, verifiedCitizen } from './fixtures.ts';
 
 let app: TestApp;
 let item: Awaited<ReturnType<typeof buildBookableItem>>;
@@ -26,6 +26,7 @@ test('POST /appointments › a verified citizen books a seat › answers 201 wit
   t.is(res.body.window.code, item.window);
   t.regex(res.body.checkInCode, /^[2-9A-Z]{10}$/);
   t.deepEqual(await slotState(slot.id), { booked: 1, remaining: 1 });
+  t.deepEqual(await storedCounts(slot.id), { booked: 1, remaining: 1 }, 'the stored copy follows');
   const stored = await AppointmentModel.findById(res.body.id).lean();
   t.is(String(stored!.citizenId), citizen.id);
 });
@@ -159,6 +160,7 @@ test('POST /appointments/:id/cancel › frees the seat at once, and the day can 
   t.is(res.status, 200);
   t.is(res.body.status, 'cancelled');
   t.deepEqual(await slotState(slot.id), { booked: 0, remaining: 1 });
+  t.deepEqual(await storedCounts(slot.id), { booked: 0, remaining: 1 });
   t.is((await book((await verifiedCitizen()).token, slot.id)).status, 201, 'the next citizen takes the freed seat');
   t.is((await book(citizen.token, (await buildSlot(item.windowGroup)).id)).status, 201, 'the day claim was released');
   const twice = await app.request('POST', `/api/v1/appointments/${booked.body.id}/cancel`, { token: citizen.token });
@@ -199,7 +201,8 @@ test('POST /appointments/:id/reschedule › takes the new seat and frees the old
 test('POST /appointments/:id/reschedule › to a full slot › answers 409 SLOT_FULL and keeps the old booking', async (t) => {
   const citizen = await verifiedCitizen();
   const from = await buildSlot(item.windowGroup);
-  const full = await buildSlot(item.windowGroup, { capacity: 1, booked: 1 });
+  const full = await buildSlot(item.windowGroup, { capacity: 1 });
+  await fillSeats(full.id, item.code, 1);
   const booked = await book(citizen.token, from.id);
   const res = await app.request('POST', `/api/v1/appointments/${booked.body.id}/reschedule`, { token: citizen.token, body: { slotId: full.id } });
   t.is(res.status, 409);
@@ -212,8 +215,9 @@ test('POST /appointments/:id/reschedule › to a full slot › answers 409 SLOT_
 
 test('GET /items/:code/slots › shows only bookable slots with exact remaining seats', async (t) => {
   const own = await buildBookableItem();
-  const open = await buildSlot(own.windowGroup, { capacity: 4, booked: 1 });
-  await buildSlot(own.windowGroup, { capacity: 2, booked: 2 });
+  const open = await buildSlot(own.windowGroup, { capacity: 4 });
+  await fillSeats(open.id, own.code, 1);
+  await fillSeats((await buildSlot(own.windowGroup, { capacity: 2 })).id, own.code, 2);
   await buildSlot(own.windowGroup, { opensAt: new Date(Date.now() + HOUR_MS) });
   await buildSlot(own.windowGroup, { startsAt: new Date(Date.now() + 10 * 60_000) });
   await buildSlot(own.windowGroup, { status: 'closed' });
