@@ -1,7 +1,8 @@
-// Keeps slots generated for the rolling horizon. Idempotent: slots are upserted by their
-// unique key (window group, date, start) with $setOnInsert, so an existing slot — above all
-// one with bookings — is never changed. Days of a year without calendar data are skipped.
+// Keeps slots generated for the rolling horizon. Idempotent: only slots missing by their unique
+// key (window group, date, start) are inserted, so an existing slot — above all one with
+// bookings — is never changed. Days of a year without calendar data are skipped.
 // Regeneration after a schedule change deletes only slots nobody holds a seat in.
+import { MongoBulkWriteError } from 'mongodb';
 import { ScheduleModel } from '../../models/schedule.ts';
 import { SlotModel } from '../../models/slot.ts';
 import { config } from '../../server/config.ts';
@@ -10,6 +11,8 @@ import { horizonDays, type WorkingDayCalendar } from '../calendar/working-days.t
 import { zonedDate } from '../calendar/zoned-time.ts';
 import { countActive } from './seats.ts';
 import { opensAtFor, planDaySlots, type SchedulePlan } from './slot-plan.ts';
+
+const DUPLICATE_KEY = 11000;
 
 export interface GenerationCounts {
   [key: string]: number;
@@ -24,28 +27,39 @@ export async function generateSlots(now: Date, windowGroup?: string): Promise<Ge
   const { days } = horizonDays(calendar, zonedDate(now, config.TZ_NAME), config.SLOT_HORIZON_WORKING_DAYS);
   const schedules = await ScheduleModel.find({ active: true, ...(windowGroup ? { windowGroup } : {}) }).limit(5000).lean();
   let created = 0;
-  for (const schedule of schedules) created += await upsertScheduleSlots(schedule, days, calendar, now);
+  for (const schedule of schedules) created += await insertMissingSlots(schedule, days, calendar, now);
   return { schedules: schedules.length, days: days.length, created };
 }
 
-async function upsertScheduleSlots(schedule: SchedulePlan, days: string[], calendar: WorkingDayCalendar, now: Date): Promise<number> {
-  const operations = [];
+async function insertMissingSlots(schedule: SchedulePlan, days: string[], calendar: WorkingDayCalendar, now: Date): Promise<number> {
+  const existing = await SlotModel.find({ windowGroup: schedule.windowGroup, date: { $in: days } }, { date: 1, start: 1 }).lean();
+  const have = new Set(existing.map((s) => `${s.date} ${s.start}`));
+  const missing = [];
   for (const date of days) {
     const opensAt = opensAtOrNow(date, calendar, now);
     for (const slot of planDaySlots(schedule, date, config.TZ_NAME)) {
-      if (slot.startsAt <= now) continue;
-      operations.push({
-        updateOne: {
-          filter: { windowGroup: slot.windowGroup, date: slot.date, start: slot.start },
-          update: { $setOnInsert: { ...slot, booked: 0, remaining: slot.capacity, opensAt, status: 'open' } },
-          upsert: true,
-        },
-      });
+      if (slot.startsAt <= now || have.has(`${slot.date} ${slot.start}`)) continue;
+      missing.push({ ...slot, booked: 0, remaining: slot.capacity, opensAt, status: 'open', createdAt: now, updatedAt: now });
     }
   }
-  if (operations.length === 0) return 0;
-  const result = await SlotModel.bulkWrite(operations, { ordered: false });
-  return result.upsertedCount;
+  return insertIgnoringDuplicates(missing);
+}
+
+/**
+ * Inserts slots; one that another instance inserted meanwhile is a duplicate key and skipped.
+ * (Plain inserts rather than upserts: FerretDB 1.24 hangs on an upsert with $setOnInsert that
+ * matches an existing document.)
+ */
+async function insertIgnoringDuplicates(slots: Record<string, unknown>[]): Promise<number> {
+  if (slots.length === 0) return 0;
+  try {
+    return (await SlotModel.collection.insertMany(slots, { ordered: false })).insertedCount;
+  } catch (error) {
+    if (!(error instanceof MongoBulkWriteError)) throw error;
+    const failures = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    if (failures.some((f) => f.code !== DUPLICATE_KEY)) throw error;
+    return error.insertedCount;
+  }
 }
 
 function opensAtOrNow(date: string, calendar: WorkingDayCalendar, now: Date): Date {
