@@ -1,10 +1,11 @@
-// Booking a seat. Order: cheap refusals first (profile, ban, slot, a full slot), then the claims
-// (the same request, one per citizen/item/day, the active quota), then the appointment, whose
-// insert takes the seat through its unique seat key (see seats.ts). A failure after the claims
-// releases them; the reconciliation job clears what a crash leaves. No multi-document transactions.
+// Booking a seat. Order: refusals answerable by reads (profile, ban, slot, full slot, a booking
+// the same day, the quota), then the appointment — whose insert takes the seat through its unique
+// seat key (seats.ts) — then the claims that make the rules race-proof (the Idempotency-Key, one
+// per citizen/item/day, the active quota). If a claim is refused, the appointment is deleted,
+// which frees its seat. Losers of a storm therefore write nothing. No multi-document transactions.
 import { randomInt } from 'node:crypto';
 import { Types } from 'mongoose';
-import { AppointmentModel, seatKeyOf, type Appointment } from '../../models/appointment.ts';
+import { ACTIVE_APPOINTMENT_STATUSES, AppointmentModel, seatKeyOf, type Appointment } from '../../models/appointment.ts';
 import { BookingClaimModel } from '../../models/booking-claim.ts';
 import { CitizenModel } from '../../models/citizen.ts';
 import { SlotModel } from '../../models/slot.ts';
@@ -15,7 +16,7 @@ import { getCatalogue } from '../catalogue/store.ts';
 import type { Guide } from '../catalogue/guide.ts';
 import { dayClaimKey, dropClaim, idempotencyClaimKey, releaseBookingClaims, takeActiveQuota, takeClaim } from './claims.ts';
 import * as refuse from './errors.ts';
-import { bookingClosesBefore, pickFreeSeat, refreshSlotCount, takenSeats } from './seats.ts';
+import { bookingClosesBefore, pickFreeSeat, takenSeats } from './seats.ts';
 import { windowGroupOf } from './window-group.ts';
 
 const DUPLICATE_KEY = 11000;
@@ -26,10 +27,13 @@ export interface BookingRequest {
   itemCode: string;
   idempotencyKey?: string;
   now?: Date;
+  /** The booking a reschedule replaces: it does not count against the day and quota rules. */
+  replacing?: Types.ObjectId;
 }
 
 export type AppointmentRecord = Appointment & { _id: Types.ObjectId };
-const findAppointment = (id: Types.ObjectId) => AppointmentModel.findById(id).lean<AppointmentRecord>();
+type SlotRecord = NonNullable<Awaited<ReturnType<typeof findSlot>>>;
+const findSlot = (id: Types.ObjectId) => SlotModel.findById(id).lean();
 
 /** Books a seat; answers the same appointment again for a repeated Idempotency-Key. */
 export async function bookAppointment(request: BookingRequest): Promise<{ appointment: AppointmentRecord; replayed: boolean }> {
@@ -37,11 +41,13 @@ export async function bookAppointment(request: BookingRequest): Promise<{ appoin
   const citizenId = new Types.ObjectId(request.citizenId);
   const item = await bookableItem(request.itemCode);
   const slotId = new Types.ObjectId(request.slotId);
-  const [citizen, slot, replay, taken] = await Promise.all([
+  const idem = request.idempotencyKey ? idempotencyClaimKey(request.citizenId, request.idempotencyKey) : null;
+  const [citizen, slot, replay, taken, active] = await Promise.all([
     CitizenModel.findById(citizenId, { verified: 1, bannedUntil: 1 }).lean(),
-    SlotModel.findById(slotId).lean(),
-    request.idempotencyKey ? BookingClaimModel.findById(idempotencyClaimKey(request.citizenId, request.idempotencyKey)).lean() : null,
+    findSlot(slotId),
+    idem ? BookingClaimModel.findById(idem).lean() : null,
     takenSeats(slotId),
+    AppointmentModel.find({ citizenId, status: { $in: ACTIVE_APPOINTMENT_STATUSES } }, { itemCode: 1, date: 1 }).limit(100).lean(),
   ]);
   if (replay) return { appointment: await replayedAppointment(replay.appointmentId), replayed: true };
   if (!citizen?.verified) throw refuse.profileRequired();
@@ -49,51 +55,24 @@ export async function bookAppointment(request: BookingRequest): Promise<{ appoin
   if (!slot) throw notFound('预约时段');
   if (slot.windowGroup !== windowGroupOf(item.windows.map((w) => w.code))) throw refuse.slotNotForItem();
   if (slot.status !== 'open' || slot.opensAt > now || slot.startsAt <= bookingClosesBefore(now)) throw refuse.bookingClosed();
-  if (pickFreeSeat(slot.capacity, taken) === null) throw refuse.slotFull();
+  const others = active.filter((a) => !request.replacing?.equals(a._id));
+  if (others.some((a) => a.itemCode === item.code && a.date === slot.date)) throw refuse.duplicateBooking();
+  if (others.length >= config.MAX_ACTIVE_BOOKINGS) throw refuse.tooManyBookings(config.MAX_ACTIVE_BOOKINGS);
 
-  const appointmentId = new Types.ObjectId();
-  const keys = await takeClaims(request, appointmentId, slot.date, now);
+  const appointment = await insertHoldingSeat(slot, taken, {
+    citizenId,
+    itemCode: item.code,
+    department: item.department.code,
+    idempotencyKey: request.idempotencyKey ?? null,
+  });
   try {
-    const created = await insertHoldingSeat(slot, taken, {
-      _id: appointmentId,
-      citizenId,
-      itemCode: item.code,
-      department: item.department.code,
-      slotId: slot._id,
-      windowGroup: slot.windowGroup,
-      date: slot.date,
-      start: slot.start,
-      end: slot.end,
-      startsAt: slot.startsAt,
-      endsAt: slot.endsAt,
-      idempotencyKey: request.idempotencyKey ?? null,
-    });
-    await refreshSlotCount(slot._id);
-    return { appointment: created, replayed: false };
+    await takeClaims(request, appointment._id, idem, slot.date, now);
   } catch (error) {
-    await releaseAll(appointmentId, keys.idem);
+    await AppointmentModel.deleteOne({ _id: appointment._id });
+    if (error instanceof ReplayError) return { appointment: await replayedAppointment(error.appointmentId), replayed: true };
     throw error;
   }
-}
-
-/**
- * Inserts the appointment on a free seat; a duplicate key means another booking took that seat
- * first (or, once in 2^50, the check-in code collided), so re-read the seats and try another.
- */
-async function insertHoldingSeat(slot: { _id: Types.ObjectId; capacity: number }, firstRead: Set<number>, fields: Record<string, unknown>) {
-  let taken = firstRead;
-  for (let attempt = 0; attempt <= slot.capacity + 2; attempt += 1) {
-    const seatNo = pickFreeSeat(slot.capacity, taken);
-    if (seatNo === null) break;
-    try {
-      const created = await AppointmentModel.create({ ...fields, seatNo, seatKey: seatKeyOf(slot._id, seatNo), checkInCode: newCheckInCode() });
-      return created.toObject() as AppointmentRecord;
-    } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
-      taken = await takenSeats(slot._id);
-    }
-  }
-  throw refuse.slotFull();
+  return { appointment, replayed: false };
 }
 
 async function bookableItem(code: string): Promise<Guide> {
@@ -103,27 +82,65 @@ async function bookableItem(code: string): Promise<Guide> {
   return item;
 }
 
-/** Takes the idempotency, day and quota claims, or answers the precise refusal. */
-async function takeClaims(request: BookingRequest, appointmentId: Types.ObjectId, date: string, now: Date): Promise<{ idem: string | null }> {
-  const idem = request.idempotencyKey ? idempotencyClaimKey(request.citizenId, request.idempotencyKey) : null;
-  if (idem && !(await takeClaim(idem, 'idem', request.citizenId, appointmentId, now))) throw refuse.requestInProgress();
+/**
+ * Inserts the appointment on a free seat; a duplicate key means another booking took that seat
+ * first (or, once in 2^50, the check-in code collided), so re-read the seats and try another.
+ */
+async function insertHoldingSeat(slot: SlotRecord, firstRead: Set<number>, fields: Record<string, unknown>): Promise<AppointmentRecord> {
+  let taken = firstRead;
+  for (let attempt = 0; attempt <= slot.capacity + 2; attempt += 1) {
+    const seatNo = pickFreeSeat(slot.capacity, taken);
+    if (seatNo === null) break;
+    try {
+      const created = await AppointmentModel.create({
+        ...fields,
+        slotId: slot._id,
+        windowGroup: slot.windowGroup,
+        date: slot.date,
+        start: slot.start,
+        end: slot.end,
+        startsAt: slot.startsAt,
+        endsAt: slot.endsAt,
+        seatNo,
+        seatKey: seatKeyOf(slot._id, seatNo),
+        checkInCode: newCheckInCode(),
+      });
+      return created.toObject() as AppointmentRecord;
+    } catch (error) {
+      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      taken = await takenSeats(slot._id);
+    }
+  }
+  throw refuse.slotFull();
+}
+
+class ReplayError extends Error {
+  constructor(readonly appointmentId: Types.ObjectId) {
+    super('idempotency key already used');
+  }
+}
+
+/** Takes the idempotency, day and quota claims for the new appointment, or refuses precisely. */
+async function takeClaims(request: BookingRequest, appointmentId: Types.ObjectId, idem: string | null, date: string, now: Date): Promise<void> {
+  // The Idempotency-Key first: of two copies of one request, exactly one goes on.
+  if (idem && !(await takeClaim(idem, 'idem', request.citizenId, appointmentId, now))) {
+    const winner = await BookingClaimModel.findById(idem).lean();
+    if (winner) throw new ReplayError(winner.appointmentId);
+    throw refuse.requestInProgress();
+  }
   const day = dayClaimKey(request.citizenId, request.itemCode, date);
   const [gotDay, gotQuota] = await Promise.all([
     takeClaim(day, 'day', request.citizenId, appointmentId, now),
     takeActiveQuota(request.citizenId, appointmentId, config.MAX_ACTIVE_BOOKINGS, now),
   ]);
-  if (gotDay && gotQuota) return { idem };
-  await releaseAll(appointmentId, idem);
+  if (gotDay && gotQuota) return;
+  await releaseBookingClaims(appointmentId);
+  if (idem) await dropClaim(idem, appointmentId);
   throw gotDay ? refuse.tooManyBookings(config.MAX_ACTIVE_BOOKINGS) : refuse.duplicateBooking();
 }
 
-async function releaseAll(appointmentId: Types.ObjectId, idem: string | null): Promise<void> {
-  await releaseBookingClaims(appointmentId);
-  if (idem) await dropClaim(idem, appointmentId);
-}
-
-async function replayedAppointment(appointmentId: Types.ObjectId) {
-  const appointment = await findAppointment(appointmentId);
+async function replayedAppointment(appointmentId: Types.ObjectId): Promise<AppointmentRecord> {
+  const appointment = await AppointmentModel.findById(appointmentId).lean<AppointmentRecord>();
   if (!appointment) throw refuse.requestInProgress();
   return appointment;
 }

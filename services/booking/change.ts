@@ -50,7 +50,7 @@ export async function rescheduleAppointment(citizenId: string, appointmentId: st
   await releaseBookingClaims(old._id);
   let appointment;
   try {
-    ({ appointment } = await bookAppointment({ citizenId, slotId, itemCode: old.itemCode, now }));
+    ({ appointment } = await bookAppointment({ citizenId, slotId, itemCode: old.itemCode, now, replacing: old._id }));
   } catch (error) {
     await takeClaim(dayClaimKey(citizenId, old.itemCode, old.date), 'day', citizenId, old._id, now);
     await takeActiveQuota(citizenId, old._id, config.MAX_ACTIVE_BOOKINGS, now);
