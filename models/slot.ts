@@ -17,6 +17,8 @@ const slotSchema = new Schema(
     /** Slots open to booking from this instant (the daily release time). */
     opensAt: { type: Date, required: true },
     status: { type: String, enum: ['open', 'closed'], default: 'open' },
+    /** When a seat was last given back (see models/slot-full-mark.ts). */
+    lastFreedAt: { type: Date, default: null },
   },
   { timestamps: true, versionKey: false },
 );

@@ -1,5 +1,5 @@
-// Booking a seat. Order: refusals answerable by reads (profile, ban, slot, full slot, a booking
-// the same day, the quota), then the appointment — whose insert takes the seat through its unique
+// Booking a seat. Order: refusals answerable by reads by _id (profile, ban, slot, a full mark,
+// a booking the same day), then the appointment — whose insert takes the seat through its unique
 // seat key (seats.ts) — then the claims that make the rules race-proof (the Idempotency-Key, one
 // per citizen/item/day, the active quota). If a claim is refused, the appointment is deleted,
 // which frees its seat. Losers of a storm therefore write nothing. No multi-document transactions.
@@ -16,10 +16,8 @@ import { getCatalogue } from '../catalogue/store.ts';
 import type { Guide } from '../catalogue/guide.ts';
 import { dayClaimKey, dropClaim, idempotencyClaimKey, releaseBookingClaims, takeActiveQuota, takeClaim } from './claims.ts';
 import * as refuse from './errors.ts';
-import { bookingClosesBefore, pickFreeSeat, takenSeats } from './seats.ts';
+import { bookingClosesBefore, readFullMark, seatFreed, withFreeSeat } from './seats.ts';
 import { windowGroupOf } from './window-group.ts';
-
-const DUPLICATE_KEY = 11000;
 
 export interface BookingRequest {
   citizenId: string;
@@ -27,8 +25,6 @@ export interface BookingRequest {
   itemCode: string;
   idempotencyKey?: string;
   now?: Date;
-  /** The booking a reschedule replaces: it does not count against the day and quota rules. */
-  replacing?: Types.ObjectId;
 }
 
 export type AppointmentRecord = Appointment & { _id: Types.ObjectId };
@@ -42,12 +38,11 @@ export async function bookAppointment(request: BookingRequest): Promise<{ appoin
   const item = await bookableItem(request.itemCode);
   const slotId = new Types.ObjectId(request.slotId);
   const idem = request.idempotencyKey ? idempotencyClaimKey(request.citizenId, request.idempotencyKey) : null;
-  const [citizen, slot, replay, taken, active] = await Promise.all([
+  const [citizen, slot, replay, fullMark] = await Promise.all([
     CitizenModel.findById(citizenId, { verified: 1, bannedUntil: 1 }).lean(),
     findSlot(slotId),
     idem ? BookingClaimModel.findById(idem).lean() : null,
-    takenSeats(slotId),
-    AppointmentModel.find({ citizenId, status: { $in: ACTIVE_APPOINTMENT_STATUSES } }, { itemCode: 1, date: 1 }).limit(100).lean(),
+    readFullMark(slotId),
   ]);
   if (replay) return { appointment: await replayedAppointment(replay.appointmentId), replayed: true };
   if (!citizen?.verified) throw refuse.profileRequired();
@@ -55,20 +50,19 @@ export async function bookAppointment(request: BookingRequest): Promise<{ appoin
   if (!slot) throw notFound('预约时段');
   if (slot.windowGroup !== windowGroupOf(item.windows.map((w) => w.code))) throw refuse.slotNotForItem();
   if (slot.status !== 'open' || slot.opensAt > now || slot.startsAt <= bookingClosesBefore(now)) throw refuse.bookingClosed();
-  const others = active.filter((a) => !request.replacing?.equals(a._id));
-  if (others.some((a) => a.itemCode === item.code && a.date === slot.date)) throw refuse.duplicateBooking();
-  if (others.length >= config.MAX_ACTIVE_BOOKINGS) throw refuse.tooManyBookings(config.MAX_ACTIVE_BOOKINGS);
+  if (await holdsDay(request.citizenId, item.code, slot.date)) throw refuse.duplicateBooking();
 
-  const appointment = await insertHoldingSeat(slot, taken, {
+  const appointment = await withFreeSeat(slot, fullMark, (seatNo) => insertAppointment(slot, seatNo, {
     citizenId,
     itemCode: item.code,
     department: item.department.code,
     idempotencyKey: request.idempotencyKey ?? null,
-  });
+  }));
   try {
     await takeClaims(request, appointment._id, idem, slot.date, now);
   } catch (error) {
     await AppointmentModel.deleteOne({ _id: appointment._id });
+    await seatFreed(slot._id);
     if (error instanceof ReplayError) return { appointment: await replayedAppointment(error.appointmentId), replayed: true };
     throw error;
   }
@@ -82,36 +76,30 @@ async function bookableItem(code: string): Promise<Guide> {
   return item;
 }
 
-/**
- * Inserts the appointment on a free seat; a duplicate key means another booking took that seat
- * first (or, once in 2^50, the check-in code collided), so re-read the seats and try another.
- */
-async function insertHoldingSeat(slot: SlotRecord, firstRead: Set<number>, fields: Record<string, unknown>): Promise<AppointmentRecord> {
-  let taken = firstRead;
-  for (let attempt = 0; attempt <= slot.capacity + 2; attempt += 1) {
-    const seatNo = pickFreeSeat(slot.capacity, taken);
-    if (seatNo === null) break;
-    try {
-      const created = await AppointmentModel.create({
-        ...fields,
-        slotId: slot._id,
-        windowGroup: slot.windowGroup,
-        date: slot.date,
-        start: slot.start,
-        end: slot.end,
-        startsAt: slot.startsAt,
-        endsAt: slot.endsAt,
-        seatNo,
-        seatKey: seatKeyOf(slot._id, seatNo),
-        checkInCode: newCheckInCode(),
-      });
-      return created.toObject() as AppointmentRecord;
-    } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
-      taken = await takenSeats(slot._id);
-    }
-  }
-  throw refuse.slotFull();
+/** True when the citizen holds an active booking of the item that day (the claim, checked against its booking). */
+async function holdsDay(citizenId: string, itemCode: string, date: string): Promise<boolean> {
+  const claim = await BookingClaimModel.findById(dayClaimKey(citizenId, itemCode, date)).lean();
+  if (!claim) return false;
+  const holder = await AppointmentModel.findById(claim.appointmentId, { status: 1 }).lean();
+  return Boolean(holder && (ACTIVE_APPOINTMENT_STATUSES as readonly string[]).includes(holder.status));
+}
+
+/** Inserts the appointment holding seat `seatNo`; a duplicate key means the seat is taken. */
+async function insertAppointment(slot: SlotRecord, seatNo: number, fields: Record<string, unknown>): Promise<AppointmentRecord> {
+  const created = await AppointmentModel.create({
+    ...fields,
+    slotId: slot._id,
+    windowGroup: slot.windowGroup,
+    date: slot.date,
+    start: slot.start,
+    end: slot.end,
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    seatNo,
+    seatKey: seatKeyOf(slot._id, seatNo),
+    checkInCode: newCheckInCode(),
+  });
+  return created.toObject() as AppointmentRecord;
 }
 
 class ReplayError extends Error {

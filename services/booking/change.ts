@@ -8,7 +8,7 @@ import { badRequest, invalidState, notFound } from '../../server/errors.ts';
 import { bookAppointment } from './book.ts';
 import { dayClaimKey, releaseBookingClaims, takeActiveQuota, takeClaim } from './claims.ts';
 import * as refuse from './errors.ts';
-import { refreshSlotCount } from './seats.ts';
+import { refreshSlotCount, seatFreed } from './seats.ts';
 
 const MINUTE_MS = 60_000;
 
@@ -36,6 +36,7 @@ export async function cancelAppointment(citizenId: string, appointmentId: string
     { returnDocument: 'after' },
   ).lean();
   if (!cancelled) throw invalidState((await ownAppointment(citizenId, appointmentId)).status, '取消');
+  await seatFreed(appointment.slotId);
   await refreshSlotCount(appointment.slotId);
   await releaseBookingClaims(appointment._id);
   return cancelled;
@@ -50,7 +51,7 @@ export async function rescheduleAppointment(citizenId: string, appointmentId: st
   await releaseBookingClaims(old._id);
   let appointment;
   try {
-    ({ appointment } = await bookAppointment({ citizenId, slotId, itemCode: old.itemCode, now, replacing: old._id }));
+    ({ appointment } = await bookAppointment({ citizenId, slotId, itemCode: old.itemCode, now }));
   } catch (error) {
     await takeClaim(dayClaimKey(citizenId, old.itemCode, old.date), 'day', citizenId, old._id, now);
     await takeActiveQuota(citizenId, old._id, config.MAX_ACTIVE_BOOKINGS, now);
@@ -61,6 +62,7 @@ export async function rescheduleAppointment(citizenId: string, appointmentId: st
     { _id: old._id, status: 'booked' },
     { $set: { status: 'cancelled', cancelledAt: now, seatKey: freeSeatKey(old._id) } },
   );
+  await seatFreed(old.slotId);
   await refreshSlotCount(old.slotId);
   return { ...appointment, rescheduledFrom: old._id };
 }
