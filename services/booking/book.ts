@@ -52,12 +52,13 @@ export async function bookAppointment(request: BookingRequest): Promise<{ appoin
   if (slot.status !== 'open' || slot.opensAt > now || slot.startsAt <= bookingClosesBefore(now)) throw refuse.bookingClosed();
   if (await holdsDay(request.citizenId, item.code, slot.date)) throw refuse.duplicateBooking();
 
-  const appointment = await withFreeSeat(slot, fullMark, (seatNo) => insertAppointment(slot, seatNo, {
+  const insertOnSeat = await appointmentDraft(slot, {
     citizenId,
     itemCode: item.code,
     department: item.department.code,
     idempotencyKey: request.idempotencyKey ?? null,
-  }));
+  }, new Date());
+  const appointment = await withFreeSeat(slot, fullMark, insertOnSeat);
   try {
     await takeClaims(request, appointment._id, idem, slot.date, now);
   } catch (error) {
@@ -84,9 +85,12 @@ async function holdsDay(citizenId: string, itemCode: string, date: string): Prom
   return Boolean(holder && (ACTIVE_APPOINTMENT_STATUSES as readonly string[]).includes(holder.status));
 }
 
-/** Inserts the appointment holding seat `seatNo`; a duplicate key means the seat is taken. */
-async function insertAppointment(slot: SlotRecord, seatNo: number, fields: Record<string, unknown>): Promise<AppointmentRecord> {
-  const created = await AppointmentModel.create({
+/**
+ * The appointment to insert, built and validated once; each seat attempt is then a plain driver
+ * insert of it with the seat and a fresh check-in code (a storm makes many attempts).
+ */
+async function appointmentDraft(slot: SlotRecord, fields: Record<string, unknown>, now: Date) {
+  const draft = new AppointmentModel({
     ...fields,
     slotId: slot._id,
     windowGroup: slot.windowGroup,
@@ -95,11 +99,17 @@ async function insertAppointment(slot: SlotRecord, seatNo: number, fields: Recor
     end: slot.end,
     startsAt: slot.startsAt,
     endsAt: slot.endsAt,
-    seatNo,
-    seatKey: seatKeyOf(slot._id, seatNo),
     checkInCode: newCheckInCode(),
+    createdAt: now,
+    updatedAt: now,
   });
-  return created.toObject() as AppointmentRecord;
+  await draft.validate();
+  const base = draft.toObject() as AppointmentRecord;
+  return async (seatNo: number): Promise<AppointmentRecord> => {
+    const appointment = { ...base, seatNo, seatKey: seatKeyOf(slot._id, seatNo), checkInCode: newCheckInCode() };
+    await AppointmentModel.collection.insertOne(appointment);
+    return appointment;
+  };
 }
 
 class ReplayError extends Error {

@@ -14,6 +14,7 @@ import { slotFull } from './errors.ts';
 
 const MINUTE_MS = 60_000;
 const DUPLICATE_KEY = 11000;
+const MARK_RECHECK_EVERY = 2;
 
 /** The latest start instant a slot may have to be closed for booking at `now`. */
 export const bookingClosesBefore = (now: Date) => new Date(now.getTime() + config.BOOKING_CLOSE_MINUTES * MINUTE_MS);
@@ -37,14 +38,18 @@ interface SeatedSlot {
  * the seat is taken. Throws SLOT_FULL when the mark says so or every seat is taken.
  */
 export async function withFreeSeat<T>(slot: SeatedSlot, mark: SlotFullMark | null, insert: (seatNo: number) => Promise<T>): Promise<T> {
-  if (mark && (!slot.lastFreedAt || mark.scanStartedAt > slot.lastFreedAt)) throw slotFull();
+  const trusted = (m: SlotFullMark | null) => Boolean(m && (!slot.lastFreedAt || m.scanStartedAt > slot.lastFreedAt));
+  if (trusted(mark)) throw slotFull();
   const scanStartedAt = new Date();
+  let failures = 0;
   for (const seatNo of shuffledSeats(slot.capacity)) {
     try {
       return await insert(seatNo);
     } catch (error) {
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
     }
+    // In a storm, stop as soon as another booking has found the slot full.
+    if (++failures % MARK_RECHECK_EVERY === 0 && trusted(await readFullMark(slot._id))) throw slotFull();
   }
   await markFull(slot._id, scanStartedAt);
   throw slotFull();
