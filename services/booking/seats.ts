@@ -3,18 +3,19 @@
 // than seats whatever the concurrency, and no seat is ever taken without its appointment.
 // Only inserts and reads by _id are used on this path: FerretDB (SQLite) pushes nothing else
 // down to an index, so any other filter scans the collection, and its conditional updates are
-// not atomic. Seats are tried in random order; the booking that finds all taken leaves a full
-// mark (models/slot-full-mark.ts) so that the next ones answer SLOT_FULL after one read.
+// not atomic. Seats are tried at random among those this process has not seen taken
+// (seat-cache.ts); when all are seen taken a full mark (models/slot-full-mark.ts) lets the
+// next bookings, on any instance, answer SLOT_FULL after one read.
 import type { Types } from 'mongoose';
 import { ACTIVE_APPOINTMENT_STATUSES, AppointmentModel } from '../../models/appointment.ts';
 import { SlotFullMarkModel, type SlotFullMark } from '../../models/slot-full-mark.ts';
 import { SlotModel } from '../../models/slot.ts';
 import { config } from '../../server/config.ts';
 import { slotFull } from './errors.ts';
+import { OBSERVATION_TTL_MS, forgetSeats, fullSince, openSeats, seatsSeen } from './seat-cache.ts';
 
 const MINUTE_MS = 60_000;
 const DUPLICATE_KEY = 11000;
-const MARK_RECHECK_EVERY = 2;
 
 /** The latest start instant a slot may have to be closed for booking at `now`. */
 export const bookingClosesBefore = (now: Date) => new Date(now.getTime() + config.BOOKING_CLOSE_MINUTES * MINUTE_MS);
@@ -27,6 +28,11 @@ export function bookableFilter(now: Date) {
 /** The full mark of a slot, if any (one read by _id). */
 export const readFullMark = (slotId: Types.ObjectId) => SlotFullMarkModel.findById(String(slotId)).lean();
 
+/** A mark counts when no seat was freed after its scan began and it is recent (bounding any lost write). */
+function trustsMark(mark: SlotFullMark, lastFreedAt: Date | null | undefined): boolean {
+  return (!lastFreedAt || mark.scanStartedAt > lastFreedAt) && mark.scanStartedAt.getTime() > Date.now() - OBSERVATION_TTL_MS;
+}
+
 interface SeatedSlot {
   _id: Types.ObjectId;
   capacity: number;
@@ -34,34 +40,38 @@ interface SeatedSlot {
 }
 
 /**
- * Runs `insert(seatNo)` on free seats in random order until one succeeds; a duplicate key means
- * the seat is taken. Throws SLOT_FULL when the mark says so or every seat is taken.
+ * Runs `insert(seatNo)` on seats not known to be taken, at random, until one succeeds; a
+ * duplicate key means the seat is taken. Throws SLOT_FULL when the full mark says so, or when
+ * every seat has been seen taken since the last free (then it leaves the mark for others).
  */
 export async function withFreeSeat<T>(slot: SeatedSlot, mark: SlotFullMark | null, insert: (seatNo: number) => Promise<T>): Promise<T> {
-  const trusted = (m: SlotFullMark | null) => Boolean(m && (!slot.lastFreedAt || m.scanStartedAt > slot.lastFreedAt));
-  if (trusted(mark)) throw slotFull();
-  const scanStartedAt = new Date();
-  let failures = 0;
-  for (const seatNo of shuffledSeats(slot.capacity)) {
+  if (mark && trustsMark(mark, slot.lastFreedAt)) throw slotFull();
+  const seats = seatsSeen(String(slot._id), slot.lastFreedAt);
+  for (;;) {
+    const open = openSeats(seats, slot.capacity);
+    if (open.length === 0) {
+      if (seats.inFlight.size > 0) {
+        await Promise.race(seats.inFlight.values()).catch(() => undefined);
+        continue;
+      }
+      const since = fullSince(seats, slot.capacity);
+      if (since) await markFull(slot._id, since);
+      throw slotFull();
+    }
+    const seatNo = open[Math.floor(Math.random() * open.length)]!;
+    const attempt = insert(seatNo);
+    seats.inFlight.set(seatNo, attempt);
     try {
-      return await insert(seatNo);
+      const result = await attempt;
+      seats.taken.set(seatNo, Date.now());
+      return result;
     } catch (error) {
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      seats.taken.set(seatNo, Date.now());
+    } finally {
+      seats.inFlight.delete(seatNo);
     }
-    // In a storm, stop as soon as another booking has found the slot full.
-    if (++failures % MARK_RECHECK_EVERY === 0 && trusted(await readFullMark(slot._id))) throw slotFull();
   }
-  await markFull(slot._id, scanStartedAt);
-  throw slotFull();
-}
-
-function shuffledSeats(capacity: number): number[] {
-  const seats = Array.from({ length: capacity }, (_, n) => n);
-  for (let i = seats.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(Math.random() * (i + 1));
-    [seats[i], seats[j]] = [seats[j]!, seats[i]!];
-  }
-  return seats;
 }
 
 async function markFull(slotId: Types.ObjectId, scanStartedAt: Date): Promise<void> {
@@ -77,6 +87,7 @@ async function markFull(slotId: Types.ObjectId, scanStartedAt: Date): Promise<vo
 export async function seatFreed(slotId: Types.ObjectId): Promise<void> {
   await SlotModel.updateOne({ _id: slotId }, { $set: { lastFreedAt: new Date() } });
   await SlotFullMarkModel.deleteOne({ _id: String(slotId) });
+  forgetSeats(String(slotId));
 }
 
 const activeIn = (slotIds: Types.ObjectId[]) => ({ slotId: { $in: slotIds }, status: { $in: [...ACTIVE_APPOINTMENT_STATUSES] } });

@@ -1,5 +1,6 @@
 import test from 'ava';
 import { AppointmentModel } from '../../models/appointment.ts';
+import { SlotModel } from '../../models/slot.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { buildCitizen, buildStaff } from '../helpers/factories.ts';
 import { buildBookableItem, buildSlot, fillSeats, idem, slotState, storedCounts, verifiedCitizen } from './fixtures.ts';
@@ -230,4 +231,15 @@ test('GET /items/:code/slots › unknown items and bad ranges are refused', asyn
   const reversed = await app.request('GET', `/api/v1/items/${item.code}/slots?from=2026-12-10&to=2026-12-01`);
   t.is(reversed.status, 400);
   t.is((await app.request('GET', `/api/v1/items/${item.code}/slots?from=2026-02-30`)).status, 400);
+});
+
+test('POST /appointments › a seat freed by another instance › is bookable again at once', async (t) => {
+  const slot = await buildSlot(item.windowGroup, { capacity: 1 });
+  const first = await book((await verifiedCitizen()).token, slot.id);
+  t.is(first.status, 201);
+  t.is((await book((await verifiedCitizen()).token, slot.id)).body.error.code, 'SLOT_FULL');
+  // What a cancel on another instance leaves behind: the seat key let go, then Slot.lastFreedAt.
+  await AppointmentModel.updateOne({ _id: first.body.id }, { $set: { status: 'cancelled', seatKey: `free:${first.body.id}` } });
+  await SlotModel.updateOne({ _id: slot.id }, { $set: { lastFreedAt: new Date() } });
+  t.is((await book((await verifiedCitizen()).token, slot.id)).status, 201);
 });
