@@ -4,6 +4,6 @@ import type { Job } from './types.ts';
 
 export const slotReconciliationJob: Job = {
   name: 'slot-reconciliation',
-  schedule: '*/10 * * * *',
+  schedule: '*/5 * * * *',
   run: (now) => reconcileSlots(now),
 };

@@ -1,11 +1,11 @@
-// Booking a seat. Order: refusals answerable by reads by _id (profile, ban, slot, a full mark,
-// a booking the same day), then the appointment — whose insert takes the seat through its unique
+// Booking a seat. Order: refusals answerable from two reads by _id (citizen: profile, ban; slot:
+// item, opening, closing), then the appointment — whose insert takes the seat through its unique
 // seat key (seats.ts) — then the claims that make the rules race-proof (the Idempotency-Key, one
 // per citizen/item/day, the active quota). If a claim is refused, the appointment is deleted,
 // which frees its seat. Losers of a storm therefore write nothing. No multi-document transactions.
 import { randomInt } from 'node:crypto';
 import { Types } from 'mongoose';
-import { ACTIVE_APPOINTMENT_STATUSES, AppointmentModel, seatKeyOf, type Appointment } from '../../models/appointment.ts';
+import { AppointmentModel, seatKeyOf, type Appointment } from '../../models/appointment.ts';
 import { BookingClaimModel } from '../../models/booking-claim.ts';
 import { CitizenModel } from '../../models/citizen.ts';
 import { SlotModel } from '../../models/slot.ts';
@@ -16,7 +16,7 @@ import { getCatalogue } from '../catalogue/store.ts';
 import type { Guide } from '../catalogue/guide.ts';
 import { dayClaimKey, dropClaim, idempotencyClaimKey, releaseBookingClaims, takeActiveQuota, takeClaim } from './claims.ts';
 import * as refuse from './errors.ts';
-import { bookingClosesBefore, readFullMark, seatFreed, withFreeSeat } from './seats.ts';
+import { bookingClosesBefore, seatFreed, withFreeSeat } from './seats.ts';
 import { windowGroupOf } from './window-group.ts';
 
 export interface BookingRequest {
@@ -38,36 +38,32 @@ export async function bookAppointment(request: BookingRequest): Promise<{ appoin
   const item = await bookableItem(request.itemCode);
   const slotId = new Types.ObjectId(request.slotId);
   const idem = request.idempotencyKey ? idempotencyClaimKey(request.citizenId, request.idempotencyKey) : null;
-  const [citizen, slot, replay, fullMark] = await Promise.all([
+  const [citizen, slot] = await Promise.all([
     CitizenModel.findById(citizenId, { verified: 1, bannedUntil: 1 }).lean(),
     findSlot(slotId),
-    idem ? BookingClaimModel.findById(idem).lean() : null,
-    readFullMark(slotId),
   ]);
-  if (replay) return { appointment: await replayedAppointment(replay.appointmentId), replayed: true };
-  if (!citizen?.verified) throw refuse.profileRequired();
-  if (citizen.bannedUntil && citizen.bannedUntil > now) throw refuse.bookingBanned(zonedDate(citizen.bannedUntil, config.TZ_NAME));
-  if (!slot) throw notFound('预约时段');
-  if (slot.windowGroup !== windowGroupOf(item.windows.map((w) => w.code))) throw refuse.slotNotForItem();
-  if (slot.status !== 'open' || slot.opensAt > now || slot.startsAt <= bookingClosesBefore(now)) throw refuse.bookingClosed();
-  if (await holdsDay(request.citizenId, item.code, slot.date)) throw refuse.duplicateBooking();
-
-  const insertOnSeat = await appointmentDraft(slot, {
-    citizenId,
-    itemCode: item.code,
-    department: item.department.code,
-    idempotencyKey: request.idempotencyKey ?? null,
-  }, new Date());
-  const appointment = await withFreeSeat(slot, fullMark, insertOnSeat);
   try {
-    await takeClaims(request, appointment._id, idem, slot.date, now);
+    if (!citizen?.verified) throw refuse.profileRequired();
+    if (citizen.bannedUntil && citizen.bannedUntil > now) throw refuse.bookingBanned(zonedDate(citizen.bannedUntil, config.TZ_NAME));
+    if (!slot) throw notFound('预约时段');
+    if (slot.windowGroup !== windowGroupOf(item.windows.map((w) => w.code))) throw refuse.slotNotForItem();
+    if (slot.status !== 'open' || slot.opensAt > now || slot.startsAt <= bookingClosesBefore(now)) throw refuse.bookingClosed();
+    const fields = { citizenId, itemCode: item.code, department: item.department.code, idempotencyKey: request.idempotencyKey ?? null };
+    const appointment = await withFreeSeat(slot, await appointmentDraft(slot, fields, new Date()));
+    try {
+      await takeClaims(request, appointment._id, idem, slot.date, now);
+    } catch (error) {
+      await AppointmentModel.deleteOne({ _id: appointment._id });
+      await seatFreed(slot._id);
+      throw error;
+    }
+    return { appointment, replayed: false };
   } catch (error) {
-    await AppointmentModel.deleteOne({ _id: appointment._id });
-    await seatFreed(slot._id);
-    if (error instanceof ReplayError) return { appointment: await replayedAppointment(error.appointmentId), replayed: true };
+    // A repeated request is answered with its first outcome, whatever holds now (full, banned …).
+    const first = error instanceof ReplayError ? error.appointmentId : idem && (await BookingClaimModel.findById(idem).lean())?.appointmentId;
+    if (first) return { appointment: await replayedAppointment(first), replayed: true };
     throw error;
   }
-  return { appointment, replayed: false };
 }
 
 async function bookableItem(code: string): Promise<Guide> {
@@ -75,14 +71,6 @@ async function bookableItem(code: string): Promise<Guide> {
   if (!item) throw notFound('事项');
   if (!item.onlineBooking || item.windows.length === 0) throw refuse.bookingNotOffered();
   return item;
-}
-
-/** True when the citizen holds an active booking of the item that day (the claim, checked against its booking). */
-async function holdsDay(citizenId: string, itemCode: string, date: string): Promise<boolean> {
-  const claim = await BookingClaimModel.findById(dayClaimKey(citizenId, itemCode, date)).lean();
-  if (!claim) return false;
-  const holder = await AppointmentModel.findById(claim.appointmentId, { status: 1 }).lean();
-  return Boolean(holder && (ACTIVE_APPOINTMENT_STATUSES as readonly string[]).includes(holder.status));
 }
 
 /**

@@ -41,12 +41,13 @@ interface SeatedSlot {
 
 /**
  * Runs `insert(seatNo)` on seats not known to be taken, at random, until one succeeds; a
- * duplicate key means the seat is taken. Throws SLOT_FULL when the full mark says so, or when
- * every seat has been seen taken since the last free (then it leaves the mark for others).
+ * duplicate key means the seat is taken. Throws SLOT_FULL when every seat has been seen taken
+ * since the last free (then it leaves the full mark for other instances), or when, after a
+ * first surprise, the mark says so.
  */
-export async function withFreeSeat<T>(slot: SeatedSlot, mark: SlotFullMark | null, insert: (seatNo: number) => Promise<T>): Promise<T> {
-  if (mark && trustsMark(mark, slot.lastFreedAt)) throw slotFull();
+export async function withFreeSeat<T>(slot: SeatedSlot, insert: (seatNo: number) => Promise<T>): Promise<T> {
   const seats = seatsSeen(String(slot._id), slot.lastFreedAt);
+  let markChecked = false;
   for (;;) {
     const open = openSeats(seats, slot.capacity);
     if (open.length === 0) {
@@ -70,6 +71,12 @@ export async function withFreeSeat<T>(slot: SeatedSlot, mark: SlotFullMark | nul
       seats.taken.set(seatNo, Date.now());
     } finally {
       seats.inFlight.delete(seatNo);
+    }
+    // A taken seat this process did not know of: another instance may already know the slot is full.
+    if (!markChecked) {
+      markChecked = true;
+      const mark = await readFullMark(slot._id);
+      if (mark && trustsMark(mark, slot.lastFreedAt)) throw slotFull();
     }
   }
 }
