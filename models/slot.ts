@@ -1,6 +1,7 @@
 // A bookable time slot of a window group on one working day. Seats are held by appointments
 // (models/appointment.ts `seatKey`); `booked` and `remaining` = capacity − booked are a copy
-// of their count, refreshed after each change and repaired by the reconciliation job.
+// of their count for admin views, refreshed on cancel and by the reconciliation job. Listings
+// count the bookings live.
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
 const slotSchema = new Schema(
