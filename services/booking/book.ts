@@ -1,12 +1,12 @@
 // Booking a seat. Order: refusals answerable from two reads by _id (citizen: profile, ban; slot:
 // item, opening, closing), then the appointment — whose insert takes the seat through its unique
-// seat key (seats.ts) — then the claims that make the rules race-proof (the Idempotency-Key, one
-// per citizen/item/day, the active quota). If a claim is refused, the appointment is deleted,
-// which frees its seat. Losers of a storm therefore write nothing. No multi-document transactions.
-import { randomInt } from 'node:crypto';
+// seat key (seats.ts) — then the claims that make the rules race-proof (one per citizen/item/day,
+// the active quota). If a claim is refused, the appointment is deleted, which frees its seat.
+// Losers of a storm therefore write nothing. With an Idempotency-Key the appointment's _id is
+// derived from it, so repeats are found by _id. No multi-document transactions.
+import { createHash, randomInt } from 'node:crypto';
 import { Types } from 'mongoose';
 import { AppointmentModel, seatKeyOf, type Appointment } from '../../models/appointment.ts';
-import { BookingClaimModel } from '../../models/booking-claim.ts';
 import { CitizenModel } from '../../models/citizen.ts';
 import { SlotModel } from '../../models/slot.ts';
 import { config } from '../../server/config.ts';
@@ -14,7 +14,7 @@ import { notFound } from '../../server/errors.ts';
 import { zonedDate } from '../calendar/zoned-time.ts';
 import { getCatalogue } from '../catalogue/store.ts';
 import type { Guide } from '../catalogue/guide.ts';
-import { dayClaimKey, dropClaim, idempotencyClaimKey, releaseBookingClaims, takeActiveQuota, takeClaim } from './claims.ts';
+import { dayClaimKey, releaseBookingClaims, takeActiveQuota, takeClaim } from './claims.ts';
 import * as refuse from './errors.ts';
 import { bookingClosesBefore, seatFreed, withFreeSeat } from './seats.ts';
 import { windowGroupOf } from './window-group.ts';
@@ -37,21 +37,34 @@ export async function bookAppointment(request: BookingRequest): Promise<{ appoin
   const citizenId = new Types.ObjectId(request.citizenId);
   const item = await bookableItem(request.itemCode);
   const slotId = new Types.ObjectId(request.slotId);
-  const idem = request.idempotencyKey ? idempotencyClaimKey(request.citizenId, request.idempotencyKey) : null;
-  const [citizen, slot] = await Promise.all([
+  const key = request.idempotencyKey;
+  const appointmentId = key ? idempotentAppointmentId(request.citizenId, key) : new Types.ObjectId();
+  const [citizen, slot, earlier] = await Promise.all([
     CitizenModel.findById(citizenId, { verified: 1, bannedUntil: 1 }).lean(),
     findSlot(slotId),
+    key ? AppointmentModel.findById(appointmentId).lean<AppointmentRecord>() : null,
   ]);
+  // A repeated request is answered with its first outcome, whatever holds now (full, banned …).
+  if (earlier) return { appointment: earlier, replayed: true };
   try {
     if (!citizen?.verified) throw refuse.profileRequired();
     if (citizen.bannedUntil && citizen.bannedUntil > now) throw refuse.bookingBanned(zonedDate(citizen.bannedUntil, config.TZ_NAME));
     if (!slot) throw notFound('预约时段');
     if (slot.windowGroup !== windowGroupOf(item.windows.map((w) => w.code))) throw refuse.slotNotForItem();
     if (slot.status !== 'open' || slot.opensAt > now || slot.startsAt <= bookingClosesBefore(now)) throw refuse.bookingClosed();
-    const fields = { citizenId, itemCode: item.code, department: item.department.code, idempotencyKey: request.idempotencyKey ?? null };
-    const appointment = await withFreeSeat(slot, await appointmentDraft(slot, fields, new Date()));
+    const fields = { _id: appointmentId, citizenId, itemCode: item.code, department: item.department.code, idempotencyKey: key ?? null };
+    const insertOnSeat = await appointmentDraft(slot, fields, new Date());
+    const appointment = await withFreeSeat(slot, async (seatNo) => {
+      try {
+        return await insertOnSeat(seatNo);
+      } catch (error) {
+        // With a key, a duplicate may be the _id: a copy of this request got in first.
+        if (key && (await AppointmentModel.exists({ _id: appointmentId }))) throw new ReplayError(appointmentId);
+        throw error;
+      }
+    });
     try {
-      await takeClaims(request, appointment._id, idem, slot.date, now);
+      await takeClaims(request, appointment._id, slot.date, now);
     } catch (error) {
       await AppointmentModel.deleteOne({ _id: appointment._id });
       await seatFreed(slot._id);
@@ -59,11 +72,17 @@ export async function bookAppointment(request: BookingRequest): Promise<{ appoin
     }
     return { appointment, replayed: false };
   } catch (error) {
-    // A repeated request is answered with its first outcome, whatever holds now (full, banned …).
-    const first = error instanceof ReplayError ? error.appointmentId : idem && (await BookingClaimModel.findById(idem).lean())?.appointmentId;
-    if (first) return { appointment: await replayedAppointment(first), replayed: true };
+    if (error instanceof ReplayError) return { appointment: await replayedAppointment(error.appointmentId), replayed: true };
     throw error;
   }
+}
+
+/**
+ * The appointment id of a request with an Idempotency-Key, derived from the citizen and the key:
+ * a repeat finds its first answer by _id, and two copies racing collide on the _id.
+ */
+export function idempotentAppointmentId(citizenId: string, key: string): Types.ObjectId {
+  return new Types.ObjectId(createHash('sha256').update(`${citizenId}:${key}`).digest().subarray(0, 12));
 }
 
 async function bookableItem(code: string): Promise<Guide> {
@@ -106,14 +125,8 @@ class ReplayError extends Error {
   }
 }
 
-/** Takes the idempotency, day and quota claims for the new appointment, or refuses precisely. */
-async function takeClaims(request: BookingRequest, appointmentId: Types.ObjectId, idem: string | null, date: string, now: Date): Promise<void> {
-  // The Idempotency-Key first: of two copies of one request, exactly one goes on.
-  if (idem && !(await takeClaim(idem, 'idem', request.citizenId, appointmentId, now))) {
-    const winner = await BookingClaimModel.findById(idem).lean();
-    if (winner) throw new ReplayError(winner.appointmentId);
-    throw refuse.requestInProgress();
-  }
+/** Takes the day and quota claims for the new appointment, or refuses precisely. */
+async function takeClaims(request: BookingRequest, appointmentId: Types.ObjectId, date: string, now: Date): Promise<void> {
   const day = dayClaimKey(request.citizenId, request.itemCode, date);
   const [gotDay, gotQuota] = await Promise.all([
     takeClaim(day, 'day', request.citizenId, appointmentId, now),
@@ -121,7 +134,6 @@ async function takeClaims(request: BookingRequest, appointmentId: Types.ObjectId
   ]);
   if (gotDay && gotQuota) return;
   await releaseBookingClaims(appointmentId);
-  if (idem) await dropClaim(idem, appointmentId);
   throw gotDay ? refuse.tooManyBookings(config.MAX_ACTIVE_BOOKINGS) : refuse.duplicateBooking();
 }
 

@@ -9,10 +9,9 @@ const DUPLICATE_KEY = 11000;
 export const STALE_CLAIM_MS = 60_000;
 
 export const dayClaimKey = (citizenId: string, itemCode: string, date: string) => `day:${citizenId}:${itemCode}:${date}`;
-export const idempotencyClaimKey = (citizenId: string, key: string) => `idem:${citizenId}:${key}`;
 const activeClaimKey = (citizenId: string, n: number) => `active:${citizenId}:${n}`;
 
-type Kind = 'day' | 'active' | 'idem';
+type Kind = 'day' | 'active';
 
 /** Takes claim `key` for `appointmentId`; false when it is held (a stale one is cleared and retried once). */
 export async function takeClaim(key: string, kind: Kind, citizenId: string, appointmentId: Types.ObjectId, now = new Date()): Promise<boolean> {
@@ -22,7 +21,7 @@ export async function takeClaim(key: string, kind: Kind, citizenId: string, appo
       return true;
     } catch (error) {
       if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
-      if (kind === 'idem' || !(await clearIfStale(key, now))) return false;
+      if (!(await clearIfStale(key, now))) return false;
     }
   }
   return false;
@@ -38,16 +37,7 @@ export async function takeActiveQuota(citizenId: string, appointmentId: Types.Ob
 
 /** Releases the day and quota claims of a booking that stopped being active. */
 export async function releaseBookingClaims(appointmentId: Types.ObjectId): Promise<void> {
-  await BookingClaimModel.deleteMany({ appointmentId, kind: { $in: ['day', 'active'] } });
-}
-
-/** Moves the claims of `from` to `to` (a reschedule keeps its quota claim). */
-export async function moveClaims(from: Types.ObjectId, to: Types.ObjectId, kind: Kind): Promise<void> {
-  await BookingClaimModel.updateMany({ appointmentId: from, kind }, { $set: { appointmentId: to } });
-}
-
-export async function dropClaim(key: string, appointmentId: Types.ObjectId): Promise<void> {
-  await BookingClaimModel.deleteOne({ _id: key, appointmentId });
+  await BookingClaimModel.deleteMany({ appointmentId });
 }
 
 /** Deletes `key` when its booking is not active and it is older than STALE_CLAIM_MS. */

@@ -26,7 +26,7 @@ export async function reconcileSlots(now: Date): Promise<{ checked: number; repa
 /** Deletes day and quota claims older than STALE_CLAIM_MS whose booking is not active. */
 async function clearStaleClaims(now: Date): Promise<number> {
   const claims = await BookingClaimModel.find(
-    { kind: { $in: ['day', 'active'] }, createdAt: { $lt: new Date(now.getTime() - STALE_CLAIM_MS) } },
+    { createdAt: { $lt: new Date(now.getTime() - STALE_CLAIM_MS) } },
     { appointmentId: 1 },
   )
     .limit(BATCH)
@@ -36,5 +36,5 @@ async function clearStaleClaims(now: Date): Promise<number> {
   const activeIds = new Set(active.map((a) => String(a._id)));
   const stale = claims.filter((c) => !activeIds.has(String(c.appointmentId))).map((c) => c._id);
   if (stale.length === 0) return 0;
-  return (await BookingClaimModel.deleteMany({ _id: { $in: stale }, kind: { $in: ['day', 'active'] } })).deletedCount;
+  return (await BookingClaimModel.deleteMany({ _id: { $in: stale } })).deletedCount;
 }

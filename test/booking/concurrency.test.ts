@@ -69,3 +69,16 @@ test.serial('POST /appointments › one citizen firing the same booking 20 times
   t.true(answers.filter((a) => a.status !== 201).every((a) => ['DUPLICATE_BOOKING', 'SLOT_FULL'].includes(a.body.error.code)));
   t.deepEqual(await slotState(slot.id), { booked: 1, remaining: 4 });
 });
+
+test.serial('POST /appointments › the same Idempotency-Key sent 10 times at once › one appointment, answered to every copy', async (t) => {
+  const slot = await buildSlot(item.windowGroup, { capacity: 5 });
+  const [citizen] = await citizens(1);
+  const answers = await Promise.all(
+    Array.from({ length: 10 }, () =>
+      app.request('POST', '/api/v1/appointments', { token: citizen!.token, body: { slotId: slot.id, itemCode: item.code }, headers: { 'Idempotency-Key': 'double-tap-0001' } }),
+    ),
+  );
+  t.deepEqual(answers.map((a) => a.status), Array(10).fill(201));
+  t.is(new Set(answers.map((a) => a.body.id)).size, 1);
+  t.deepEqual(await slotState(slot.id), { booked: 1, remaining: 4 });
+});
