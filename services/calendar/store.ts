@@ -3,7 +3,7 @@
 // made on another instance is seen at once.
 import { CalendarDayModel, CalendarYearModel } from '../../models/calendar-day.ts';
 import { config } from '../../server/config.ts';
-import { calendarWarnings, createCalendar, type CalendarOverrides, type CalendarWarning, type WorkingDayCalendar } from './working-days.ts';
+import { CalendarGapError, calendarWarnings, createCalendar, type CalendarOverrides, type CalendarWarning, type WorkingDayCalendar } from './working-days.ts';
 import { zonedDate } from './zoned-time.ts';
 
 /** The admin overrides as data for the pure calendar. */
@@ -28,6 +28,30 @@ export async function loadCalendar(): Promise<WorkingDayCalendar> {
 export async function addWorkingDays(date: string, n: number): Promise<string> {
   return (await loadCalendar()).addWorkingDays(date, n);
 }
+
+export interface DeadlineDate {
+  date: string;
+  /** True when the count crossed a year without official data, counted as Monday–Friday plus admin entries. */
+  provisional: boolean;
+}
+
+/**
+ * The Nth working day after `date` for a deadline that must be set now (a case accepted in
+ * December runs into a year the State Council has not published yet). Unlike slots, which
+ * stay closed in such a year, a deadline is given provisionally and said to be so.
+ */
+export async function deadlineAfter(date: string, n: number): Promise<DeadlineDate> {
+  const overrides = await loadOverrides();
+  try {
+    return { date: createCalendar(overrides).addWorkingDays(date, n), provisional: false };
+  } catch (error) {
+    if (!(error instanceof CalendarGapError)) throw error;
+    const everyYear = { ...overrides, confirmedYears: new Set([...overrides.confirmedYears, ...yearsFrom(date, 3)]) };
+    return { date: createCalendar(everyYear).addWorkingDays(date, n), provisional: true };
+  }
+}
+
+const yearsFrom = (date: string, count: number) => Array.from({ length: count }, (_, i) => Number(date.slice(0, 4)) + i);
 
 /** "Is `date` a working day"; throws CalendarGapError for a year without data. */
 export async function isWorkingDay(date: string): Promise<boolean> {
