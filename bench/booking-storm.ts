@@ -1,10 +1,8 @@
 // booking-storm: 1,000 distinct citizens book at once into 20 slots of 25 seats through the
 // HTTP API (exactly 500 must succeed), against a raw driver loop doing the seat operations on
 // the same database in the same run. Prints the figures and writes bench/results/booking-storm.json.
-import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import mongoose from 'mongoose';
 import { ACTIVE_APPOINTMENT_STATUSES, AppointmentModel } from '../models/appointment.ts';
 import { CitizenModel } from '../models/citizen.ts';
@@ -15,6 +13,7 @@ import { resetCatalogue } from '../services/catalogue/store.ts';
 import { apiRequest } from '../test/helpers/app.ts';
 import { buildBookableItem, buildSlot } from '../test/booking/fixtures.ts';
 import { rawSeatLoops } from './raw-seat-loop.ts';
+import { isMain, report } from './lib.ts';
 
 const CITIZENS = 1000;
 const SLOTS = 20;
@@ -90,11 +89,8 @@ export async function run() {
   }
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   const figures = await run();
-  console.log(JSON.stringify(figures, null, 2));
-  const dir = fileURLToPath(new URL('./results/', import.meta.url));
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(`${dir}booking-storm.json`, `${JSON.stringify(figures, null, 2)}\n`);
+  report('booking-storm', figures);
   if (!figures.exact) process.exitCode = 1;
 }

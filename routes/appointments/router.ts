@@ -4,6 +4,7 @@ import { AppointmentModel } from '../../models/appointment.ts';
 import { validationFailed } from '../../server/errors.ts';
 import { citizenOf } from '../../server/middleware/authenticate.ts';
 import { pageSchema, skipLimit } from '../../server/pagination.ts';
+import { bookingRateLimit } from '../../server/rate-limits.ts';
 import { defineRoute } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
 import { bookAppointment } from '../../services/booking/book.ts';
@@ -19,7 +20,8 @@ defineRoute(
   {
     method: 'post', path: '/appointments', summary: '预约一个时段（请带 Idempotency-Key 请求头，重试时返回同一预约）', tags, access: 'citizen',
     body: BookAppointmentBody, response: AppointmentOut, status: 201,
-    errors: { 403: 'FORBIDDEN, PROFILE_REQUIRED', 404: 'NOT_FOUND（事项或时段）', 409: 'SLOT_FULL, DUPLICATE_BOOKING, BOOKING_BANNED, BOOKING_CLOSED, TOO_MANY_BOOKINGS, BOOKING_NOT_OFFERED, REQUEST_IN_PROGRESS' },
+    errors: { 403: 'FORBIDDEN, PROFILE_REQUIRED', 404: 'NOT_FOUND（事项或时段）', 409: 'SLOT_FULL, DUPLICATE_BOOKING, BOOKING_BANNED, BOOKING_CLOSED, TOO_MANY_BOOKINGS, BOOKING_NOT_OFFERED, REQUEST_IN_PROGRESS', 429: 'RATE_LIMITED' },
+    before: [bookingRateLimit()],
   },
   async (ctx, { body }) => {
     const header = ctx.get('Idempotency-Key');
