@@ -2,7 +2,9 @@
 // records (of department X and citizen A) to put into path parameters.
 import mongoose from 'mongoose';
 import { ApplicationModel } from '../../models/application.ts';
+import { AppointmentModel } from '../../models/appointment.ts';
 import { RectificationModel } from '../../models/rectification.ts';
+import { ScheduleModel } from '../../models/schedule.ts';
 import { ScreenDeviceModel } from '../../models/screen-device.ts';
 import { hashScreenToken } from '../../server/auth/screen-token.ts';
 import { buildCitizen, buildDepartment, buildItem, buildStaff, buildWindow, suffix } from './factories.ts';
@@ -50,10 +52,34 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     deadline: '2026-12-31',
     status: 'open',
   } as Record<string, unknown>);
+  const startsAt = new Date(Date.now() + 3 * 24 * 3600_000);
+  const appointment = await AppointmentModel.create({
+    citizenId: new mongoose.Types.ObjectId(citizenA.id),
+    itemCode: item.code,
+    department: deptX,
+    slotId: new mongoose.Types.ObjectId(),
+    windowGroup: windowX,
+    date: startsAt.toISOString().slice(0, 10),
+    start: '09:00',
+    end: '09:30',
+    startsAt,
+    endsAt: new Date(startsAt.getTime() + 30 * 60_000),
+    checkInCode: `CK${suffix()}${suffix()}`,
+  });
+  const schedule = await ScheduleModel.create({
+    windowGroup: windowX,
+    windows: [windowX],
+    department: deptX,
+    slotMinutes: 30,
+    seatsPerSlot: 2,
+    hours: [{ weekday: 1, open: '09:00', close: '12:00' }],
+  } as Record<string, unknown>);
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const ids: Record<string, string> = {
     applicationId: String(application._id),
     rectificationId: String(rectification._id),
+    appointmentId: String(appointment._id),
+    scheduleId: String(schedule._id),
     citizenId: citizenA.id,
     unknownId: String(new mongoose.Types.ObjectId()),
   };
@@ -73,12 +99,16 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
       const code = path.includes('/departments') ? deptX : path.includes('/windows') ? windowX : item.code;
       const id = path.includes('/rectifications')
         ? ids.rectificationId!
+        : path.includes('/appointments')
+          ? ids.appointmentId!
+          : path.includes('/schedules')
+            ? ids.scheduleId!
         : path.includes('/admin/citizens')
           ? ids.citizenId!
           : path.includes('/admin/payments')
             ? ids.unknownId!
             : ids.applicationId!;
-      return { code, id, materialName: '居民身份证', hallCode };
+      return { code, id, materialName: '居民身份证', hallCode, date: '2026-12-24', year: '2027' };
     },
   };
 }

@@ -35,6 +35,8 @@ const BODIES: Record<string, () => unknown> = {
   'POST /api/v1/staff/applications/:id/complete': () => ({ onsiteVisits: 1 }),
   'POST /api/v1/admin/rectifications/:id/close': () => ({ reply: '已整改完毕，感谢监督' }),
   'POST /api/v1/admin/payments/:id/refund': () => ({ reason: '重复缴费' }),
+  'POST /api/v1/appointments/:id/reschedule': () => ({ slotId: '000000000000000000000000' }),
+  'PATCH /api/v1/admin/schedules/:id': () => ({ seatsPerSlot: 3 }),
 };
 
 const RULES: Record<string, Rule> = {
@@ -89,6 +91,23 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/staff/cases': STAFF,
   'GET /api/v1/staff/applications/:id/materials/:materialName/file': STAFF_X,
   'GET /api/v1/staff/evaluations': STAFF,
+
+  'GET /api/v1/items/:code/slots': PUBLIC,
+  'POST /api/v1/appointments': CITIZEN,
+  'GET /api/v1/me/appointments': CITIZEN,
+  'POST /api/v1/appointments/:id/cancel': OWNED,
+  'POST /api/v1/appointments/:id/reschedule': OWNED,
+  'GET /api/v1/admin/holidays': ADMIN,
+  'POST /api/v1/admin/holidays': CENTER,
+  'PUT /api/v1/admin/holidays/:date': CENTER,
+  'DELETE /api/v1/admin/holidays/:date': CENTER,
+  'POST /api/v1/admin/holidays/years/:year/confirm': CENTER,
+  'DELETE /api/v1/admin/holidays/years/:year': CENTER,
+  'GET /api/v1/admin/schedules': ADMIN,
+  'POST /api/v1/admin/schedules': ADMIN,
+  'GET /api/v1/admin/schedules/:id': { ...ADMIN_X, deptAdminX: 200, centerAdmin: 200 },
+  'PATCH /api/v1/admin/schedules/:id': ADMIN_X,
+  'DELETE /api/v1/admin/schedules/:id': ADMIN_X,
 };
 
 let testbed: PaymentsTestbed;
