@@ -4,6 +4,7 @@ import { report } from './lib.ts';
 
 const benches: [string, () => Promise<{ run: () => Promise<Record<string, unknown>> }>][] = [
   ['catalogue', () => import('./catalogue.ts')],
+  ['booking-storm', () => import('./booking-storm.ts')],
 ];
 
 for (const [name, load] of benches) {

@@ -3,6 +3,9 @@ import { claimCleanupJob } from './claim-cleanup.ts';
 import { lockCleanupJob } from './lock-cleanup.ts';
 import { notificationSenderJob } from './notification-sender.ts';
 import { paymentReconcileJob } from './payment-reconcile.ts';
+import { slotGenerationJob } from './slot-generation.ts';
+import { slotReconciliationJob } from './slot-reconciliation.ts';
+import { noShowJob } from './no-shows.ts';
 import { rectificationWarningJob } from './rectification-warning.ts';
 import type { Job } from './types.ts';
 
@@ -12,4 +15,7 @@ export const jobs: Job[] = [
   notificationSenderJob,
   rectificationWarningJob,
   paymentReconcileJob,
+  slotGenerationJob,
+  slotReconciliationJob,
+  noShowJob,
 ];

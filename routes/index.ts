@@ -13,6 +13,10 @@ import { applicationsRouter } from './applications/router.ts';
 import { staffApplicationsRouter } from './staff-applications/router.ts';
 import { rectificationsRouter } from './staff-applications/rectification-router.ts';
 import { paymentsRouter } from './payments/router.ts';
+import { slotsRouter } from './slots/router.ts';
+import { appointmentsRouter } from './appointments/router.ts';
+import { adminHolidaysRouter } from './admin/holidays-router.ts';
+import { adminSchedulesRouter } from './admin/schedules-router.ts';
 
 export const routers: Router<AppState>[] = [
   healthRouter,
@@ -27,4 +31,8 @@ export const routers: Router<AppState>[] = [
   staffApplicationsRouter,
   rectificationsRouter,
   paymentsRouter,
+  slotsRouter,
+  appointmentsRouter,
+  adminHolidaysRouter,
+  adminSchedulesRouter,
 ];

@@ -1,5 +1,5 @@
 // Idempotent demo data: the catalogue is upserted by code (a record already holding the demo
-// values is not written), staff and the screen device are created only when absent.
+// values is not written), staff, the screen device and opening hours are created only when absent.
 import { DepartmentModel } from '../models/department.ts';
 import { ItemModel } from '../models/item.ts';
 import { WindowModel } from '../models/window.ts';
@@ -9,6 +9,7 @@ import { catalogueChanged } from '../services/catalogue/store.ts';
 import { seedScreen, seedStaff } from './accounts.ts';
 import { seedCredentials, type SeedCredentials } from './credentials.ts';
 import { departments, items, windows } from './data/catalogue.ts';
+import { seedSchedules } from './schedules.ts';
 import { upsertByCode } from './upsert.ts';
 
 export interface SeedReport {
@@ -19,6 +20,7 @@ export interface SeedReport {
   changed: number;
   staffCreated: number;
   screensCreated: number;
+  schedulesCreated: number;
 }
 
 /** Loads the demo data when the database has no items yet. */
@@ -46,6 +48,7 @@ export async function seedAll(credentials: SeedCredentials = seedCredentials(con
     changed,
     staffCreated: await seedStaff(credentials.staffPassword),
     screensCreated: await seedScreen(credentials),
+    schedulesCreated: await seedSchedules(items, windows),
   };
   logger.info(report, 'demo data loaded');
   return report;

@@ -42,7 +42,11 @@ if (!uri) {
 await connectDatabase(uri, config.MONGODB_DB);
 if (stopLocal) {
   const { seedIfEmpty } = await import('../seed/seed.ts');
-  await seedIfEmpty();
+  if (await seedIfEmpty()) {
+    // A newcomer should see bookable slots at once, not after the next hourly tick.
+    const { slotGenerationJob } = await import('../jobs/slot-generation.ts');
+    logger.info(await slotGenerationJob.run(new Date()), 'demo slots generated');
+  }
 }
 await ensureFirstAdmin(config.ADMIN_USERNAME, config.ADMIN_PASSWORD);
 await reloadCatalogue();

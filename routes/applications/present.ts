@@ -27,6 +27,8 @@ export function presentApplication(application: ApplicationDoc, guide: Guide | u
     completedDate: application.completedDate ?? null,
     onTime: application.onTime ?? null,
     onsiteVisits: application.onsiteVisits ?? null,
+    /** Fee paid through WeChat Pay (the orders: GET /applications/:id/payments). */
+    paid: application.paid ?? false,
     evaluation: application.evaluated ? { score: application.evaluationScore, evaluatedAt: iso(application.evaluatedAt) } : null,
     rectification: application.rectificationReply ? { reply: application.rectificationReply, repliedAt: iso(application.rectifiedAt) } : null,
     createdAt: iso(application.createdAt),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { validationFailed } from '../../server/errors.ts';
 import { citizenOf } from '../../server/middleware/authenticate.ts';
 import { pageSchema } from '../../server/pagination.ts';
+import { uploadRateLimit } from '../../server/rate-limits.ts';
 import { defineRoute, type RouteContext } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
 import { getCatalogue } from '../../services/catalogue/store.ts';
@@ -39,7 +40,7 @@ defineRoute(
   applicationsRouter,
   {
     method: 'post', path: '/applications/:id/materials', summary: '上传一项申请材料（pdf/jpg/png）', tags, access: 'citizen',
-    params: ApplicationParams, body: MaterialUploadBody, requestContentType: 'multipart/form-data', before: [singleFileUpload],
+    params: ApplicationParams, body: MaterialUploadBody, requestContentType: 'multipart/form-data', before: [uploadRateLimit(), singleFileUpload],
     response: ApplicationOut,
     errors: { 400: 'VALIDATION_FAILED, UNKNOWN_MATERIAL, UPLOAD_INVALID', 409: 'INVALID_STATE', 413: 'PAYLOAD_TOO_LARGE', 415: 'FILE_TYPE_NOT_ALLOWED' },
   },

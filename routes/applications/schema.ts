@@ -41,6 +41,7 @@ export const ApplicationOut = z.object({
   completedAt: Instant.nullable(),
   completedDate: z.string().nullable(),
   onTime: z.boolean().nullable(),
+  paid: z.boolean(),
   onsiteVisits: z.number().int().nullable(),
   evaluation: z.object({ score: z.number().int(), evaluatedAt: Instant }).nullable(),
   rectification: z.object({ reply: z.string(), repliedAt: Instant }).nullable(),

@@ -2,7 +2,7 @@
 import type { Middleware } from 'koa';
 import { tooManyRequests } from '../errors.ts';
 import type { AppState } from '../state.ts';
-import { recordHit, windowFreesAt } from '../../services/rate-limit/hits.ts';
+import { takePlace } from '../../services/rate-limit/window-slots.ts';
 
 export interface RateLimitRule {
   /** Names the limited action in keys: `login`, `booking`, `upload`. */
@@ -14,19 +14,15 @@ export interface RateLimitRule {
 
 /** Limits by the authenticated caller (when there is one) and by client IP. */
 export function rateLimit(rule: RateLimitRule): Middleware<AppState> {
-  const windowMs = rule.windowSeconds * 1000;
   return async (ctx, next) => {
-    const now = new Date();
     const { perCaller, perIp } = rule.limits();
-    const keys: [string, number][] = [[`${rule.name}:ip:${ctx.ip}`, perIp]];
     const principal = ctx.state.principal;
-    if (principal) keys.push([`${rule.name}:${principal.kind}:${principal.id}`, perCaller]);
-    for (const [key, limit] of keys) {
-      const count = await recordHit(key, windowMs, now);
-      if (count > limit) {
-        const freesAt = await windowFreesAt(key, windowMs, now);
-        throw tooManyRequests(Math.max(1, Math.ceil((freesAt.getTime() - now.getTime()) / 1000)));
-      }
+    const checks: [string, number][] = [];
+    if (principal) checks.push([`${rule.name}:${principal.kind}:${principal.id}`, perCaller]);
+    checks.push([`${rule.name}:ip:${ctx.ip}`, perIp]);
+    for (const [key, limit] of checks) {
+      const verdict = await takePlace(key, limit, rule.windowSeconds);
+      if (!verdict.allowed) throw tooManyRequests(verdict.retryAfterSeconds);
     }
     await next();
   };

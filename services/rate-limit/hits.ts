@@ -1,4 +1,6 @@
-// Sliding-window event counts shared by every instance through the database.
+// Sliding-window event counts shared by every instance through the database, for rare events
+// (failed logins): counting scans the key's hits, fine at that volume. Request limits use
+// window-slots.ts instead, which touches only primary keys.
 import { RateHitModel } from '../../models/rate-hit.ts';
 
 /** Records one event for `key` and answers how many fell in the last `windowMs` (this one included). */

@@ -41,6 +41,8 @@ export function registerNotifyTests(test: TestFn, mode: 'certificate' | 'publicK
     t.true((await storedApplication(order.applicationId)).paid);
     const listed = await bed.app.request('GET', `/api/v1/applications/${order.applicationId}/payments`, { token: order.citizen.token });
     t.like(listed.body.items[0], { outTradeNo: order.outTradeNo, status: 'paid', amountFen: FEE_TOTAL_FEN });
+    const shown = await bed.app.request('GET', `/api/v1/applications/${order.applicationId}`, { token: order.citizen.token });
+    t.true(shown.body.paid, 'the application shows the payment');
     t.is(await auditsOf(order.orderId, 'pay'), 1);
   });
 

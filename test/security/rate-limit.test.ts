@@ -3,6 +3,8 @@ import { config } from '../../server/config.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { buildStaff } from '../helpers/factories.ts';
 import { recordHit } from '../../services/rate-limit/hits.ts';
+import { takePlace } from '../../services/rate-limit/window-slots.ts';
+import { RateSlotModel } from '../../models/rate-slot.ts';
 
 let app: TestApp;
 test.before(async () => {
@@ -13,6 +15,9 @@ test.after.always(() => app.close());
 
 test.serial('POST /auth/staff/login › past the per-IP limit answers 429 with Retry-After', async (t) => {
   const staff = await buildStaff('window', null);
+  // Limits count per calendar minute: start well inside one so the seven requests share it.
+  const intoMinute = Date.now() % 60_000;
+  if (intoMinute > 45_000) await new Promise((r) => setTimeout(r, 60_500 - intoMinute));
   const statuses: number[] = [];
   for (let i = 0; i < 7; i++) {
     const res = await app.request('POST', '/api/v1/auth/staff/login', { body: { username: staff.username, password: staff.password } });
@@ -29,4 +34,11 @@ test.serial('POST /auth/staff/login › past the per-IP limit answers 429 with R
 test('hits › concurrent hits are all counted (no lost increments)', async (t) => {
   const counts = await Promise.all(Array.from({ length: 40 }, () => recordHit('concurrency-check', 60_000)));
   t.is(Math.max(...counts), 40);
+});
+
+test('window places › 50 concurrent requests against a limit of 20 › exactly 20 allowed, on any backend', async (t) => {
+  const verdicts = await Promise.all(Array.from({ length: 50 }, () => takePlace('concurrency-window', 20, 60)));
+  t.is(verdicts.filter((v) => v.allowed).length, 20);
+  t.true(verdicts.every((v) => v.retryAfterSeconds >= 1 && v.retryAfterSeconds <= 60));
+  t.is(await RateSlotModel.countDocuments({ _id: { $regex: '^concurrency-window:' } }), 20);
 });

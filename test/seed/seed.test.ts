@@ -3,7 +3,9 @@ import test from 'ava';
 import mongoose from 'mongoose';
 import { DepartmentModel } from '../../models/department.ts';
 import { ItemModel } from '../../models/item.ts';
+import { ScheduleModel } from '../../models/schedule.ts';
 import { ScreenDeviceModel } from '../../models/screen-device.ts';
+import { windowGroupOf } from '../../services/booking/window-group.ts';
 import { StaffModel } from '../../models/staff.ts';
 import { WindowModel } from '../../models/window.ts';
 import { guideRuleViolations, ItemInput } from '../../routes/admin/catalogue-schema.ts';
@@ -75,12 +77,19 @@ test('seedAll › the HALL1 screen device accepts the demo token', async (t) => 
   t.is(principal.hallCode, 'HALL1');
 });
 
+test('seedAll › gives every bookable item opening hours (a schedule for its window group)', async (t) => {
+  t.true(first.schedulesCreated > 0);
+  const groups = new Set((await ScheduleModel.find({}, { windowGroup: 1 }).lean()).map((s) => s.windowGroup));
+  const bookable = items.filter((i) => i.onlineBooking !== false && i.windows.length > 0);
+  t.true(bookable.every((i) => groups.has(windowGroupOf(i.windows))));
+});
+
 test.serial('seedAll › running it twice changes nothing', async (t) => {
   const before = await counts();
   const stamps = await ItemModel.find({}, { code: 1, updatedAt: 1 }).sort({ code: 1 }).lean();
   const second = await seedAll(seedCredentials('development'));
   t.deepEqual(await counts(), before);
-  t.deepEqual([second.changed, second.staffCreated, second.screensCreated], [0, 0, 0]);
+  t.deepEqual([second.changed, second.staffCreated, second.screensCreated, second.schedulesCreated], [0, 0, 0, 0]);
   t.deepEqual(await ItemModel.find({}, { code: 1, updatedAt: 1 }).sort({ code: 1 }).lean(), stamps);
 });
 
