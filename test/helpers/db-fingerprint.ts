@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import mongoose from 'mongoose';
 
 /** Bookkeeping a refused request may legitimately write: rate-limit hits, race claims, job runs. */
-const NOT_DATA = new Set(['rate_hits', 'claims', 'payment_claims', 'job_locks', 'job_runs']);
+const NOT_DATA = new Set(['rate_hits', 'rate_slots', 'claims', 'payment_claims', 'job_locks', 'job_runs']);
 
 export type Fingerprint = Record<string, { count: number; hash: string }>;
 

@@ -9,6 +9,7 @@ import { hashScreenToken } from '../../server/auth/screen-token.ts';
 import { config } from '../../server/config.ts';
 import { routeTable, type RouteTableEntry } from '../../server/route.ts';
 import { applicationIn, buildScene, openWithMaterials } from '../applications/fixtures.ts';
+import { buildAccessFixture } from '../helpers/access-fixture.ts';
 import { changedCollections, fingerprintDatabase } from '../helpers/db-fingerprint.ts';
 import { buildStaff, suffix } from '../helpers/factories.ts';
 import { startFakeWechat, type FakeWechat } from '../helpers/fake-wechat.ts';
@@ -32,6 +33,8 @@ interface Fixture {
   screenToken: string;
   /** Real values for path parameters, by parameter name. */
   real: Record<string, string[]>;
+  /** The access matrix's records (appointments, schedules, rectifications …) for a route's path. */
+  realFor: (path: string) => Record<string, string>;
 }
 let fixture: Fixture;
 
@@ -69,7 +72,9 @@ async function buildFixture(): Promise<Fixture> {
   const screenToken = `screen-${suffix()}${suffix()}`;
   await ScreenDeviceModel.create({ _id: `SCREEN-FUZZ-${suffix()}`, name: '一楼大屏', hallCode: 'HALL1', tokenHash: hashScreenToken(screenToken) });
   const windowCode = scene.clerk.windows[0]!;
+  const access = await buildAccessFixture();
   return {
+    realFor: access.params,
     tokens: {
       citizen: scene.citizen.token,
       otherCitizen: otherCitizen.citizen.token,
@@ -85,6 +90,7 @@ async function buildFixture(): Promise<Fixture> {
       hallCode: ['HALL1'],
       windowCode: [windowCode],
       date: ['2026-11-23'],
+      year: ['2026', '2027'],
       itemCode: [scene.item.code, otherCitizen.item.code],
       department: [scene.department],
     },
@@ -166,7 +172,10 @@ function callerHeaders(rng: Rng, route: RouteTableEntry): { caller: string; head
 }
 
 function generate(rng: Rng, index: number, route: RouteTableEntry, inputs: DocumentedInputs): FuzzRequest {
-  const path = route.path.replace(/:([A-Za-z_]+)/g, (_, name: string) => hostileParam(rng, fixture.real[name] ?? []));
+  const fromMatrix = fixture.realFor(route.path);
+  const path = route.path.replace(/:([A-Za-z_]+)/g, (_, name: string) =>
+    hostileParam(rng, [...(fixture.real[name] ?? []), ...(fromMatrix[name] ? [fromMatrix[name]] : [])]),
+  );
   const query = hostileQuery(rng, inputs.query);
   const { caller, headers } = callerHeaders(rng, route);
   const method = rng.chance(0.05) ? rng.pick(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'propfind'].filter((m) => m !== route.method)) : route.method;
