@@ -293,7 +293,7 @@ test.serial('every route › thousands of hostile requests › no 5xx, no hang, 
       const after = await fingerprintDatabase();
       for (const o of outcomes) {
         if (attempt === 0) statuses[o.status] = (statuses[o.status] ?? 0) + 1;
-        if (o.problem && attempt === 0) problems.push(describe(o));
+        if (o.problem) problems.push(`${attempt ? `(resent) ` : ''}${describe(o)}`);
         if (attempt === 0 && o.request.method === o.request.route.method && o.status !== 401 && o.status !== 403 && o.status !== 413 && o.status !== 0) {
           reachedPastAuth.add(`${o.request.route.method} ${o.request.route.path}`);
         }
@@ -317,5 +317,5 @@ test.serial('every route › thousands of hostile requests › no 5xx, no hang, 
   t.deepEqual(storedByRefusal, [], `refused requests stored data (seed ${SEED})`);
   t.is(uncheckedRefusals, 0, 'every refused request was checked against an unchanged database');
   const unreached = routeTable.map((r) => `${r.method} ${r.path}`).filter((r) => !reachedPastAuth.has(r));
-  t.deepEqual(unreached, [], 'every route was reached past authentication at least once');
+  if (!only) t.deepEqual(unreached, [], 'every route was reached past authentication at least once');
 });
