@@ -90,7 +90,7 @@ function invalidUtf8(rng: Rng, field: string): Buffer {
 
 export const BODY_KINDS = [
   'wrong-types', 'wrong-root', 'huge-string', 'deep-nesting', 'operators', 'proto-pollution', 'invalid-utf8',
-  'oversized', 'oversized-gzip', 'one-field-wrong', 'one-field-wrong', 'plausible', 'text-plain', 'multipart-garbage', 'urlencoded', 'malformed-json', 'none',
+  'oversized', 'oversized-gzip', 'one-field-wrong', 'one-field-wrong', 'plausible', 'multipart-hostile', 'text-plain', 'multipart-garbage', 'urlencoded', 'malformed-json', 'none',
 ] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 
@@ -144,6 +144,8 @@ export function hostileBody(rng: Rng, kind: BodyKind, fields: string[], bodyLimi
       return { kind, bytes: gzipSync(`{"${field}":"${'Z'.repeat((bodyLimitKb + 16) * 1024)}"}`), contentType: 'application/json', contentEncoding: 'gzip' };
     case 'text-plain':
       return raw(kind, JSON.stringify(hostileObject(rng, fields)), 'text/plain');
+    case 'multipart-hostile':
+      return hostileMultipart(rng);
     case 'multipart-garbage':
       return raw(kind, rng.pick([
         '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF garbage',
@@ -158,6 +160,22 @@ export function hostileBody(rng: Rng, kind: BodyKind, fields: string[], bodyLimi
     case 'none':
       return undefined;
   }
+}
+
+/** Well-formed multipart with hostile field values, file names and contents. */
+function hostileMultipart(rng: Rng): HostileBody {
+  const boundary = `FuzzBoundary${rng.int(1e9)}`;
+  const part = (headers: string, content: Buffer | string) =>
+    Buffer.concat([Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`), Buffer.from(content), Buffer.from('\r\n')]);
+  const materialName = rng.pick(['居民身份证', '__proto__', '$where', 'x'.repeat(5000), '../../etc/passwd', '', '申请表\u0000']);
+  const filename = rng.pick(['scan.pdf', '../../evil.sh', `${'a'.repeat(300)}.pdf`, '测试.pdf', 'x.exe', '', 'a"b.pdf']);
+  const content = rng.pick([Buffer.from('%PDF-1.4\n%%EOF\n'), Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]), Buffer.alloc(0), Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('<svg onload=alert(1)>')]);
+  const parts = [
+    part(`Content-Disposition: form-data; name="${rng.pick(['materialName', '__proto__', 'materialName[$gt]'])}"`, materialName),
+    part(`Content-Disposition: form-data; name="${rng.pick(['file', 'file', 'other'])}"; filename="${filename}"\r\nContent-Type: ${rng.pick(['application/pdf', 'image/png', 'text/html'])}`, content),
+  ];
+  if (rng.chance(0.2)) parts.push(part('Content-Disposition: form-data; name="file"; filename="second.pdf"', content));
+  return { kind: 'multipart-hostile', bytes: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
 /** A hostile query string (without the `?`), or '' for none; `names` are the documented query params. */
