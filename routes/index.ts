@@ -6,5 +6,6 @@ import { docsRouter } from './docs/router.ts';
 import { catalogueRouter } from './catalogue/router.ts';
 import { staffAuthRouter } from './staff-auth/router.ts';
 import { adminCatalogueRouter } from './admin/catalogue-router.ts';
+import { staffQueueRouter } from './staff-queue/router.ts';
 
-export const routers: Router<AppState>[] = [healthRouter, docsRouter, catalogueRouter, staffAuthRouter, adminCatalogueRouter];
+export const routers: Router<AppState>[] = [healthRouter, docsRouter, catalogueRouter, staffAuthRouter, adminCatalogueRouter, staffQueueRouter];
