@@ -1,5 +1,6 @@
 // Every scheduled job of OneTrip, one line each.
 import { lockCleanupJob } from './lock-cleanup.ts';
+import { screenSnapshotsJob } from './screen-snapshots.ts';
 import type { Job } from './types.ts';
 
-export const jobs: Job[] = [lockCleanupJob];
+export const jobs: Job[] = [lockCleanupJob, screenSnapshotsJob];

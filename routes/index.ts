@@ -7,5 +7,7 @@ import { catalogueRouter } from './catalogue/router.ts';
 import { staffAuthRouter } from './staff-auth/router.ts';
 import { adminCatalogueRouter } from './admin/catalogue-router.ts';
 import { staffQueueRouter } from './staff-queue/router.ts';
+import { screensRouter } from './screens/router.ts';
+import { adminScreensRouter } from './admin-screens/router.ts';
 
-export const routers: Router<AppState>[] = [healthRouter, docsRouter, catalogueRouter, staffAuthRouter, adminCatalogueRouter, staffQueueRouter];
+export const routers: Router<AppState>[] = [healthRouter, docsRouter, catalogueRouter, staffAuthRouter, adminCatalogueRouter, staffQueueRouter, screensRouter, adminScreensRouter];

@@ -1,0 +1,10 @@
+// Rebuilds every hall's lobby-screen snapshot every SCREEN_REFRESH_SECONDS.
+import { config } from '../server/config.ts';
+import { rebuildScreenSnapshots } from '../services/screens/publish.ts';
+import type { Job } from './types.ts';
+
+export const screenSnapshotsJob: Job = {
+  name: 'screen-snapshots',
+  schedule: `*/${config.SCREEN_REFRESH_SECONDS} * * * * *`,
+  run: (now) => rebuildScreenSnapshots(now),
+};
