@@ -7,4 +7,6 @@ export const screenSnapshotsJob: Job = {
   name: 'screen-snapshots',
   schedule: `*/${config.SCREEN_REFRESH_SECONDS} * * * * *`,
   run: (now) => rebuildScreenSnapshots(now),
+  // A crashed builder must not leave the screens frozen for long.
+  leaseMs: 30_000,
 };

@@ -9,5 +9,6 @@ import { adminCatalogueRouter } from './admin/catalogue-router.ts';
 import { staffQueueRouter } from './staff-queue/router.ts';
 import { screensRouter } from './screens/router.ts';
 import { adminScreensRouter } from './admin-screens/router.ts';
+import { adminJobsRouter } from './admin-jobs/router.ts';
 
-export const routers: Router<AppState>[] = [healthRouter, docsRouter, catalogueRouter, staffAuthRouter, adminCatalogueRouter, staffQueueRouter, screensRouter, adminScreensRouter];
+export const routers: Router<AppState>[] = [healthRouter, docsRouter, catalogueRouter, staffAuthRouter, adminCatalogueRouter, staffQueueRouter, screensRouter, adminScreensRouter, adminJobsRouter];
