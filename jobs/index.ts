@@ -1,6 +1,7 @@
 // Every scheduled job of OneTrip, one line each.
 import { lockCleanupJob } from './lock-cleanup.ts';
 import { screenSnapshotsJob } from './screen-snapshots.ts';
+import { publishProgressJob } from './publish-progress.ts';
 import type { Job } from './types.ts';
 
-export const jobs: Job[] = [lockCleanupJob, screenSnapshotsJob];
+export const jobs: Job[] = [lockCleanupJob, screenSnapshotsJob, publishProgressJob];

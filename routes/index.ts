@@ -10,5 +10,6 @@ import { staffQueueRouter } from './staff-queue/router.ts';
 import { screensRouter } from './screens/router.ts';
 import { adminScreensRouter } from './admin-screens/router.ts';
 import { adminJobsRouter } from './admin-jobs/router.ts';
+import { publicProgressRouter } from './public-progress/router.ts';
 
-export const routers: Router<AppState>[] = [healthRouter, docsRouter, catalogueRouter, staffAuthRouter, adminCatalogueRouter, staffQueueRouter, screensRouter, adminScreensRouter, adminJobsRouter];
+export const routers: Router<AppState>[] = [healthRouter, docsRouter, catalogueRouter, staffAuthRouter, adminCatalogueRouter, staffQueueRouter, screensRouter, adminScreensRouter, adminJobsRouter, publicProgressRouter];
