@@ -2,6 +2,9 @@
 import { lockCleanupJob } from './lock-cleanup.ts';
 import { screenSnapshotsJob } from './screen-snapshots.ts';
 import { publishProgressJob } from './publish-progress.ts';
+import { appointmentRemindersJob } from './appointment-reminders.ts';
+import { deadlineWarningsJob } from './deadline-warnings.ts';
+import { retentionJob } from './retention.ts';
 import type { Job } from './types.ts';
 
-export const jobs: Job[] = [lockCleanupJob, screenSnapshotsJob, publishProgressJob];
+export const jobs: Job[] = [lockCleanupJob, screenSnapshotsJob, publishProgressJob, appointmentRemindersJob, deadlineWarningsJob, retentionJob];
