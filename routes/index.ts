@@ -11,5 +11,6 @@ import { screensRouter } from './screens/router.ts';
 import { adminScreensRouter } from './admin-screens/router.ts';
 import { adminJobsRouter } from './admin-jobs/router.ts';
 import { publicProgressRouter } from './public-progress/router.ts';
+import { screenPageRouter } from './screen-page/router.ts';
 
-export const routers: Router<AppState>[] = [healthRouter, docsRouter, catalogueRouter, staffAuthRouter, adminCatalogueRouter, staffQueueRouter, screensRouter, adminScreensRouter, adminJobsRouter, publicProgressRouter];
+export const routers: Router<AppState>[] = [healthRouter, docsRouter, catalogueRouter, staffAuthRouter, adminCatalogueRouter, staffQueueRouter, screensRouter, adminScreensRouter, adminJobsRouter, publicProgressRouter, screenPageRouter];
