@@ -1,4 +1,5 @@
 // Every scheduled job of OneTrip, one line each.
+import { claimCleanupJob } from './claim-cleanup.ts';
 import { lockCleanupJob } from './lock-cleanup.ts';
 import { screenSnapshotsJob } from './screen-snapshots.ts';
 import { publishProgressJob } from './publish-progress.ts';
@@ -7,4 +8,12 @@ import { deadlineWarningsJob } from './deadline-warnings.ts';
 import { retentionJob } from './retention.ts';
 import type { Job } from './types.ts';
 
-export const jobs: Job[] = [lockCleanupJob, screenSnapshotsJob, publishProgressJob, appointmentRemindersJob, deadlineWarningsJob, retentionJob];
+export const jobs: Job[] = [
+  lockCleanupJob,
+  claimCleanupJob,
+  screenSnapshotsJob,
+  publishProgressJob,
+  appointmentRemindersJob,
+  deadlineWarningsJob,
+  retentionJob,
+];

@@ -9,10 +9,21 @@ const changeCounterSchema = new Schema(
 
 export const ChangeCounterModel = mongoose.model('ChangeCounter', changeCounterSchema, 'change_counters');
 
-/** Bumps `name` and returns the new version. */
+/**
+ * Sets `name` to a fresh version and returns it. A fresh random-ish value rather than $inc:
+ * FerretDB may apply two concurrent increments as one, while two different values always
+ * read as "changed".
+ */
 export async function bumpVersion(name: string): Promise<number> {
-  const doc = await ChangeCounterModel.findOneAndUpdate({ _id: name }, { $inc: { version: 1 } }, { upsert: true, returnDocument: 'after' }).lean();
-  return doc?.version ?? 0;
+  const version = Date.now() * 1000 + Math.floor(Math.random() * 1000);
+  try {
+    await ChangeCounterModel.updateOne({ _id: name }, { $set: { version } }, { upsert: true });
+  } catch (error) {
+    // Two first bumps at once: both upserts insert, one loses on the key; the row exists now.
+    if ((error as { code?: number }).code !== 11000) throw error;
+    await ChangeCounterModel.updateOne({ _id: name }, { $set: { version } });
+  }
+  return version;
 }
 
 /** The current version of `name` (0 before the first change). */

@@ -11,8 +11,6 @@ const staffSchema = new Schema(
     department: { type: String, default: null },
     windows: { type: [String], default: [] },
     active: { type: Boolean, default: true },
-    failedLogins: { type: Number, default: 0 },
-    lockedUntil: { type: Date, default: null },
   },
   { timestamps: true, versionKey: false },
 );

@@ -6,6 +6,9 @@ import { docsRouter } from './docs/router.ts';
 import { catalogueRouter } from './catalogue/router.ts';
 import { staffAuthRouter } from './staff-auth/router.ts';
 import { adminCatalogueRouter } from './admin/catalogue-router.ts';
+import { citizenAuthRouter } from './citizen-auth/router.ts';
+import { meRouter } from './me/router.ts';
+import { oversightRouter } from './admin/oversight-router.ts';
 import { staffQueueRouter } from './staff-queue/router.ts';
 import { screensRouter } from './screens/router.ts';
 import { adminScreensRouter } from './admin-screens/router.ts';
@@ -13,4 +16,19 @@ import { adminJobsRouter } from './admin-jobs/router.ts';
 import { publicProgressRouter } from './public-progress/router.ts';
 import { screenPageRouter } from './screen-page/router.ts';
 
-export const routers: Router<AppState>[] = [healthRouter, docsRouter, catalogueRouter, staffAuthRouter, adminCatalogueRouter, staffQueueRouter, screensRouter, adminScreensRouter, adminJobsRouter, publicProgressRouter, screenPageRouter];
+export const routers: Router<AppState>[] = [
+  healthRouter,
+  docsRouter,
+  catalogueRouter,
+  staffAuthRouter,
+  adminCatalogueRouter,
+  citizenAuthRouter,
+  meRouter,
+  oversightRouter,
+  staffQueueRouter,
+  screensRouter,
+  adminScreensRouter,
+  adminJobsRouter,
+  publicProgressRouter,
+  screenPageRouter,
+];

@@ -1,23 +1,52 @@
-// Idempotent demo data: upserts by code, so running it twice changes nothing.
+// Idempotent demo data: the catalogue is upserted by code (a record already holding the demo
+// values is not written), staff and the screen device are created only when absent.
 import { DepartmentModel } from '../models/department.ts';
 import { ItemModel } from '../models/item.ts';
 import { WindowModel } from '../models/window.ts';
+import { config } from '../server/config.ts';
 import { logger } from '../server/logger.ts';
+import { catalogueChanged } from '../services/catalogue/store.ts';
+import { seedScreen, seedStaff } from './accounts.ts';
+import { seedCredentials, type SeedCredentials } from './credentials.ts';
 import { departments, items, windows } from './data/catalogue.ts';
+import { upsertByCode } from './upsert.ts';
+
+export interface SeedReport {
+  departments: number;
+  windows: number;
+  items: number;
+  /** Catalogue records inserted or changed by this run. */
+  changed: number;
+  staffCreated: number;
+  screensCreated: number;
+}
 
 /** Loads the demo data when the database has no items yet. */
 export async function seedIfEmpty(): Promise<boolean> {
   if (await ItemModel.exists({})) return false;
-  await seedAll();
+  const credentials = seedCredentials(config.NODE_ENV);
+  const report = await seedAll(credentials);
+  if (credentials.generated && report.staffCreated + report.screensCreated > 0) {
+    logger.warn('demo staff and screen were created with random secrets (production), not shown: reset them as center admin before use');
+  }
   return true;
 }
 
-/** Upserts every demo record. */
-export async function seedAll(): Promise<Record<string, number>> {
-  for (const d of departments) await DepartmentModel.updateOne({ code: d.code }, { $set: d }, { upsert: true });
-  for (const w of windows) await WindowModel.updateOne({ code: w.code }, { $set: w }, { upsert: true });
-  for (const i of items) await ItemModel.updateOne({ code: i.code }, { $set: i }, { upsert: true });
-  const counts = { departments: departments.length, windows: windows.length, items: items.length };
-  logger.info(counts, 'demo data loaded');
-  return counts;
+/** Upserts every demo record; running it twice changes nothing. */
+export async function seedAll(credentials: SeedCredentials = seedCredentials(config.NODE_ENV)): Promise<SeedReport> {
+  const changed =
+    (await upsertByCode(DepartmentModel, departments)) +
+    (await upsertByCode(WindowModel, windows)) +
+    (await upsertByCode(ItemModel, items));
+  if (changed > 0) await catalogueChanged();
+  const report: SeedReport = {
+    departments: departments.length,
+    windows: windows.length,
+    items: items.length,
+    changed,
+    staffCreated: await seedStaff(credentials.staffPassword),
+    screensCreated: await seedScreen(credentials),
+  };
+  logger.info(report, 'demo data loaded');
+  return report;
 }

@@ -6,12 +6,15 @@ import { logger } from './logger.ts';
 // Unknown filter fields are dropped rather than matched. Operator injection is stopped at the
 // edge instead (middleware/reject-operators.ts and typed request schemas).
 mongoose.set('strictQuery', true);
+// While the database is away, fail within seconds (→ 503) instead of queueing requests.
+mongoose.set('bufferTimeoutMS', 2000);
 
 /** Connects the default mongoose connection; `dbName` lets each test file use its own. */
 export async function connectDatabase(uri: string, dbName: string): Promise<typeof mongoose> {
   const connection = await mongoose.connect(uri, {
     dbName,
-    serverSelectionTimeoutMS: 3000,
+    serverSelectionTimeoutMS: 2000,
+    heartbeatFrequencyMS: 1000,
     socketTimeoutMS: 20_000,
     maxPoolSize: 50,
     retryWrites: false, // FerretDB has no retryable writes; MongoDB works either way.

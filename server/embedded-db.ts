@@ -62,8 +62,12 @@ async function startFerretdb(binary: string, options: StartOptions): Promise<Loc
   const dir = options.persistent
     ? path.join(options.dataDir, 'ferretdb')
     : path.join(options.dataDir, `ferretdb-${process.pid}-${Date.now()}`);
+  return startFerretdbAt(binary, dir, await freePort());
+}
+
+/** Starts FerretDB on 127.0.0.1:`port` with its SQLite files in `dir` (restartable on the same data). */
+export async function startFerretdbAt(binary: string, dir: string, port: number): Promise<LocalMongo> {
   mkdirSync(dir, { recursive: true });
-  const port = await freePort();
   const child = spawn(
     binary,
     [
@@ -93,7 +97,8 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that was free a moment ago. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -13,7 +13,21 @@ export const DepartmentInput = z.object({
   name: Text(60).min(1),
   sortOrder: z.number().int().min(0).max(10_000).default(0),
 });
-export const DepartmentPatch = DepartmentInput.omit({ code: true }).partial().extend({ active: z.boolean().optional() });
+/**
+ * A PATCH schema: every field optional and no defaults, so fields the caller did not send
+ * are left alone instead of being reset to their default.
+ */
+function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => {
+      const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+      return [key, inner.optional()];
+    }),
+  );
+  return z.object(shape) as unknown as z.ZodObject<{ [K in keyof T]: z.ZodOptional<z.ZodType<z.output<T[K]>>> }>;
+}
+
+export const DepartmentPatch = patchOf(DepartmentInput.omit({ code: true })).extend({ active: z.boolean().optional() });
 
 export const WindowInput = z.object({
   code: Code,
@@ -22,7 +36,7 @@ export const WindowInput = z.object({
   location: Text(120).min(1),
   department: Code,
 });
-export const WindowPatch = WindowInput.omit({ code: true }).partial().extend({ active: z.boolean().optional() });
+export const WindowPatch = patchOf(WindowInput.omit({ code: true })).extend({ active: z.boolean().optional() });
 
 const Material = z.object({
   name: Text(100).min(1),
@@ -89,6 +103,6 @@ export function guideRuleViolations(item: Partial<z.infer<typeof ItemFields>>): 
 }
 
 export const ItemInput = ItemFields.extend({ code: Code });
-export const ItemPatch = ItemFields.partial();
+export const ItemPatch = patchOf(ItemFields);
 export type ItemInputT = z.infer<typeof ItemInput>;
 export type ItemPatchT = z.infer<typeof ItemPatch>;

@@ -5,7 +5,7 @@ import { notFound } from '../../server/errors.ts';
 import { pageOf, pageSchema } from '../../server/pagination.ts';
 import { defineRoute } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
-import { getCatalogue } from '../../services/catalogue/store.ts';
+import { cachedAnswer, getCatalogue } from '../../services/catalogue/store.ts';
 import { searchCatalogue } from '../../services/catalogue/search.ts';
 import { ItemCodeParams, ItemListQuery } from './schema.ts';
 
@@ -34,11 +34,13 @@ defineRoute(
     response: pageSchema(z.object({ code: z.string(), name: z.string() }).loose()),
   },
   async (ctx, { query }) => {
-    const { entries } = await getCatalogue();
-    const { page, pageSize, ...filters } = query;
-    const matches = searchCatalogue(entries, filters);
-    const result = pageOf(matches, { page, pageSize });
-    ctx.body = { ...result, items: result.items.map((entry) => entry.summary) };
+    const catalogue = await getCatalogue();
+    ctx.type = 'application/json';
+    ctx.body = cachedAnswer(catalogue, `items:${JSON.stringify(query)}`, () => {
+      const { page, pageSize, ...filters } = query;
+      const result = pageOf(searchCatalogue(catalogue.entries, filters), { page, pageSize });
+      return { ...result, items: result.items.map((entry) => entry.summary) };
+    });
   },
 );
 
@@ -54,8 +56,10 @@ defineRoute(
     response: z.object({ code: z.string(), name: z.string() }).loose(),
   },
   async (ctx, { params }) => {
-    const guide = (await getCatalogue()).byCode.get(params.code);
+    const catalogue = await getCatalogue();
+    const guide = catalogue.byCode.get(params.code);
     if (!guide) throw notFound('事项');
-    ctx.body = guide;
+    ctx.type = 'application/json';
+    ctx.body = cachedAnswer(catalogue, `item:${params.code}`, () => guide);
   },
 );

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { STAFF_ROLES } from '../../server/auth/principal.ts';
 import { accessTokenTtl, signToken } from '../../server/auth/tokens.ts';
 import { defineRoute } from '../../server/route.ts';
+import { loginRateLimit } from '../../server/rate-limits.ts';
 import type { AppState } from '../../server/state.ts';
 import { loginStaff } from '../../services/staff/login.ts';
 
@@ -37,7 +38,8 @@ defineRoute(
     access: 'public',
     body: StaffLogin,
     response: StaffLoginOut,
-    errors: { 401: '用户名或密码错误', 423: 'ACCOUNT_LOCKED' },
+    errors: { 401: '用户名或密码错误', 423: 'ACCOUNT_LOCKED', 429: 'RATE_LIMITED' },
+    before: [loginRateLimit()],
   },
   async (ctx, { body }) => {
     const staff = await loginStaff(body.username, body.password);

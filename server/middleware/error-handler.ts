@@ -52,6 +52,8 @@ export function toAppError(error: unknown): AppError {
 
 function isConnectionError(error: unknown): boolean {
   const name = (error as { name?: string })?.name ?? '';
+  const message = (error as { message?: string })?.message ?? '';
+  if (name === 'MongooseError' && /buffering timed out|before initial connection/.test(message)) return true;
   return /MongoServerSelectionError|MongoNetworkError|MongoNotConnectedError|MongoNetworkTimeoutError|MongoPoolClearedError|MongoTopologyClosedError/.test(
     name,
   );

@@ -19,21 +19,54 @@ export interface CatalogueSnapshot {
   /** Published items only, in code order. */
   entries: SearchEntry[];
   byCode: Map<string, Guide>;
+  /** Serialised answers of this snapshot by normalised request (see cachedAnswer). */
+  answers: Map<string, string>;
+}
+
+const MAX_CACHED_ANSWERS = 20_000;
+
+/**
+ * The JSON text of an answer computed from this snapshot. Catalogue answers depend only on
+ * the snapshot and the request, so each distinct request is computed and serialised once
+ * per catalogue version; the cache goes away with the snapshot on the next reload.
+ */
+export function cachedAnswer(catalogue: CatalogueSnapshot, key: string, compute: () => unknown): string {
+  let text = catalogue.answers.get(key);
+  if (text === undefined) {
+    text = JSON.stringify(compute());
+    if (catalogue.answers.size >= MAX_CACHED_ANSWERS) catalogue.answers.clear();
+    catalogue.answers.set(key, text);
+  }
+  return text;
 }
 
 let snapshot: CatalogueSnapshot | undefined;
 let timer: NodeJS.Timeout | undefined;
 let loading: Promise<CatalogueSnapshot> | undefined;
+let queued: Promise<CatalogueSnapshot> | undefined;
 
 /** The current catalogue, loading it on first use. */
 export async function getCatalogue(): Promise<CatalogueSnapshot> {
   return snapshot ?? reloadCatalogue();
 }
 
-/** Reads the whole catalogue from the database (once at a time). */
+/**
+ * Reads the whole catalogue from the database, in a load that starts after this call (a
+ * load already running may predate the caller's change). Callers arriving while a load runs
+ * share one follow-up load.
+ */
 export function reloadCatalogue(): Promise<CatalogueSnapshot> {
-  loading ??= load().finally(() => (loading = undefined));
-  return loading;
+  if (!loading) {
+    loading = load().finally(() => (loading = undefined));
+    return loading;
+  }
+  queued ??= loading
+    .catch(() => undefined)
+    .then(() => {
+      queued = undefined;
+      return reloadCatalogue();
+    });
+  return queued;
 }
 
 async function load(): Promise<CatalogueSnapshot> {
@@ -53,6 +86,7 @@ async function load(): Promise<CatalogueSnapshot> {
     windowsByCode,
     entries: guides.map(toSearchEntry),
     byCode: new Map(guides.map((g) => [g.code, g])),
+    answers: new Map(),
   };
   return snapshot;
 }

@@ -1,0 +1,86 @@
+// Shared pieces of the benchmarks: a bounded closed-loop load generator over HTTP on
+// loopback, percentiles, and writing results to bench/results/<name>.json.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type Koa from 'koa';
+import { Worker } from 'node:worker_threads';
+
+export interface LoadResult {
+  requests: number;
+  seconds: number;
+  throughput: number;
+  p50: number;
+  p99: number;
+  statuses: Record<number, number>;
+}
+
+/**
+ * GET load from a worker thread: `total` requests over `urls` (round robin, optional
+ * per-request headers) with `concurrency` connections in flight.
+ */
+export async function runGetLoad(urls: string[], total: number, concurrency: number, headers?: Record<string, string>[]): Promise<LoadResult> {
+  const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), { workerData: { urls, total, concurrency, headers } });
+  const { seconds, latencies, statuses } = await new Promise<{ seconds: number; latencies: number[]; statuses: Record<number, number> }>(
+    (resolve, reject) => (worker.once('message', resolve), worker.once('error', reject)),
+  );
+  await worker.terminate();
+  return { requests: total, seconds: round(seconds), throughput: round(total / seconds), ...percentiles(latencies), statuses };
+}
+
+/** Runs `total` requests with `concurrency` workers in this thread; `next(i)` gives each request. */
+export async function runLoad(
+  total: number,
+  concurrency: number,
+  next: (index: number) => { url: string; init?: RequestInit },
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  let issued = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (issued < total) {
+      const { url, init } = next(issued++);
+      const t0 = performance.now();
+      const response = await fetch(url, init);
+      await response.arrayBuffer();
+      latencies.push(performance.now() - t0);
+      statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  return { requests: total, seconds: round(seconds), throughput: round(total / seconds), ...percentiles(latencies), statuses };
+}
+
+export function percentiles(latencies: number[]): { p50: number; p99: number } {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+export const round = (value: number) => Math.round(value * 100) / 100;
+
+/** Listens on an ephemeral loopback port; returns the base URL and a close function. */
+export async function listen(app: Koa<any>): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => (server.closeAllConnections(), server.close(() => resolve()))),
+  };
+}
+
+/** Prints the figures and writes them to bench/results/<name>.json. */
+export function report(name: string, figures: Record<string, unknown>): void {
+  const dir = path.resolve(path.dirname(new URL(import.meta.url).pathname), 'results');
+  mkdirSync(dir, { recursive: true });
+  const body = { name, at: new Date().toISOString(), node: process.version, db: process.env.ONETRIP_TEST_DB_KIND ?? 'unknown', ...figures };
+  writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(body, null, 2)}\n`);
+  console.log(JSON.stringify(body, null, 2));
+}
+
+/** True when this module is the entry point (bench files run alone or from bench/index.ts). */
+export const isMain = (metaUrl: string) => process.argv[1] && new URL(metaUrl).pathname === path.resolve(process.argv[1]);

@@ -1,0 +1,52 @@
+// The one race-proof primitive OneTrip builds on (see models/claim.ts for why).
+import { ClaimModel } from '../../models/claim.ts';
+
+const DUPLICATE_KEY = 11000;
+
+export interface ClaimOptions {
+  kind: string;
+  holder?: string;
+  data?: unknown;
+  /** Let the cleanup job remove it after this instant (for claims that only settle a race). */
+  expiresAt?: Date | null;
+  now?: Date;
+}
+
+/** Inserts claim `key`; true when this caller won it, false when it was already taken. */
+export async function tryClaim(key: string, options: ClaimOptions): Promise<boolean> {
+  try {
+    await ClaimModel.create({
+      _id: key,
+      kind: options.kind,
+      holder: options.holder ?? '',
+      data: options.data ?? null,
+      createdAt: options.now ?? new Date(),
+      expiresAt: options.expiresAt ?? null,
+    });
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+}
+
+/** Deletes claim `key`; true when this caller removed it (exactly one caller can). */
+export async function releaseClaim(key: string): Promise<boolean> {
+  const { deletedCount } = await ClaimModel.deleteOne({ _id: key });
+  return deletedCount === 1;
+}
+
+/** The claim's document, if it stands. */
+export async function readClaim(key: string) {
+  return ClaimModel.findById(key).lean();
+}
+
+/** Removes claims whose expiry has passed; returns how many. */
+export async function purgeExpiredClaims(now: Date): Promise<number> {
+  const { deletedCount } = await ClaimModel.deleteMany({ expiresAt: { $ne: null, $lt: now } });
+  return deletedCount;
+}
+
+export function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: number })?.code === DUPLICATE_KEY;
+}

@@ -1,0 +1,60 @@
+// Key rotation: with the new key as PII_KEY and the old one as PII_KEY_PREVIOUS, re-encrypts
+// every citizen's personal data and recomputes the lookup hashes, in bounded batches.
+// Safe to run twice and to interrupt: each citizen is rewritten whole or not at all.
+import { ApplicationModel } from '../../models/application.ts';
+import { CitizenModel } from '../../models/citizen.ts';
+import { decryptPii, encryptPii, hashPii, needsReencryption } from './crypto.ts';
+
+const BATCH = 500;
+
+export interface RotationCounts {
+  citizens: number;
+  applications: number;
+}
+
+export async function rotatePiiKey(): Promise<RotationCounts> {
+  const counts: RotationCounts = { citizens: 0, applications: 0 };
+  let lastId: unknown = null;
+  for (;;) {
+    const batch = await CitizenModel.find(lastId ? { _id: { $gt: lastId } } : {}).sort({ _id: 1 }).limit(BATCH).lean();
+    if (batch.length === 0) break;
+    lastId = batch[batch.length - 1]!._id;
+    for (const citizen of batch) {
+      const sealed = [citizen.nameEnc, citizen.idNumberEnc, citizen.phoneEnc];
+      if (!sealed.some((value) => value && needsReencryption(value))) continue;
+      const idNumber = citizen.idNumberEnc ? decryptPii(citizen.idNumberEnc) : null;
+      const phone = citizen.phoneEnc ? decryptPii(citizen.phoneEnc) : null;
+      await CitizenModel.updateOne(
+        { _id: citizen._id },
+        {
+          $set: {
+            nameEnc: citizen.nameEnc ? encryptPii(decryptPii(citizen.nameEnc)) : null,
+            idNumberEnc: idNumber ? encryptPii(idNumber) : null,
+            idNumberHash: idNumber ? hashPii(idNumber) : null,
+            phoneEnc: phone ? encryptPii(phone) : null,
+            phoneHash: phone ? hashPii(phone) : null,
+          },
+        },
+      );
+      counts.citizens++;
+    }
+  }
+  counts.applications = await rotateApplicantNames();
+  return counts;
+}
+
+async function rotateApplicantNames(): Promise<number> {
+  let rotated = 0;
+  let lastId: unknown = null;
+  for (;;) {
+    const filter = { applicantNameEnc: { $ne: null }, ...(lastId ? { _id: { $gt: lastId } } : {}) };
+    const batch = await ApplicationModel.find(filter, { applicantNameEnc: 1 }).sort({ _id: 1 }).limit(BATCH).lean();
+    if (batch.length === 0) return rotated;
+    lastId = batch[batch.length - 1]!._id;
+    for (const application of batch) {
+      if (!application.applicantNameEnc || !needsReencryption(application.applicantNameEnc)) continue;
+      await ApplicationModel.updateOne({ _id: application._id }, { $set: { applicantNameEnc: encryptPii(decryptPii(application.applicantNameEnc)) } });
+      rotated++;
+    }
+  }
+}
