@@ -3,9 +3,9 @@
 import { GridFSBucket, type ObjectId } from 'mongodb';
 import mongoose from 'mongoose';
 import { ApplicationModel } from '../models/application.ts';
-import { QueueClaimModel } from '../models/queue-claim.ts';
 import { QueueCounterModel } from '../models/queue-counter.ts';
 import { config } from '../server/config.ts';
+import { changeApplication } from '../services/applications/revision.ts';
 import { localDate } from '../services/queue/clock.ts';
 import type { Job } from './types.ts';
 
@@ -18,7 +18,7 @@ export const retentionJob: Job = {
   name: 'retention',
   schedule: '40 2 * * *',
   async run(now) {
-    const before = new Date(now.getTime() - config.RETENTION_DAYS * 86_400_000);
+    const before = new Date(now.getTime() - config.RETENTION_DAYS * DAY_MS);
     const bucket = new GridFSBucket(mongoose.connection.db!, { bucketName: MATERIALS_BUCKET });
     let cases = 0;
     let files = 0;
@@ -31,11 +31,10 @@ export const retentionJob: Job = {
       cases += expired.length;
       if (expired.length < BATCH) break;
     }
-    // The queue's one-time claims and day counters are worthless after a week.
+    // The queue's day counters are worthless after a week (its claims expire by claim-cleanup).
     const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
-    const claims = await QueueClaimModel.deleteMany({ at: { $lt: weekAgo } });
     const counters = await QueueCounterModel.deleteMany({ date: { $lt: localDate(weekAgo, config.TZ_NAME) } });
-    return { cases, files, queueClaimsRemoved: claims.deletedCount, queueCountersRemoved: counters.deletedCount };
+    return { cases, files, queueCountersRemoved: counters.deletedCount };
   },
 };
 
@@ -47,6 +46,6 @@ async function forget(bucket: GridFSBucket, application: { _id: unknown; materia
       if (!/not found|FileNotFound/i.test(String(error))) throw error;
     });
   }
-  await ApplicationModel.updateOne({ _id: application._id }, { $set: { applicantNameEnc: null, materials: [] } });
+  await changeApplication(String(application._id), () => ({ $set: { applicantNameEnc: null, materials: [] } }));
   return application.materials.length;
 }

@@ -59,11 +59,19 @@ const applicationSchema = new Schema(
     evaluationScore: { type: Number, default: null },
     evaluatedAt: { type: Date, default: null },
     paid: { type: Boolean, default: false },
+    /** When the open supplement notice was issued; replacements must be uploaded after it. */
+    supplementRequestedAt: { type: Date, default: null },
+    /** Bumped by every change; a change claims `application:<id>:<revision>` first (services/applications/revision.ts). */
+    revision: { type: Number, default: 0 },
+    /** 整改 reply to a 差评, copied from the rectification when it is closed, for the owner to read. */
+    rectificationReply: { type: String, default: null },
+    rectifiedAt: { type: Date, default: null },
   },
   { timestamps: true, versionKey: false },
 );
 applicationSchema.index({ status: 1, updatedAt: 1 });
 applicationSchema.index({ department: 1, status: 1 });
+applicationSchema.index({ citizenId: 1, createdAt: -1 });
 
 export type Application = InferSchemaType<typeof applicationSchema>;
 export const ApplicationModel = mongoose.model('Application', applicationSchema, 'applications');

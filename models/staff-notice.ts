@@ -1,21 +1,21 @@
-// Notices to staff in the back office (deadline warnings …), one per recipient. `key` makes a
-// job's repeated run write a notice once (per case, kind and day).
+// Notices for department staff (a rectification falling due …), read by the staff client.
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
 const staffNoticeSchema = new Schema(
   {
-    key: { type: String, required: true, unique: true },
-    staffId: { type: Schema.Types.ObjectId, required: true, index: true },
     department: { type: String, required: true },
-    kind: { type: String, enum: ['deadline_due', 'deadline_overdue'], required: true },
+    /** Which staff role the notice is for. */
+    audience: { type: String, enum: ['dept_admin', 'window'], default: 'dept_admin' },
+    kind: { type: String, required: true }, // rectification_due | rectification_overdue
     entity: { type: String, required: true },
     entityId: { type: String, required: true },
     message: { type: String, required: true },
-    data: { type: Schema.Types.Mixed, default: {} },
-    read: { type: Boolean, default: false },
+    createdAt: { type: Date, required: true },
+    readAt: { type: Date, default: null },
   },
-  { timestamps: true, versionKey: false },
+  { versionKey: false },
 );
+staffNoticeSchema.index({ department: 1, createdAt: -1 });
 
 export type StaffNotice = InferSchemaType<typeof staffNoticeSchema>;
 export const StaffNoticeModel = mongoose.model('StaffNotice', staffNoticeSchema, 'staff_notices');

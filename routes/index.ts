@@ -9,6 +9,9 @@ import { adminCatalogueRouter } from './admin/catalogue-router.ts';
 import { citizenAuthRouter } from './citizen-auth/router.ts';
 import { meRouter } from './me/router.ts';
 import { oversightRouter } from './admin/oversight-router.ts';
+import { applicationsRouter } from './applications/router.ts';
+import { staffApplicationsRouter } from './staff-applications/router.ts';
+import { rectificationsRouter } from './staff-applications/rectification-router.ts';
 import { staffQueueRouter } from './staff-queue/router.ts';
 import { screensRouter } from './screens/router.ts';
 import { adminScreensRouter } from './admin-screens/router.ts';
@@ -25,6 +28,9 @@ export const routers: Router<AppState>[] = [
   citizenAuthRouter,
   meRouter,
   oversightRouter,
+  applicationsRouter,
+  staffApplicationsRouter,
+  rectificationsRouter,
   staffQueueRouter,
   screensRouter,
   adminScreensRouter,

@@ -2,6 +2,8 @@
 import { ClaimModel } from '../../models/claim.ts';
 
 const DUPLICATE_KEY = 11000;
+/** How long a claim that only settled a race is kept before the cleanup job removes it. */
+const RACE_CLAIM_KEEP_MS = 7 * 24 * 3600_000;
 
 export interface ClaimOptions {
   kind: string;
@@ -28,6 +30,19 @@ export async function tryClaim(key: string, options: ClaimOptions): Promise<bool
     if (isDuplicateKey(error)) return false;
     throw error;
   }
+}
+
+/**
+ * Claims a one-time decision (a state change, a send attempt): true for exactly one caller.
+ * Kept a week, long after the change it guarded has been written.
+ */
+export function claimOnce(key: string, now = new Date()): Promise<boolean> {
+  return tryClaim(key, { kind: key.slice(0, key.indexOf(':')) || 'once', now, expiresAt: new Date(now.getTime() + RACE_CLAIM_KEEP_MS) });
+}
+
+/** When claim `key` was made, or null when it does not stand. */
+export async function claimedAt(key: string): Promise<Date | null> {
+  return (await ClaimModel.findById(key, { createdAt: 1 }).lean())?.createdAt ?? null;
 }
 
 /** Deletes claim `key`; true when this caller removed it (exactly one caller can). */

@@ -2,12 +2,12 @@
 // lowest waiting queueKey, so two windows calling at once never get the same ticket.
 import type { Types } from 'mongoose';
 import { AppointmentModel } from '../../models/appointment.ts';
-import { claimOnce } from '../../models/queue-claim.ts';
 import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import type { StaffPrincipal } from '../../server/auth/principal.ts';
 import { config } from '../../server/config.ts';
 import { conflict, forbidden, invalidState, notFound } from '../../server/errors.ts';
 import { getCatalogue } from '../catalogue/store.ts';
+import { claimOnce } from '../claims/claim.ts';
 import { localDate } from './clock.ts';
 
 /** True when `staff` may call at `window`: its own window, its department's, or any for center admins. */
@@ -31,7 +31,7 @@ export async function callNext(windowCode: string, staff: StaffPrincipal, now = 
       .lean();
     if (!candidate) break;
     // Another window may be taking the same ticket this instant; the claim insert decides.
-    if (await claimOnce(`call:${candidate._id}`, windowCode, now)) {
+    if (await claimOnce(`call:${candidate._id}`, now)) {
       return (await QueueTicketModel.findOneAndUpdate(
         { _id: candidate._id },
         { $set: { status: 'called', calledAt: now, calledWindow: windowCode } },

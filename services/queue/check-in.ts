@@ -3,13 +3,13 @@
 // issues one ticket.
 import type { Types } from 'mongoose';
 import { AppointmentModel } from '../../models/appointment.ts';
-import { claimOnce, QueueClaimModel } from '../../models/queue-claim.ts';
 import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import type { StaffPrincipal } from '../../server/auth/principal.ts';
 import { staffCoversDepartment } from '../../server/auth/principal.ts';
 import { config } from '../../server/config.ts';
 import { conflict, forbidden, invalidState, notFound } from '../../server/errors.ts';
 import { instantOf } from './clock.ts';
+import { claimOnce, releaseClaim } from '../claims/claim.ts';
 import { issueTicket } from './tickets.ts';
 
 /** How early before its slot a booking may be checked in. */
@@ -44,10 +44,10 @@ export async function checkIn(ref: AppointmentRef, staff: StaffPrincipal, now = 
     });
   }
   // The claim insert decides a double scan (the conditional update alone is not atomic on FerretDB).
-  if (!(await claimOnce(`checkin:${appointmentId}`, staff.id, now))) return checkedInMeanwhile(appointment._id);
+  if (!(await claimOnce(`checkin:${appointmentId}`, now))) return checkedInMeanwhile(appointment._id);
   const won = await AppointmentModel.updateOne({ _id: appointment._id, status: 'booked' }, { $set: { status: 'checked_in', checkedInAt: now } });
   if (won.modifiedCount === 0) {
-    await QueueClaimModel.deleteOne({ _id: `checkin:${appointmentId}` });
+    await releaseClaim(`checkin:${appointmentId}`);
     throw invalidState((await AppointmentModel.findById(appointment._id).lean())?.status ?? 'unknown', '签到');
   }
   const ticket = await issueTicket({

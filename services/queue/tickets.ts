@@ -2,11 +2,11 @@
 // ordered for calling by period, then booked before walk-in, then issue time.
 import type { Types } from 'mongoose';
 import { QueueTicketModel } from '../../models/queue-ticket.ts';
-import { isDuplicateKey } from '../../models/queue-claim.ts';
 import { nextTicketNumber } from '../../models/queue-counter.ts';
 import { config } from '../../server/config.ts';
 import { notFound, badRequest } from '../../server/errors.ts';
 import { getCatalogue } from '../catalogue/store.ts';
+import { isDuplicateKey } from '../claims/claim.ts';
 import { localDate, localTime } from './clock.ts';
 import { windowGroupOfItem } from './window-group.ts';
 

@@ -1,0 +1,31 @@
+// Outbox of WeChat subscribe messages to citizens. A state change queues a row; the sender job
+// delivers it with retries and backoff, so a WeChat failure never blocks the change itself.
+import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+
+export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed', 'skipped'] as const;
+
+const notificationSchema = new Schema(
+  {
+    citizenId: { type: Schema.Types.ObjectId, required: true },
+    /** What it is about, e.g. `application` + id. */
+    entity: { type: String, required: true },
+    entityId: { type: String, required: true },
+    /** The event: supplement_required | approved | rejected | accepted | completed. */
+    kind: { type: String, required: true },
+    templateId: { type: String, default: '' },
+    page: { type: String, default: '' },
+    data: { type: Schema.Types.Mixed, required: true }, // {key: {value}}
+    status: { type: String, enum: NOTIFICATION_STATUSES, default: 'pending' },
+    attempts: { type: Number, default: 0 },
+    /** When the sender may (re)try; also the lease of a claimed row. */
+    nextAttemptAt: { type: Date, required: true },
+    lastError: { type: String, default: null },
+    sentAt: { type: Date, default: null },
+  },
+  { timestamps: true, versionKey: false },
+);
+notificationSchema.index({ status: 1, nextAttemptAt: 1 });
+notificationSchema.index({ entity: 1, entityId: 1 });
+
+export type Notification = InferSchemaType<typeof notificationSchema>;
+export const NotificationModel = mongoose.model('Notification', notificationSchema, 'notifications');

@@ -1,0 +1,51 @@
+// What leaves the server about an application: the owner's view and the staff view (which
+// shows the applicant's name masked and never the rater of an evaluation).
+import { maskName } from '../../services/pii/mask.ts';
+import { decryptPii } from '../../services/pii/crypto.ts';
+import type { Guide } from '../../services/catalogue/guide.ts';
+import type { ApplicationDoc } from '../../services/applications/transition.ts';
+
+const iso = (at: Date | null | undefined) => (at ? new Date(at).toISOString() : null);
+
+/** The owner's view, with the full history. */
+export function presentApplication(application: ApplicationDoc, guide: Guide | undefined) {
+  return {
+    id: String(application._id),
+    itemCode: application.itemCode,
+    itemName: guide?.name ?? application.itemCode,
+    department: application.department,
+    status: application.status,
+    materials: application.materials.map((m) => ({
+      materialName: m.materialName, filename: m.filename, contentType: m.contentType, size: m.size, sha256: m.sha256, uploadedAt: iso(m.uploadedAt),
+    })),
+    supplement: application.supplement.map((m) => ({ materialName: m.materialName ?? '', note: m.note ?? '' })),
+    history: application.history.map((h) => ({ status: h.status, at: iso(h.at), by: { kind: h.by?.kind ?? '', id: h.by?.id ?? '' }, note: h.note })),
+    acceptedAt: iso(application.acceptedAt),
+    acceptedDate: application.acceptedDate ?? null,
+    deadline: application.deadline ?? null,
+    completedAt: iso(application.completedAt),
+    completedDate: application.completedDate ?? null,
+    onTime: application.onTime ?? null,
+    onsiteVisits: application.onsiteVisits ?? null,
+    evaluation: application.evaluated ? { score: application.evaluationScore, evaluatedAt: iso(application.evaluatedAt) } : null,
+    rectification: application.rectificationReply ? { reply: application.rectificationReply, repliedAt: iso(application.rectifiedAt) } : null,
+    createdAt: iso(application.createdAt),
+    updatedAt: iso(application.updatedAt),
+  };
+}
+
+/** The staff view: the same, with the applicant masked and the evaluation score only. */
+export function presentForStaff(application: ApplicationDoc, guide: Guide | undefined) {
+  return { ...presentApplication(application, guide), applicantName: applicantName(application), applicantIsCompany: application.applicantIsCompany };
+}
+
+function applicantName(application: ApplicationDoc): string | null {
+  const stored = application.applicantNameEnc;
+  if (!stored) return null;
+  if (application.applicantIsCompany) return stored;
+  try {
+    return maskName(decryptPii(stored));
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,41 @@
+// Request schemas of the staff side of applications, evaluations and rectifications.
+import { z } from 'zod';
+import { APPLICATION_STATUSES } from '../../models/application.ts';
+import { PageQuery } from '../../server/pagination.ts';
+import { ItemCode } from '../catalogue/schema.ts';
+
+export const StaffListQuery = PageQuery.extend({
+  status: z.enum(APPLICATION_STATUSES.filter((s) => s !== 'draft') as [string, ...string[]]).optional(),
+});
+
+const MissingMaterial = z.union([
+  z.string().trim().min(1).max(100).transform((materialName) => ({ materialName, note: '' })),
+  z.object({ materialName: z.string().trim().min(1).max(100), note: z.string().trim().max(200).default('') }),
+]);
+
+export const ReviewBody = z
+  .object({
+    decision: z.enum(['approve', 'supplement', 'reject']),
+    note: z.string().trim().max(500).default(''),
+    missing: z.array(MissingMaterial).max(50).default([]),
+  })
+  .superRefine((review, ctx) => {
+    if (review.decision === 'supplement' && review.missing.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['missing'], message: '补正须一次性列明全部缺少或有误的材料' });
+    }
+    if (review.decision === 'reject' && !review.note) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: '不予通过须说明理由' });
+    }
+  });
+
+export const CompleteBody = z.object({ onsiteVisits: z.number().int().min(0).max(20) });
+
+export const WalkInBody = z.object({
+  itemCode: ItemCode,
+  applicantName: z.string().trim().min(1).max(100),
+  applicantIsCompany: z.boolean().default(false),
+});
+
+export const RectificationListQuery = PageQuery.extend({ status: z.enum(['open', 'closed']).optional() });
+export const RectificationParams = z.object({ id: z.string().trim().min(1).max(64) });
+export const CloseRectificationBody = z.object({ reply: z.string().trim().min(1).max(2000) });

@@ -1,0 +1,66 @@
+// 好差评: the owner rates a completed case once. A 差评 (1–2) opens a rectification (整改)
+// for the department. Staff read ratings without the rater.
+import { EvaluationModel } from '../../models/evaluation.ts';
+import { RectificationModel } from '../../models/rectification.ts';
+import type { StaffPrincipal } from '../../server/auth/principal.ts';
+import { config } from '../../server/config.ts';
+import { conflict, invalidState } from '../../server/errors.ts';
+import { skipLimit, type Page } from '../../server/pagination.ts';
+import { businessDate } from './business-date.ts';
+import { ownApplication } from './citizen.ts';
+import { changeApplication } from './revision.ts';
+import { addWorkingDays } from './working-days.ts';
+
+/** Scores at or below this are 差评. */
+export const POOR_SCORE = 2;
+
+export interface Rating {
+  score: number;
+  comment: string;
+}
+
+/** Records the rating; 409 INVALID_STATE before completion, 409 ALREADY_EVALUATED the second time. */
+export async function evaluateCase(citizenId: string, id: string, rating: Rating, now = new Date()) {
+  const application = await ownApplication(citizenId, id);
+  if (application.status !== 'completed') throw invalidState(application.status, '评价');
+  // The unique index on evaluations.applicationId is the "once" rule: one insert wins.
+  const evaluation = await EvaluationModel.create({
+    applicationId: application._id,
+    citizenId,
+    department: application.department,
+    itemCode: application.itemCode,
+    score: rating.score,
+    comment: rating.comment,
+    createdAt: now,
+  }).catch((error: unknown) => {
+    if ((error as { code?: number }).code === 11000) throw conflict('ALREADY_EVALUATED', '该办件已评价，不能重复评价');
+    throw error;
+  });
+  const { after: claimed } = await changeApplication(id, () => ({ $set: { evaluated: true, evaluationScore: rating.score, evaluatedAt: now } }), now);
+  if (rating.score <= POOR_SCORE) {
+    await RectificationModel.create({
+      applicationId: claimed._id,
+      evaluationId: evaluation._id,
+      department: claimed.department,
+      itemCode: claimed.itemCode,
+      score: rating.score,
+      comment: rating.comment,
+      status: 'open',
+      openedAt: now,
+      deadline: addWorkingDays(businessDate(now), config.RECTIFICATION_WORKING_DAYS),
+    });
+  }
+  return { application: claimed, evaluation: evaluation.toObject() };
+}
+
+/** Ratings of the staff member's department (all for center admins), newest first. */
+export async function listDepartmentEvaluations(staff: StaffPrincipal, page: Page) {
+  const filter = staff.role === 'center_admin' ? {} : { department: staff.department };
+  const { skip, limit } = skipLimit(page);
+  const [items, total] = await Promise.all([
+    // The rater is never read for staff.
+    EvaluationModel.find(filter, { citizenId: 0 }).sort({ createdAt: -1, _id: -1 }).skip(skip).limit(limit).lean(),
+    EvaluationModel.countDocuments(filter),
+  ]);
+  return { items, total, ...page };
+}

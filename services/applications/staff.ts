@@ -1,0 +1,137 @@
+// What staff do with applications of their department: review (预审), accept (受理), complete
+// (办结), and open walk-in cases. Each change is one claimed change (see revision.ts);
+// the citizen's notice is queued after it and never blocks it.
+import { ApplicationModel, type ApplicationStatus } from '../../models/application.ts';
+import { staffCoversDepartment, type StaffPrincipal } from '../../server/auth/principal.ts';
+import { badRequest, forbidden, notFound } from '../../server/errors.ts';
+import { skipLimit, type Page } from '../../server/pagination.ts';
+import { encryptPii } from '../pii/crypto.ts';
+import { getCatalogue } from '../catalogue/store.ts';
+import { businessDate } from './business-date.ts';
+import { caseDeadline } from './deadline.ts';
+import { noticeStatusChange } from './notices.ts';
+import { findApplication, transition, type ApplicationDoc } from './transition.ts';
+
+export interface ReviewDecision {
+  decision: 'approve' | 'supplement' | 'reject';
+  note: string;
+  missing: { materialName: string; note: string }[];
+}
+
+const actorOf = (staff: StaffPrincipal) => ({ kind: 'staff' as const, id: staff.id });
+
+/** The application if it is in the staff member's scope (drafts are the citizen's own); 404 otherwise. */
+export async function staffApplication(staff: StaffPrincipal, id: string): Promise<ApplicationDoc> {
+  const application = await findApplication(id);
+  if (!application || application.status === 'draft' || !staffCoversDepartment(staff, application.department)) {
+    throw notFound('申请');
+  }
+  return application;
+}
+
+/** Applications in scope, oldest change first (the work queue). */
+export async function listStaffApplications(staff: StaffPrincipal, status: ApplicationStatus | undefined, page: Page) {
+  const filter: Record<string, unknown> = { status: status ?? { $ne: 'draft' } };
+  if (staff.role !== 'center_admin') filter.department = staff.department;
+  const { skip, limit } = skipLimit(page);
+  const [items, total] = await Promise.all([
+    ApplicationModel.find(filter).sort({ updatedAt: 1, _id: 1 }).skip(skip).limit(limit).lean<ApplicationDoc[]>(),
+    ApplicationModel.countDocuments(filter),
+  ]);
+  return { items, total, ...page };
+}
+
+/** 预审: approve, ask for every missing or wrong material at once (一次性告知), or reject. */
+export async function reviewApplication(staff: StaffPrincipal, id: string, review: ReviewDecision, now = new Date()) {
+  const application = await staffApplication(staff, id);
+  const common = { id, from: ['submitted'] as const, by: actorOf(staff), at: now, action: '审核' };
+  if (review.decision === 'approve') {
+    const updated = await transition({ ...common, to: 'approved', note: review.note || '预审通过', set: { supplement: [] } });
+    await noticeStatusChange(updated, 'approved', now);
+    return updated;
+  }
+  if (review.decision === 'reject') {
+    const updated = await transition({ ...common, to: 'rejected', note: review.note, set: { supplement: [] } });
+    await noticeStatusChange(updated, 'rejected', now);
+    return updated;
+  }
+  const supplement = await checkedSupplement(application.itemCode, review.missing);
+  const note = review.note || `请补正：${supplement.map((m) => m.materialName).join('、')}`;
+  const updated = await transition({ ...common, to: 'supplement_required', note, set: { supplement, supplementRequestedAt: now } });
+  await noticeStatusChange(updated, 'supplement_required', now);
+  return updated;
+}
+
+/** Every listed material must belong to the item; duplicates are merged. */
+async function checkedSupplement(itemCode: string, missing: ReviewDecision['missing']) {
+  const guide = (await getCatalogue()).byCode.get(itemCode);
+  const known = new Set(guide?.materials.map((m) => m.name));
+  const unknown = missing.filter((m) => !known.has(m.materialName)).map((m) => m.materialName);
+  if (unknown.length) throw badRequest('UNKNOWN_MATERIAL', `该事项不需要以下材料：${unknown.join('、')}`, { unknown });
+  const byName = new Map(missing.map((m) => [m.materialName, m]));
+  return [...byName.values()];
+}
+
+/** The acceptance fields of a case accepted at `now`. */
+async function acceptance(itemCode: string, now: Date) {
+  const guide = (await getCatalogue()).byCode.get(itemCode);
+  if (!guide) throw notFound('事项');
+  const acceptedDate = businessDate(now);
+  const days = guide.caseType === 'immediate' ? 0 : guide.promisedLimitDays;
+  return { acceptedAt: now, acceptedDate, deadline: caseDeadline(acceptedDate, days) };
+}
+
+/** 受理: approved → accepted, with the promised deadline. */
+export async function acceptApplication(staff: StaffPrincipal, id: string, now = new Date()) {
+  const application = await staffApplication(staff, id);
+  const set = await acceptance(application.itemCode, now);
+  const note = `已受理，承诺办结日期 ${set.deadline}`;
+  const updated = await transition({ id, from: ['approved'], to: 'accepted', by: actorOf(staff), at: now, note, action: '受理', set });
+  await noticeStatusChange(updated, 'accepted', now);
+  return updated;
+}
+
+export interface WalkInCase {
+  itemCode: string;
+  applicantName: string;
+  applicantIsCompany: boolean;
+}
+
+/** A case brought to the window without pre-review, accepted at once. */
+export async function createWalkInCase(staff: StaffPrincipal, walkIn: WalkInCase, now = new Date()) {
+  const guide = (await getCatalogue()).byCode.get(walkIn.itemCode);
+  if (!guide) throw notFound('事项');
+  if (!staffCoversDepartment(staff, guide.department.code)) throw forbidden('只能受理本部门的事项');
+  const set = await acceptance(walkIn.itemCode, now);
+  const created = await ApplicationModel.create({
+    citizenId: null,
+    itemCode: walkIn.itemCode,
+    department: guide.department.code,
+    // A company name is public anyway; a person's name is personal data.
+    applicantNameEnc: walkIn.applicantIsCompany ? walkIn.applicantName : encryptPii(walkIn.applicantName),
+    applicantIsCompany: walkIn.applicantIsCompany,
+    status: 'accepted',
+    ...set,
+    history: [{ status: 'accepted', at: now, by: actorOf(staff), note: `窗口受理，承诺办结日期 ${set.deadline}` }],
+  });
+  return created.toObject() as unknown as ApplicationDoc;
+}
+
+/** 办结: accepted → completed, recording whether it kept the deadline and the on-site visits. */
+export async function completeCase(staff: StaffPrincipal, id: string, onsiteVisits: number, now = new Date()) {
+  const application = await staffApplication(staff, id);
+  const completedDate = businessDate(now);
+  const onTime = application.deadline ? completedDate <= application.deadline : true;
+  const updated = await transition({
+    id,
+    from: ['accepted'],
+    to: 'completed',
+    by: actorOf(staff),
+    at: now,
+    note: onTime ? '已办结' : '已办结（超期）',
+    action: '办结',
+    set: { completedAt: now, completedDate, onTime, onsiteVisits },
+  });
+  await noticeStatusChange(updated, 'completed', now);
+  return updated;
+}

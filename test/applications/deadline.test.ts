@@ -1,0 +1,90 @@
+import test from 'ava';
+import chineseDays from 'chinese-days';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { ApplicationModel } from '../../models/application.ts';
+import { businessDate } from '../../services/applications/business-date.ts';
+import { caseDeadline } from '../../services/applications/deadline.ts';
+import { addWorkingDays } from '../../services/applications/working-days.ts';
+import { decryptPii } from '../../services/pii/crypto.ts';
+import { buildScene } from './fixtures.ts';
+
+test('caseDeadline › accepted 2026-09-30 with 3 working days › crosses 国庆 to 2026-10-10, a make-up working Saturday', (t) => {
+  // chinese-days: 10-01…10-07 holiday, 10-08 and 10-09 working, 10-10 (Saturday) 调休 working day.
+  t.false(chineseDays.isWorkday('2026-10-01'));
+  t.true(chineseDays.isWorkday('2026-10-10'));
+  t.is(caseDeadline('2026-09-30', 3), '2026-10-10');
+  t.is(caseDeadline('2026-09-30', 1), '2026-10-08');
+});
+
+test('caseDeadline › 即办件 (0 days) › due the same day, even on a holiday', (t) => {
+  t.is(caseDeadline('2026-09-30', 0), '2026-09-30');
+  t.is(caseDeadline('2026-10-03', 0), '2026-10-03');
+});
+
+test('caseDeadline › weekends are skipped; accepted on a weekend counts from the next working day', (t) => {
+  t.is(caseDeadline('2026-11-20', 1), '2026-11-23'); // Friday → Monday
+  t.is(caseDeadline('2026-11-21', 1), '2026-11-23'); // Saturday → Monday
+  t.is(caseDeadline('2026-11-16', 5), '2026-11-23');
+  t.is(addWorkingDays('2026-04-30', 1), '2026-05-06'); // 劳动节 5-1…5-5
+  t.is(addWorkingDays('2025-12-31', 1), '2026-01-04'); // 元旦, then the 调休 Sunday
+});
+
+let app: TestApp;
+let scene: Awaited<ReturnType<typeof buildScene>>;
+test.before(async () => {
+  app = await startTestApp();
+  scene = await buildScene({ promisedLimitDays: 3 });
+});
+test.after.always(() => app.close());
+
+test('POST /staff/cases › walk-in case › created accepted with the deadline and the applicant encrypted', async (t) => {
+  const res = await app.request('POST', '/api/v1/staff/cases', {
+    token: scene.clerk.token, body: { itemCode: scene.item.code, applicantName: '李四' },
+  });
+  t.is(res.status, 201);
+  t.is(res.body.status, 'accepted');
+  const today = businessDate(new Date());
+  t.is(res.body.acceptedDate, today);
+  t.is(res.body.deadline, caseDeadline(today, 3));
+  t.is(res.body.applicantName, '李*');
+  t.is(res.body.history.length, 1);
+  const stored = await ApplicationModel.findById(res.body.id).lean();
+  t.not(stored!.applicantNameEnc, '李四');
+  t.is(decryptPii(stored!.applicantNameEnc!), '李四');
+  t.is(stored!.citizenId, null);
+
+  const done = await app.request('POST', `/api/v1/staff/applications/${res.body.id}/complete`, { token: scene.clerk.token, body: { onsiteVisits: 0 } });
+  t.is(done.body.status, 'completed');
+  t.true(done.body.onTime);
+});
+
+test('POST /staff/cases › 即办件 › due the day of acceptance; a company is stored as named', async (t) => {
+  const immediate = await buildScene({ caseType: 'immediate', promisedLimitDays: 0 });
+  const res = await app.request('POST', '/api/v1/staff/cases', {
+    token: immediate.clerk.token, body: { itemCode: immediate.item.code, applicantName: '某某建设有限公司', applicantIsCompany: true },
+  });
+  t.is(res.status, 201);
+  t.is(res.body.deadline, businessDate(new Date()));
+  t.is(res.body.applicantName, '某某建设有限公司');
+});
+
+test('POST /staff/cases › item of another department › 403 FORBIDDEN; unknown item › 404', async (t) => {
+  const other = await buildScene();
+  const foreign = await app.request('POST', '/api/v1/staff/cases', { token: scene.clerk.token, body: { itemCode: other.item.code, applicantName: '王五' } });
+  t.is(foreign.status, 403);
+  const unknown = await app.request('POST', '/api/v1/staff/cases', { token: scene.clerk.token, body: { itemCode: 'NOPE-1', applicantName: '王五' } });
+  t.is(unknown.status, 404);
+  const invalid = await app.request('POST', '/api/v1/staff/cases', { token: scene.clerk.token, body: { itemCode: scene.item.code } });
+  t.is(invalid.status, 400);
+});
+
+test('POST /staff/applications/:id/complete › after the deadline › onTime false', async (t) => {
+  const res = await app.request('POST', '/api/v1/staff/cases', { token: scene.clerk.token, body: { itemCode: scene.item.code, applicantName: '赵六' } });
+  // Move the deadline into the past, as if the case had been accepted long ago.
+  await ApplicationModel.updateOne({ _id: res.body.id }, { $set: { deadline: '2026-01-05' } });
+  const done = await app.request('POST', `/api/v1/staff/applications/${res.body.id}/complete`, { token: scene.clerk.token, body: { onsiteVisits: 2 } });
+  t.is(done.status, 200);
+  t.false(done.body.onTime);
+  t.is(done.body.onsiteVisits, 2);
+  t.is(done.body.history.at(-1).note, '已办结（超期）');
+});
