@@ -4,6 +4,8 @@ import { report } from './lib.ts';
 
 const benches: [string, () => Promise<{ run: () => Promise<Record<string, unknown>> }>][] = [
   ['catalogue', () => import('./catalogue.ts')],
+  ['screen-poll', () => import('./screen-poll.ts')],
+  ['publish', () => import('./publish.ts')],
 ];
 
 for (const [name, load] of benches) {

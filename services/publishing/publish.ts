@@ -57,22 +57,26 @@ async function publishBatch(batch: CaseSource[], catalogue: CatalogueSnapshot, t
   const existing = new Map(
     (await PublishedCaseModel.find({ _id: { $in: batch.map((a) => a._id as Types.ObjectId) } }).lean()).map((row) => [String(row._id), row]),
   );
-  const writes = [];
+  const inserts: object[] = [];
+  const replaces: object[] = [];
   for (const application of batch) {
     const next = publicRowOf(application, catalogue, config.TZ_NAME);
     const stored = existing.get(String(application._id));
     const previous = stored && !stored.removed ? (stored as unknown as PublicRow) : null;
-    if (sameRow(previous, next)) continue;
+    if (sameRow(previous, next) || (!stored && !next)) continue;
     addContribution(tick.delta, previous, -1);
     addContribution(tick.delta, next, 1);
     if (previous) tick.dirtyDays.add(pubDateOf(previous));
     if (next) tick.dirtyDays.add(pubDateOf(next));
     tick.changed++;
     tick.stamp++;
-    const row = next ? { ...next, pubDate: pubDateOf(next), removed: false } : { ...stored, removed: true };
-    writes.push({ replaceOne: { filter: { _id: application._id }, replacement: { ...row, _id: application._id, stamp: tick.stamp }, upsert: true } });
+    const row = { ...(next ? { ...next, pubDate: pubDateOf(next), removed: false } : { ...stored, removed: true }), _id: application._id, stamp: tick.stamp };
+    // New rows go in with one insertMany: per-document upserts are slow on FerretDB.
+    if (stored) replaces.push({ replaceOne: { filter: { _id: application._id }, replacement: row } });
+    else inserts.push(row);
   }
-  if (writes.length > 0) await PublishedCaseModel.bulkWrite(writes as never, { ordered: false });
+  if (inserts.length > 0) await PublishedCaseModel.collection.insertMany(inserts as never[], { ordered: false });
+  if (replaces.length > 0) await PublishedCaseModel.bulkWrite(replaces as never, { ordered: false });
   return [];
 }
 
