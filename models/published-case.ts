@@ -1,30 +1,31 @@
-// 办件公示: the public, masked row of every accepted or completed case, plus what the case
-// contributes to the daily figures (so a changed case can be subtracted and re-added).
-// `stamp` orders changes so instances copy only what is new.
+// 办件公示, append-only: every change of a case's public row is a new version (an insert,
+// the one write FerretDB does without scanning the collection), ordered by `stamp`. Each
+// process keeps the latest version of every case in memory (services/publishing/ledger.ts);
+// superseded versions are compacted once a day.
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
 const publishedCaseSchema = new Schema(
   {
-    _id: { type: Schema.Types.ObjectId, required: true }, // the application's id
-    itemCode: { type: String, required: true },
-    itemName: { type: String, required: true },
-    department: { type: String, required: true },
-    departmentName: { type: String, required: true },
-    applicant: { type: String, required: true }, // masked (张*三) or a company in full
-    status: { type: String, enum: ['accepted', 'completed'], required: true },
-    acceptedDate: { type: String, required: true, index: true },
+    caseId: { type: Schema.Types.ObjectId, required: true, index: true }, // the application's id
+    stamp: { type: Number, required: true, index: true },
+    /** A case that left accepted/completed: instances drop it. */
+    removed: { type: Boolean, default: false },
+    itemCode: { type: String, default: '' },
+    itemName: { type: String, default: '' },
+    department: { type: String, default: '' },
+    departmentName: { type: String, default: '' },
+    applicant: { type: String, default: '' }, // masked (张*三) or a company in full
+    status: { type: String, default: 'accepted' },
+    acceptedDate: { type: String, default: '' },
     deadline: { type: String, default: null },
-    completedDate: { type: String, default: null, index: true },
+    completedDate: { type: String, default: null },
     onTime: { type: Boolean, default: null },
-    /** Contributions to the figures. */
+    /** What the case adds to the figures. */
     oneVisit: { type: Boolean, default: null },
     evaluationScore: { type: Number, default: null },
     evaluatedDate: { type: String, default: null },
-    /** The day the case is listed under: completion, else acceptance. Listed while within PUBLISH_DAYS. */
-    pubDate: { type: String, required: true, index: true },
-    /** A case that left accepted/completed stays as a tombstone so instances drop it too. */
-    removed: { type: Boolean, default: false },
-    stamp: { type: Number, required: true, index: true },
+    /** The day the case is listed under: completion, else acceptance. */
+    pubDate: { type: String, default: '' },
   },
   { versionKey: false },
 );
@@ -32,33 +33,17 @@ const publishedCaseSchema = new Schema(
 export type PublishedCase = InferSchemaType<typeof publishedCaseSchema> & { _id: mongoose.Types.ObjectId };
 export const PublishedCaseModel = mongoose.model('PublishedCase', publishedCaseSchema, 'published_cases');
 
-const publishDailySchema = new Schema(
-  {
-    _id: { type: String, required: true }, // YYYY-MM-DD
-    listed: { type: Number, default: 0 },
-    accepted: { type: Number, default: 0 },
-    completed: { type: Number, default: 0 },
-    completedOnTime: { type: Number, default: 0 },
-    completedOneVisit: { type: Number, default: 0 },
-    evaluations: { type: Number, default: 0 },
-    evaluationSum: { type: Number, default: 0 },
-    satisfied: { type: Number, default: 0 },
-  },
-  { versionKey: false },
-);
-
-export const PublishDailyModel = mongoose.model('PublishDaily', publishDailySchema, 'publish_daily');
-
 const publishStateSchema = new Schema(
   {
     _id: { type: String, required: true }, // 'progress'
     /** Applications updated before this instant are published. */
     watermark: { type: Date, default: null },
-    /** The highest row stamp written; instances copy rows above what they have. */
+    /** The highest version stamp written. */
     stamp: { type: Number, default: 0 },
     windowStart: { type: String, default: null },
     stats: { type: Schema.Types.Mixed, default: null },
     publishedAt: { type: Date, default: null },
+    compactedDate: { type: String, default: null },
   },
   { versionKey: false },
 );

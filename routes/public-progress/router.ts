@@ -25,9 +25,8 @@ defineRoute(
   publicProgressRouter,
   { method: 'get', path: '/progress', summary: '办件公示（近期受理与办结的办件）', tags, access: 'public', query: PageQuery, response: pageSchema(CaseOut) },
   async (ctx, { query }) => {
-    const page = pageOf(await publishedCases(), query);
     ctx.set('Cache-Control', 'public, max-age=30');
-    ctx.body = { ...page, items: page.items.map(({ pubDate: _day, ...row }) => row) };
+    ctx.body = pageOf(await publishedCases(), query);
   },
 );
 

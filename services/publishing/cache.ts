@@ -1,38 +1,27 @@
-// Each instance's in-memory copy of 办件公示: rows changed since the last copy (by stamp)
-// are fetched on a timer, so /public/progress and /public/stats never query per request.
-import { PublishedCaseModel, PublishStateModel, type PublishedCase } from '../../models/published-case.ts';
+// What /public/progress and /public/stats serve: the in-memory ledger, synced on a timer
+// (only versions newer than this copy are read), and the figures the job last published.
+import { PublishStateModel } from '../../models/published-case.ts';
 import { logger } from '../../server/logger.ts';
 import type { PublishedStats } from './figures.ts';
-import { presentPublicCase, type PublicRow } from './row.ts';
+import { ledgerGeneration, ledgerRows, resetLedger, syncLedger } from './ledger.ts';
+import { presentPublicCase } from './row.ts';
 
-type Shown = ReturnType<typeof presentPublicCase> & { pubDate: string };
+type Shown = ReturnType<typeof presentPublicCase>;
 
 const REFRESH_MS = 5_000;
-const rows = new Map<string, Shown>();
-let stamp = 0;
 let windowStart: string | null = null;
 let stats: PublishedStats | null = null;
-let listed: Shown[] | null = null;
+let listed: { generation: number; windowStart: string | null; rows: Shown[] } | null = null;
 let timer: NodeJS.Timeout | undefined;
 let firstLoad: Promise<void> | undefined;
 
 /** Copies what the publishing job wrote since the last refresh. */
 export async function refreshPublishedCache(): Promise<void> {
-  const state = await PublishStateModel.findById('progress', { stamp: 1, windowStart: 1, stats: 1 }).lean();
+  const state = await PublishStateModel.findById('progress', { stats: 1, windowStart: 1 }).lean();
   if (!state) return;
+  await syncLedger();
   stats = state.stats as PublishedStats;
-  if (state.windowStart !== windowStart) listed = null;
   windowStart = state.windowStart ?? null;
-  if (state.stamp === stamp) return;
-  // The first copy needs only listed rows; later copies take every change (a row may leave the window).
-  const filter = stamp === 0 && windowStart ? { stamp: { $gt: 0 }, pubDate: { $gte: windowStart }, removed: false } : { stamp: { $gt: stamp } };
-  for await (const row of PublishedCaseModel.find(filter).lean().cursor({ batchSize: 2000 })) {
-    const id = String(row._id);
-    if (row.removed) rows.delete(id);
-    else rows.set(id, { ...presentPublicCase(row as PublishedCase & PublicRow), pubDate: row.pubDate });
-  }
-  stamp = state.stamp;
-  listed = null;
 }
 
 async function ensureLoaded(): Promise<void> {
@@ -41,13 +30,17 @@ async function ensureLoaded(): Promise<void> {
   await firstLoad;
 }
 
-/** Listed cases, newest first (by listing day, then acceptance). */
+/** Listed cases (listing day within the window), newest first. */
 export async function publishedCases(): Promise<Shown[]> {
   await ensureLoaded();
-  listed ??= [...rows.values()]
-    .filter((r) => !windowStart || r.pubDate >= windowStart)
-    .sort((a, b) => b.pubDate.localeCompare(a.pubDate) || b.acceptedDate.localeCompare(a.acceptedDate) || a.id.localeCompare(b.id));
-  return listed;
+  if (!listed || listed.generation !== ledgerGeneration() || listed.windowStart !== windowStart) {
+    const from = windowStart ?? '';
+    const rows = [...ledgerRows()]
+      .filter((r) => r.pubDate >= from)
+      .sort((a, b) => b.pubDate.localeCompare(a.pubDate) || b.acceptedDate.localeCompare(a.acceptedDate) || a.caseId.localeCompare(b.caseId));
+    listed = { generation: ledgerGeneration(), windowStart, rows: rows.map((row) => presentPublicCase({ ...row, _id: row.caseId })) };
+  }
+  return listed.rows;
 }
 
 export async function publishedStats(): Promise<PublishedStats | null> {
@@ -69,9 +62,8 @@ export function stopPublishedCache(): void {
   clearInterval(timer);
   timer = undefined;
   firstLoad = undefined;
-  rows.clear();
-  stamp = 0;
   windowStart = null;
   stats = null;
   listed = null;
+  resetLedger();
 }

@@ -1,16 +1,17 @@
-// One publishing tick of 办件公示: copies the applications changed since the watermark into
-// masked public rows, keeps the daily figures by difference, rewrites only the day files
-// that changed, and the figures. Cost grows with what changed, not with all history.
+// One publishing tick of 办件公示: reads the applications changed since the watermark, writes a
+// new version for each case whose public row changed (inserts only), recomputes the figures
+// from the in-memory ledger, and rewrites only the day files that changed.
 import path from 'node:path';
-import type { Types } from 'mongoose';
+import { Types } from 'mongoose';
 import { ApplicationModel } from '../../models/application.ts';
 import { AppointmentModel } from '../../models/appointment.ts';
-import { PublishDailyModel, PublishedCaseModel, PublishStateModel, type PublishedCase } from '../../models/published-case.ts';
+import { PublishedCaseModel, PublishStateModel } from '../../models/published-case.ts';
 import { config } from '../../server/config.ts';
 import { getCatalogue, type CatalogueSnapshot } from '../catalogue/store.ts';
-import { addDays, localDate } from '../queue/clock.ts';
-import { addContribution, pubDateOf, statsOf, type DailyDelta } from './figures.ts';
+import { addDays, localDate, localTime } from '../queue/clock.ts';
+import { pubDateOf, statsOf } from './figures.ts';
 import { dayFile, exists, removeDayFilesBefore, writeJsonAtomic } from './files.ts';
+import { applyVersion, ledgerRow, ledgerRows, ledgerStamp, syncLedger, type LedgerRow } from './ledger.ts';
 import { presentPublicCase, publicRowOf, type CaseSource, type PublicRow } from './row.ts';
 
 const STATE_ID = 'progress';
@@ -19,65 +20,80 @@ const BATCH = 1000;
 const OVERLAP_MS = 5_000;
 const CASE_FIELDS = 'itemCode department status applicantNameEnc applicantIsCompany acceptedDate deadline completedDate onTime onsiteVisits evaluationScore evaluatedAt updatedAt';
 
-interface TickState { stamp: number; watermark: Date | null; delta: DailyDelta; dirtyDays: Set<string>; changed: number; scanned: number }
+interface TickState { stamp: number; watermark: Date | null; dirtyDays: Set<string>; changed: number; scanned: number }
 
 /** Publishes what changed; `now` fixes "today" and the window. */
 export async function publishProgress(now: Date) {
   const state = await PublishStateModel.findById(STATE_ID).lean();
-  const tick: TickState = { stamp: state?.stamp ?? 0, watermark: state?.watermark ?? null, delta: new Map(), dirtyDays: new Set(), changed: 0, scanned: 0 };
+  await syncLedger();
+  const tick: TickState = { stamp: Math.max(state?.stamp ?? 0, ledgerStamp()), watermark: state?.watermark ?? null, dirtyDays: new Set(), changed: 0, scanned: 0 };
   const catalogue = await getCatalogue();
   const filter = tick.watermark ? { updatedAt: { $gte: new Date(tick.watermark.getTime() - OVERLAP_MS) } } : {};
-  const cursor = ApplicationModel.find(filter, CASE_FIELDS).sort({ updatedAt: 1 }).lean().cursor({ batchSize: BATCH });
   let batch: CaseSource[] = [];
-  for await (const application of cursor) {
+  for await (const application of ApplicationModel.find(filter, CASE_FIELDS).lean().cursor({ batchSize: BATCH })) {
     batch.push(application as CaseSource);
     const updatedAt = (application as { updatedAt: Date }).updatedAt;
     if (!tick.watermark || updatedAt > tick.watermark) tick.watermark = updatedAt;
     if (batch.length === BATCH) batch = await publishBatch(batch, catalogue, tick);
   }
   await publishBatch(batch, catalogue, tick);
-  await applyDailyDelta(tick.delta);
 
   const today = localDate(now, config.TZ_NAME);
   const windowStart = addDays(today, -(config.PUBLISH_DAYS - 1));
-  const stats = await currentStats(windowStart, today);
+  const bookings = await AppointmentModel.countDocuments({ date: { $gte: windowStart, $lte: today }, status: { $ne: 'cancelled' } });
+  const stats = statsOf(ledgerRows(), bookings, { from: windowStart, to: today });
   const files = await writeFiles(tick.dirtyDays, windowStart, today, stats, now, state?.windowStart !== windowStart);
+  const compactDue = state?.compactedDate !== today && localTime(now, config.TZ_NAME) >= COMPACT_AFTER;
+  const compacted = compactDue ? await compactVersions() : 0;
   await PublishStateModel.updateOne(
     { _id: STATE_ID },
-    { $set: { watermark: tick.watermark, stamp: tick.stamp, windowStart, stats, publishedAt: now } },
+    { $set: { watermark: tick.watermark, stamp: tick.stamp, windowStart, stats, publishedAt: now, ...(compactDue ? { compactedDate: today } : {}) } },
     { upsert: true },
   );
-  return { scanned: tick.scanned, changed: tick.changed, filesWritten: files.written, filesRemoved: files.removed };
+  return { scanned: tick.scanned, changed: tick.changed, filesWritten: files.written, filesRemoved: files.removed, versionsCompacted: compacted };
 }
 
-/** Publishes one batch of applications; returns an empty batch. */
+/** Writes a version for each case of the batch whose public row changed; returns an empty batch. */
 async function publishBatch(batch: CaseSource[], catalogue: CatalogueSnapshot, tick: TickState): Promise<CaseSource[]> {
-  if (batch.length === 0) return batch;
   tick.scanned += batch.length;
-  const existing = new Map(
-    (await PublishedCaseModel.find({ _id: { $in: batch.map((a) => a._id as Types.ObjectId) } }).lean()).map((row) => [String(row._id), row]),
-  );
-  const inserts: object[] = [];
-  const replaces: object[] = [];
+  const versions = [];
   for (const application of batch) {
     const next = publicRowOf(application, catalogue, config.TZ_NAME);
-    const stored = existing.get(String(application._id));
-    const previous = stored && !stored.removed ? (stored as unknown as PublicRow) : null;
-    if (sameRow(previous, next) || (!stored && !next)) continue;
-    addContribution(tick.delta, previous, -1);
-    addContribution(tick.delta, next, 1);
-    if (previous) tick.dirtyDays.add(pubDateOf(previous));
+    const previous = ledgerRow(String(application._id));
+    if (sameRow(previous ?? null, next)) continue;
+    if (previous) tick.dirtyDays.add(previous.pubDate);
     if (next) tick.dirtyDays.add(pubDateOf(next));
     tick.changed++;
     tick.stamp++;
-    const row = { ...(next ? { ...next, pubDate: pubDateOf(next), removed: false } : { ...stored, removed: true }), _id: application._id, stamp: tick.stamp };
-    // New rows go in with one insertMany: per-document upserts are slow on FerretDB.
-    if (stored) replaces.push({ replaceOne: { filter: { _id: application._id }, replacement: row } });
-    else inserts.push(row);
+    const caseId = application._id as Types.ObjectId;
+    versions.push(next ? { _id: new Types.ObjectId(), caseId, stamp: tick.stamp, removed: false, ...next, pubDate: pubDateOf(next) } : { _id: new Types.ObjectId(), caseId, stamp: tick.stamp, removed: true });
   }
-  if (inserts.length > 0) await PublishedCaseModel.collection.insertMany(inserts as never[], { ordered: false });
-  if (replaces.length > 0) await PublishedCaseModel.bulkWrite(replaces as never, { ordered: false });
+  if (versions.length > 0) {
+    await PublishedCaseModel.collection.insertMany(versions, { ordered: true });
+    for (const version of versions) applyVersion(version as never);
+  }
   return [];
+}
+
+/** Local time after which the day's compaction runs (a quiet hour). */
+const COMPACT_AFTER = '03:00';
+
+/** Deletes versions superseded by a newer one (and consumed tombstones); returns how many. */
+async function compactVersions(): Promise<number> {
+  const current = new Set([...ledgerRows()].map((row) => String(row.versionId)));
+  const stamp = ledgerStamp();
+  let removed = 0;
+  let stale: Types.ObjectId[] = [];
+  for await (const version of PublishedCaseModel.find({ stamp: { $lte: stamp } }, { _id: 1 }).lean().cursor({ batchSize: 5000 })) {
+    if (current.has(String(version._id))) continue;
+    stale.push(version._id);
+    if (stale.length === 1000) {
+      removed += (await PublishedCaseModel.deleteMany({ _id: { $in: stale } })).deletedCount;
+      stale = [];
+    }
+  }
+  if (stale.length > 0) removed += (await PublishedCaseModel.deleteMany({ _id: { $in: stale } })).deletedCount;
+  return removed;
 }
 
 const ROW_FIELDS = ['itemCode', 'itemName', 'department', 'departmentName', 'applicant', 'status', 'acceptedDate', 'deadline', 'completedDate', 'onTime', 'oneVisit', 'evaluationScore', 'evaluatedDate'] as const;
@@ -87,38 +103,29 @@ function sameRow(previous: PublicRow | null, next: PublicRow | null): boolean {
   return ROW_FIELDS.every((field) => (previous[field] ?? null) === (next[field] ?? null));
 }
 
-async function applyDailyDelta(delta: DailyDelta): Promise<void> {
-  const writes = [...delta].map(([date, change]) => ({ updateOne: { filter: { _id: date }, update: { $inc: change }, upsert: true } }));
-  if (writes.length > 0) await PublishDailyModel.bulkWrite(writes as never, { ordered: false });
-}
-
-async function currentStats(from: string, to: string) {
-  const [days, bookings] = await Promise.all([
-    PublishDailyModel.find({ _id: { $gte: from, $lte: to } }).lean(),
-    AppointmentModel.countDocuments({ date: { $gte: from, $lte: to }, status: { $ne: 'cancelled' } }),
-  ]);
-  return statsOf(days, bookings, { from, to });
-}
-
 /** Rewrites changed day files (all of them when the window moved or the directory is new), the index and the figures. */
 async function writeFiles(dirty: Set<string>, windowStart: string, today: string, stats: object, now: Date, windowMoved: boolean) {
   const dir = path.resolve(config.PUBLISH_DIR);
   const indexFile = path.join(dir, 'index.json');
-  const days = await PublishDailyModel.find({ _id: { $gte: windowStart, $lte: today }, listed: { $gt: 0 } }, { listed: 1 }).sort({ _id: -1 }).lean();
   const rewriteAll = windowMoved || !(await exists(indexFile));
-  const toWrite = days.map((d) => d._id).filter((date) => rewriteAll || dirty.has(date));
-  for (const date of toWrite) {
-    const rows = await PublishedCaseModel.find({ pubDate: date, removed: false }).sort({ acceptedDate: -1, _id: 1 }).lean();
-    await writeJsonAtomic(dayFile(dir, date), { date, items: rows.map((r) => presentPublicCase(r as PublishedCase & PublicRow)) });
+  const counts = new Map<string, number>();
+  const byDay = new Map<string, LedgerRow[]>();
+  for (const row of ledgerRows()) {
+    if (row.pubDate < windowStart || row.pubDate > today) continue;
+    counts.set(row.pubDate, (counts.get(row.pubDate) ?? 0) + 1);
+    if (!rewriteAll && !dirty.has(row.pubDate)) continue;
+    const list = byDay.get(row.pubDate);
+    if (list) list.push(row);
+    else byDay.set(row.pubDate, [row]);
+  }
+  for (const date of dirty) if (date >= windowStart && date <= today && !byDay.has(date)) byDay.set(date, []);
+  for (const [date, rows] of byDay) {
+    rows.sort((a, b) => b.acceptedDate.localeCompare(a.acceptedDate) || a.caseId.localeCompare(b.caseId));
+    await writeJsonAtomic(dayFile(dir, date), { date, items: rows.map((row) => presentPublicCase({ ...row, _id: row.caseId })) });
   }
   const removed = await removeDayFilesBefore(dir, windowStart);
-  for (const date of dirty) if (date >= windowStart && !days.some((d) => d._id === date)) await writeJsonAtomic(dayFile(dir, date), { date, items: [] });
+  const days = [...counts].sort((a, b) => b[0].localeCompare(a[0]));
   await writeJsonAtomic(path.join(dir, 'stats.json'), { generatedAt: now.toISOString(), ...stats });
-  await writeJsonAtomic(indexFile, {
-    generatedAt: now.toISOString(),
-    from: windowStart,
-    to: today,
-    days: days.map((d) => ({ date: d._id, count: d.listed, file: `progress/${d._id}.json` })),
-  });
-  return { written: toWrite.length + 2, removed };
+  await writeJsonAtomic(indexFile, { generatedAt: now.toISOString(), from: windowStart, to: today, days: days.map(([date, count]) => ({ date, count, file: `progress/${date}.json` })) });
+  return { written: byDay.size + 2, removed };
 }
