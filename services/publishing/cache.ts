@@ -17,9 +17,9 @@ let firstLoad: Promise<void> | undefined;
 
 /** Copies what the publishing job wrote since the last refresh. */
 export async function refreshPublishedCache(): Promise<void> {
-  const state = await PublishStateModel.findById('progress', { stats: 1, windowStart: 1 }).lean();
+  const state = await PublishStateModel.findById('progress', { stats: 1, windowStart: 1, stamp: 1 }).lean();
   if (!state) return;
-  await syncLedger();
+  await syncLedger(state.stamp);
   stats = state.stats as PublishedStats;
   windowStart = state.windowStart ?? null;
 }

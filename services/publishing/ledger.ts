@@ -13,15 +13,21 @@ let stamp = 0;
 let generation = 0;
 let syncing: Promise<void> | undefined;
 
-/** Applies versions newer than this copy (one sync at a time). */
-export function syncLedger(): Promise<void> {
+/**
+ * Applies versions newer than this copy (one sync at a time). `knownStamp` (the published
+ * state's) skips the read when this copy is already current, the usual case.
+ */
+export function syncLedger(knownStamp?: number): Promise<void> {
+  if (knownStamp !== undefined && knownStamp <= stamp) return Promise.resolve();
   syncing ??= pull().finally(() => (syncing = undefined));
   return syncing;
 }
 
 async function pull(): Promise<void> {
-  const newer = PublishedCaseModel.find({ stamp: { $gt: stamp } }).sort({ stamp: 1 }).lean().cursor({ batchSize: 2000 });
-  for await (const version of newer) applyVersion(version as never);
+  // Sorted here, not by the server: FerretDB sorts without an index.
+  const newer = await PublishedCaseModel.find({ stamp: { $gt: stamp } }).lean();
+  newer.sort((a, b) => a.stamp - b.stamp);
+  for (const version of newer) applyVersion(version as never);
 }
 
 /** Records a version this process wrote or read. */

@@ -25,7 +25,7 @@ interface TickState { stamp: number; watermark: Date | null; dirtyDays: Set<stri
 /** Publishes what changed; `now` fixes "today" and the window. */
 export async function publishProgress(now: Date) {
   const state = await PublishStateModel.findById(STATE_ID).lean();
-  await syncLedger();
+  await syncLedger(state?.stamp ?? 0);
   const tick: TickState = { stamp: Math.max(state?.stamp ?? 0, ledgerStamp()), watermark: state?.watermark ?? null, dirtyDays: new Set(), changed: 0, scanned: 0 };
   const catalogue = await getCatalogue();
   const filter = tick.watermark ? { updatedAt: { $gte: new Date(tick.watermark.getTime() - OVERLAP_MS) } } : {};
