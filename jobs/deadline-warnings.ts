@@ -13,7 +13,7 @@ export const deadlineWarningsJob: Job = {
   schedule: '0 8 * * *',
   async run(now) {
     const today = businessDate(now);
-    const horizon = addWorkingDays(today, 1);
+    const horizon = await addWorkingDays(today, 1);
     const catalogue = await getCatalogue();
     let cases = 0;
     let notices = 0;

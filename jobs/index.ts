@@ -2,6 +2,10 @@
 import { claimCleanupJob } from './claim-cleanup.ts';
 import { lockCleanupJob } from './lock-cleanup.ts';
 import { notificationSenderJob } from './notification-sender.ts';
+import { paymentReconcileJob } from './payment-reconcile.ts';
+import { slotGenerationJob } from './slot-generation.ts';
+import { slotReconciliationJob } from './slot-reconciliation.ts';
+import { noShowJob } from './no-shows.ts';
 import { rectificationWarningJob } from './rectification-warning.ts';
 import { screenSnapshotsJob } from './screen-snapshots.ts';
 import { publishProgressJob } from './publish-progress.ts';
@@ -15,6 +19,10 @@ export const jobs: Job[] = [
   claimCleanupJob,
   notificationSenderJob,
   rectificationWarningJob,
+  paymentReconcileJob,
+  slotGenerationJob,
+  slotReconciliationJob,
+  noShowJob,
   screenSnapshotsJob,
   publishProgressJob,
   appointmentRemindersJob,

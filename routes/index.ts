@@ -12,6 +12,11 @@ import { oversightRouter } from './admin/oversight-router.ts';
 import { applicationsRouter } from './applications/router.ts';
 import { staffApplicationsRouter } from './staff-applications/router.ts';
 import { rectificationsRouter } from './staff-applications/rectification-router.ts';
+import { paymentsRouter } from './payments/router.ts';
+import { slotsRouter } from './slots/router.ts';
+import { appointmentsRouter } from './appointments/router.ts';
+import { adminHolidaysRouter } from './admin/holidays-router.ts';
+import { adminSchedulesRouter } from './admin/schedules-router.ts';
 import { staffQueueRouter } from './staff-queue/router.ts';
 import { screensRouter } from './screens/router.ts';
 import { adminScreensRouter } from './admin-screens/router.ts';
@@ -31,6 +36,11 @@ export const routers: Router<AppState>[] = [
   applicationsRouter,
   staffApplicationsRouter,
   rectificationsRouter,
+  paymentsRouter,
+  slotsRouter,
+  appointmentsRouter,
+  adminHolidaysRouter,
+  adminSchedulesRouter,
   staffQueueRouter,
   screensRouter,
   adminScreensRouter,

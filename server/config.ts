@@ -75,6 +75,9 @@ const EnvSchema = z.object({
 
 export type Env = z.infer<typeof EnvSchema>;
 
+/** Every variable OneTrip reads (each is documented in .env.example). */
+export const CONFIG_KEYS = Object.keys(EnvSchema.shape);
+
 /** Parses an environment; throws one Error naming every bad variable. */
 export function parseEnv(env: NodeJS.ProcessEnv): Env {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));

@@ -57,8 +57,13 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   logger.info({ signal }, 'shutting down: draining requests and stopping jobs');
   const drained = new Promise<void>((resolve) => server.close(() => resolve()));
-  server.closeIdleConnections();
+  // Keep-alive connections would hold close() open until they time out: close each one as
+  // soon as its in-flight request is answered, and everything after a hard deadline.
+  const sweeper = setInterval(() => server.closeIdleConnections(), 100);
+  const deadline = setTimeout(() => server.closeAllConnections(), 15_000);
   await Promise.all([drained, stopJobs()]);
+  clearInterval(sweeper);
+  clearTimeout(deadline);
   stopWatching();
   await disconnectDatabase();
   await stopLocal?.();

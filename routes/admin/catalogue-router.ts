@@ -28,20 +28,23 @@ interface Resource {
   input: ZodType<{ code: string; department?: string }>;
   patch: ZodType<Record<string, unknown>>;
   check?: (value: Record<string, unknown>) => Record<string, string>;
+  /** Who may create and change entries (reading is for every admin, within scope). */
+  writeAccess: 'admin' | 'center_admin';
 }
 
 const resources: Resource[] = [
-  { path: 'departments', entity: 'department', label: '部门', model: DepartmentModel, input: DepartmentInput, patch: DepartmentPatch },
-  { path: 'windows', entity: 'window', label: '窗口', model: WindowModel as never, input: WindowInput, patch: WindowPatch },
+  { path: 'departments', entity: 'department', label: '部门', model: DepartmentModel, input: DepartmentInput, patch: DepartmentPatch, writeAccess: 'center_admin' },
+  { path: 'windows', entity: 'window', label: '窗口', model: WindowModel as never, input: WindowInput, patch: WindowPatch, writeAccess: 'admin' },
   {
     path: 'items', entity: 'item', label: '事项', model: ItemModel as never, input: ItemInput, patch: ItemPatch.extend({ published: z.boolean().optional() }),
     check: guideRuleViolations,
+    writeAccess: 'admin',
   },
 ];
 
 for (const resource of resources) mountResource(resource);
 
-function mountResource({ path, entity, label, model, input, patch, check }: Resource): void {
+function mountResource({ path, entity, label, model, input, patch, check, writeAccess }: Resource): void {
   const tags = ['管理：事项与窗口'];
   defineRoute(
     adminCatalogueRouter,
@@ -63,7 +66,7 @@ function mountResource({ path, entity, label, model, input, patch, check }: Reso
   );
   defineRoute(
     adminCatalogueRouter,
-    { method: 'post', path: `/${path}`, summary: `新建${label}`, tags, access: 'admin', body: input, response: Entry, status: 201, errors: { 409: 'CODE_TAKEN' } },
+    { method: 'post', path: `/${path}`, summary: `新建${label}`, tags, access: writeAccess, body: input, response: Entry, status: 201, errors: { 409: 'CODE_TAKEN' } },
     async (ctx, { body }) => {
       assertRules(check, body);
       ctx.status = 201;
@@ -79,7 +82,7 @@ function mountResource({ path, entity, label, model, input, patch, check }: Reso
   );
   defineRoute(
     adminCatalogueRouter,
-    { method: 'patch', path: `/${path}/:code`, summary: `修改${label}（部分字段）`, tags, access: 'admin', params: CodeParams, body: patch, response: Entry },
+    { method: 'patch', path: `/${path}/:code`, summary: `修改${label}（部分字段）`, tags, access: writeAccess, params: CodeParams, body: patch, response: Entry },
     async (ctx, { params, body }) => {
       if (check) {
         const current = await findEntry(entity, params.code, staffOf(ctx));

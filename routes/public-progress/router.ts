@@ -1,7 +1,7 @@
 // 办件公示 for anyone: published case progress (masked) and the figures, from memory.
 import Router from '@koa/router';
 import { z } from 'zod';
-import { unavailable } from '../../server/errors.ts';
+import { notFound } from '../../server/errors.ts';
 import { pageOf, PageQuery, pageSchema } from '../../server/pagination.ts';
 import { defineRoute } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
@@ -32,10 +32,10 @@ defineRoute(
 
 defineRoute(
   publicProgressRouter,
-  { method: 'get', path: '/stats', summary: '办件公示统计（受理、办结、按时率、最多跑一次率、预约量、满意度）', tags, access: 'public', response: StatsOut, errors: { 503: 'UNAVAILABLE' } },
+  { method: 'get', path: '/stats', summary: '办件公示统计（受理、办结、按时率、最多跑一次率、预约量、满意度）', tags, access: 'public', response: StatsOut, errors: { 404: 'NOT_FOUND（尚未发布）' } },
   async (ctx) => {
     const stats = await publishedStats();
-    if (!stats) throw unavailable('公示数据尚未生成');
+    if (!stats) throw notFound('公示数据'); // before the first publish
     ctx.set('Cache-Control', 'public, max-age=30');
     ctx.body = stats;
   },

@@ -2,7 +2,7 @@
 // ETag (If-None-Match → 304). No database query per poll.
 import Router from '@koa/router';
 import { z } from 'zod';
-import { forbidden, unavailable } from '../../server/errors.ts';
+import { forbidden, notFound } from '../../server/errors.ts';
 import { defineRoute } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
 import { cachedSnapshot } from '../../services/screens/cache.ts';
@@ -24,13 +24,13 @@ defineRoute(
   {
     method: 'get', path: '/screens/:hallCode', summary: '大厅大屏数据（叫号、等候、当日统计、公告）', tags: ['大屏'], access: 'screen',
     params: z.object({ hallCode: z.string().min(1).max(64) }), response: SnapshotOut,
-    errors: { 304: '未变化（If-None-Match 与 ETag 相同）', 503: 'UNAVAILABLE（该大厅的数据尚未生成）' },
+    errors: { 304: '未变化（If-None-Match 与 ETag 相同）', 404: 'NOT_FOUND（该大厅的数据尚未生成）' },
   },
   async (ctx, { params }) => {
     const principal = ctx.state.principal;
     if (principal?.kind !== 'screen' || principal.hallCode !== params.hallCode) throw forbidden('该设备不属于此大厅');
     const snapshot = await cachedSnapshot(params.hallCode);
-    if (!snapshot) throw unavailable('大屏数据正在生成，请稍候');
+    if (!snapshot) throw notFound('该大厅的大屏数据'); // not built yet, or a hall without windows
     ctx.set('ETag', snapshot.etag);
     ctx.set('Cache-Control', 'no-cache');
     if (ctx.get('If-None-Match').split(',').some((tag) => tag.trim() === snapshot.etag)) {

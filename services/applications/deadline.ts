@@ -5,6 +5,6 @@ import { addWorkingDays } from './working-days.ts';
  * The last day of a case accepted on `acceptedDate`: the `promisedLimitDays`-th working day
  * after the day of acceptance; 即办件 (0 days) are due the same day.
  */
-export function caseDeadline(acceptedDate: string, promisedLimitDays: number): string {
+export function caseDeadline(acceptedDate: string, promisedLimitDays: number): Promise<string> {
   return addWorkingDays(acceptedDate, Math.max(0, promisedLimitDays));
 }

@@ -47,7 +47,7 @@ export async function evaluateCase(citizenId: string, id: string, rating: Rating
       comment: rating.comment,
       status: 'open',
       openedAt: now,
-      deadline: addWorkingDays(businessDate(now), config.RECTIFICATION_WORKING_DAYS),
+      deadline: await addWorkingDays(businessDate(now), config.RECTIFICATION_WORKING_DAYS),
     });
   }
   return { application: claimed, evaluation: evaluation.toObject() };

@@ -43,7 +43,7 @@ export async function closeRectification(staff: StaffPrincipal, id: string, repl
 /** Writes one staff notice per open rectification due within WARN_WORKING_DAYS, once a day. */
 export async function warnDueRectifications(now: Date): Promise<{ warned: number }> {
   const today = businessDate(now);
-  const horizon = addWorkingDays(today, WARN_WORKING_DAYS);
+  const horizon = await addWorkingDays(today, WARN_WORKING_DAYS);
   const due = await RectificationModel.find({ status: 'open', deadline: { $lte: horizon }, lastWarnedDate: { $ne: today } })
     .sort({ deadline: 1 })
     .limit(WARN_BATCH)

@@ -78,7 +78,7 @@ async function acceptance(itemCode: string, now: Date) {
   if (!guide) throw notFound('事项');
   const acceptedDate = businessDate(now);
   const days = guide.caseType === 'immediate' ? 0 : guide.promisedLimitDays;
-  return { acceptedAt: now, acceptedDate, deadline: caseDeadline(acceptedDate, days) };
+  return { acceptedAt: now, acceptedDate, deadline: await caseDeadline(acceptedDate, days) };
 }
 
 /** 受理: approved → accepted, with the promised deadline. */

@@ -1,20 +1,12 @@
-// Stand-in for the calendar module (services/calendar/, branch `booking`): the lead swaps this
-// file's body for the calendar's addWorkingDays at merge. Uses the national calendar of
-// chinese-days (statutory holidays and 调休 make-up working days) without local overrides.
-import chineseDays from 'chinese-days';
-
-const DAY_MS = 86_400_000;
+// Deadlines of cases and rectifications, from the one working-day calendar (services/calendar).
+import { deadlineAfter } from '../calendar/store.ts';
+import { logger } from '../../server/logger.ts';
 
 /** The `n`-th working day after `date` (YYYY-MM-DD); `n` = 0 answers `date` itself. */
-export function addWorkingDays(date: string, n: number): string {
-  let current = date;
-  for (let counted = 0; counted < n; ) {
-    current = nextDay(current);
-    if (chineseDays.isWorkday(current)) counted += 1;
+export async function addWorkingDays(date: string, n: number): Promise<string> {
+  const deadline = await deadlineAfter(date, n);
+  if (deadline.provisional) {
+    logger.warn({ from: date, workingDays: n, deadline: deadline.date }, 'deadline crosses a year without official holiday data; counted Monday–Friday');
   }
-  return current;
-}
-
-function nextDay(date: string): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  return deadline.date;
 }

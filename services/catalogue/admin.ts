@@ -51,13 +51,13 @@ export async function findEntry(entity: Entity, code: string, actor: StaffPrinci
   const model = MODELS[entity] as typeof DepartmentModel;
   const entry = await model.findOne({ code }).lean();
   if (!entry) throw notFound(LABELS[entity]);
-  await assertScope(entity, (entry as { department?: string }).department ?? code, actor);
+  await assertScope(entity, (entry as { department?: string }).department ?? code, actor, 'read');
   return entry;
 }
 
-async function assertScope(entity: Entity, departmentCode: string | undefined, actor: StaffPrincipal): Promise<void> {
+async function assertScope(entity: Entity, departmentCode: string | undefined, actor: StaffPrincipal, mode: 'read' | 'write' = 'write'): Promise<void> {
   if (actor.role === 'center_admin') return;
-  if (entity === 'department') throw forbidden('只有中心管理员可以管理部门');
+  if (entity === 'department' && mode === 'write') throw forbidden('只有中心管理员可以管理部门');
   if (!departmentCode || !staffCoversDepartment(actor, departmentCode)) throw forbidden('只能管理本部门的事项和窗口');
 }
 

@@ -8,7 +8,7 @@ import { notFound, badRequest } from '../../server/errors.ts';
 import { getCatalogue } from '../catalogue/store.ts';
 import { isDuplicateKey } from '../claims/claim.ts';
 import { localDate, localTime } from './clock.ts';
-import { windowGroupOfItem } from './window-group.ts';
+import { windowGroupOf } from '../booking/window-group.ts';
 
 export const TICKET_PREFIX = 'A';
 
@@ -29,7 +29,7 @@ export async function queueTargetOf(itemCode: string) {
   if (!guide) throw notFound('事项');
   const hallCode = guide.windows.find((w) => w.hallCode)?.hallCode;
   if (!hallCode) throw badRequest('NO_WINDOW', '该事项未配置办理窗口');
-  return { windows: guide.windows.map((w) => w.code), hallCode, department: guide.department.code, windowGroup: windowGroupOfItem(guide) };
+  return { windows: guide.windows.map((w) => w.code), hallCode, department: guide.department.code, windowGroup: windowGroupOf(guide.windows.map((w) => w.code)) };
 }
 
 /** Formats the n-th ticket of a day: 1 → A001. */

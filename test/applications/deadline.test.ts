@@ -7,26 +7,27 @@ import { caseDeadline } from '../../services/applications/deadline.ts';
 import { addWorkingDays } from '../../services/applications/working-days.ts';
 import { decryptPii } from '../../services/pii/crypto.ts';
 import { buildScene } from './fixtures.ts';
+import { CalendarDayModel } from '../../models/calendar-day.ts';
 
-test('caseDeadline › accepted 2026-09-30 with 3 working days › crosses 国庆 to 2026-10-10, a make-up working Saturday', (t) => {
+test('caseDeadline › accepted 2026-09-30 with 3 working days › crosses 国庆 to 2026-10-10, a make-up working Saturday', async (t) => {
   // chinese-days: 10-01…10-07 holiday, 10-08 and 10-09 working, 10-10 (Saturday) 调休 working day.
   t.false(chineseDays.isWorkday('2026-10-01'));
   t.true(chineseDays.isWorkday('2026-10-10'));
-  t.is(caseDeadline('2026-09-30', 3), '2026-10-10');
-  t.is(caseDeadline('2026-09-30', 1), '2026-10-08');
+  t.is(await caseDeadline('2026-09-30', 3), '2026-10-10');
+  t.is(await caseDeadline('2026-09-30', 1), '2026-10-08');
 });
 
-test('caseDeadline › 即办件 (0 days) › due the same day, even on a holiday', (t) => {
-  t.is(caseDeadline('2026-09-30', 0), '2026-09-30');
-  t.is(caseDeadline('2026-10-03', 0), '2026-10-03');
+test('caseDeadline › 即办件 (0 days) › due the same day, even on a holiday', async (t) => {
+  t.is(await caseDeadline('2026-09-30', 0), '2026-09-30');
+  t.is(await caseDeadline('2026-10-03', 0), '2026-10-03');
 });
 
-test('caseDeadline › weekends are skipped; accepted on a weekend counts from the next working day', (t) => {
-  t.is(caseDeadline('2026-11-20', 1), '2026-11-23'); // Friday → Monday
-  t.is(caseDeadline('2026-11-21', 1), '2026-11-23'); // Saturday → Monday
-  t.is(caseDeadline('2026-11-16', 5), '2026-11-23');
-  t.is(addWorkingDays('2026-04-30', 1), '2026-05-06'); // 劳动节 5-1…5-5
-  t.is(addWorkingDays('2025-12-31', 1), '2026-01-04'); // 元旦, then the 调休 Sunday
+test('caseDeadline › weekends are skipped; accepted on a weekend counts from the next working day', async (t) => {
+  t.is(await caseDeadline('2026-11-20', 1), '2026-11-23'); // Friday → Monday
+  t.is(await caseDeadline('2026-11-21', 1), '2026-11-23'); // Saturday → Monday
+  t.is(await caseDeadline('2026-11-16', 5), '2026-11-23');
+  t.is(await addWorkingDays('2026-04-30', 1), '2026-05-06'); // 劳动节 5-1…5-5
+  t.is(await addWorkingDays('2025-12-31', 1), '2026-01-04'); // 元旦, then the 调休 Sunday
 });
 
 let app: TestApp;
@@ -45,7 +46,7 @@ test('POST /staff/cases › walk-in case › created accepted with the deadline 
   t.is(res.body.status, 'accepted');
   const today = businessDate(new Date());
   t.is(res.body.acceptedDate, today);
-  t.is(res.body.deadline, caseDeadline(today, 3));
+  t.is(res.body.deadline, await caseDeadline(today, 3));
   t.is(res.body.applicantName, '李*');
   t.is(res.body.history.length, 1);
   const stored = await ApplicationModel.findById(res.body.id).lean();
@@ -87,4 +88,12 @@ test('POST /staff/applications/:id/complete › after the deadline › onTime fa
   t.false(done.body.onTime);
   t.is(done.body.onsiteVisits, 2);
   t.is(done.body.history.at(-1).note, '已办结（超期）');
+});
+
+test.serial('caseDeadline › into a year without official data › counted Monday–Friday plus admin closures, not refused', async (t) => {
+  // 2027 is not in the package: 12-31 (Thu), then 2027-01-01, 01-04, 01-05, 01-06 as weekdays.
+  t.is(await caseDeadline('2026-12-30', 5), '2027-01-06');
+  await CalendarDayModel.create({ date: '2027-01-01', kind: 'closure', name: '元旦（待国务院公布）' });
+  t.is(await caseDeadline('2026-12-30', 5), '2027-01-07');
+  await CalendarDayModel.deleteOne({ date: '2027-01-01' });
 });

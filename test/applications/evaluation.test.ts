@@ -72,7 +72,7 @@ test('差评 › opens a rectification for the department; admins list it; the r
   t.truthy(task);
   t.is(task.department, scene.department);
   t.is(task.score, 2);
-  t.is(task.deadline, addWorkingDays(businessDate(new Date()), 15));
+  t.is(task.deadline, await addWorkingDays(businessDate(new Date()), 15));
 
   // Window clerks are not admins; other departments' admins do not see it.
   t.is((await app.request('GET', '/api/v1/admin/rectifications', { token: scene.clerk.token })).status, 403);

@@ -60,7 +60,7 @@ test('application › whole life: draft, submit, supplement, resubmit, approve, 
   t.is(accepted.body.status, 'accepted');
   const today = businessDate(new Date());
   t.is(accepted.body.acceptedDate, today);
-  t.is(accepted.body.deadline, caseDeadline(today, item.promisedLimitDays));
+  t.is(accepted.body.deadline, await caseDeadline(today, item.promisedLimitDays));
 
   const completed = await post(`/staff/applications/${id}/complete`, clerk.token, { onsiteVisits: 1 });
   t.is(completed.body.status, 'completed');

@@ -6,7 +6,7 @@ import { AppointmentModel } from '../../models/appointment.ts';
 import { config } from '../../server/config.ts';
 import { getCatalogue } from '../../services/catalogue/store.ts';
 import { localDate, localTime } from '../../services/queue/clock.ts';
-import { windowGroupOfItem } from '../../services/queue/window-group.ts';
+import { windowGroupOf } from '../../services/booking/window-group.ts';
 
 /** A booking of `itemCode` whose slot starts `startsInMinutes` from now and lasts 30 minutes. */
 export async function buildAppointment(itemCode: string, citizenId: string, startsInMinutes = 0, overrides: Record<string, unknown> = {}) {
@@ -19,11 +19,12 @@ export async function buildAppointment(itemCode: string, citizenId: string, star
     itemCode,
     department: guide.department.code,
     slotId: new Types.ObjectId(),
-    windowGroup: windowGroupOfItem(guide),
+    windowGroup: windowGroupOf(guide.windows.map((w) => w.code)),
     date: localDate(startsAt, config.TZ_NAME),
     start: localTime(startsAt, config.TZ_NAME),
     end: localTime(endsAt, config.TZ_NAME),
     startsAt,
+    endsAt,
     checkInCode: randomBytes(6).toString('hex').toUpperCase(),
     ...overrides,
   });

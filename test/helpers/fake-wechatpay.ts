@@ -26,12 +26,16 @@ export interface NotifyOptions {
   tamper?: NotifyTamper;
   /** When the notify is signed (Wechatpay-Timestamp); now by default. */
   signedAt?: Date;
+  /** Lay the JSON out with line breaks and indentation (still signed correctly), as a server may. */
+  spaced?: boolean;
 }
 
 export interface BuiltNotify {
   headers: Record<string, string>;
   body: string;
 }
+
+export type BeforeAnswer = (request: { method: string; path: string; status: number }) => Promise<void>;
 
 export type FakeWechatPay = Awaited<ReturnType<typeof startFakeWechatPay>>;
 
@@ -41,11 +45,13 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
   const apiV3Key = randomApiV3Key();
   const state: FakeState = { mchId: options.mchId, appId: options.appId, orders: new Map(), refunds: new Map() };
   const requests: Array<{ method: string; path: string; status: number }> = [];
-  const control = { tamperResponses: false };
+  const control: { tamperResponses: boolean; beforeAnswer?: BeforeAnswer } = { tamperResponses: false };
 
   const server = createServer(async (req, res) => {
     const body = await readBody(req);
     const answer = answerRequest(req, body);
+    // Lets a test act (say, send a notify) after the fake has done the work but before it answers.
+    if (control.beforeAnswer) await control.beforeAnswer({ method: req.method ?? '', path: req.url ?? '', status: answer.status });
     const text = answer.body ? JSON.stringify(answer.body) : '';
     const headers = signedHeaders(identity, text, new Date());
     if (control.tamperResponses) headers['Wechatpay-Signature'] = signLines(identity.privateKeyPem, ['tampered', text]);
@@ -87,7 +93,7 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
       event_type: eventType,
       summary,
       resource: encryptResource(resource, apiV3Key, originalType),
-    });
+    }, null, opts.spaced ? 2 : undefined);
     const headers: Record<string, string> = { 'Content-Type': 'application/json', ...signedHeaders(identity, body, signedAt) };
     if (opts.tamper === 'body') return { headers, body: body.replace('"id":"EV-', '"id":"EX-') };
     if (opts.tamper === 'signature') headers['Wechatpay-Signature'] = signLines(identity.privateKeyPem, ['forged', body]);
@@ -111,6 +117,14 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
     },
     set tamperResponses(value: boolean) {
       control.tamperResponses = value;
+    },
+
+    /** Runs before each answer is sent (undefined: answer at once). */
+    get beforeAnswer() {
+      return control.beforeAnswer;
+    },
+    set beforeAnswer(hook: BeforeAnswer | undefined) {
+      control.beforeAnswer = hook;
     },
 
     /** The citizen pays: the order becomes SUCCESS with a transaction id. */

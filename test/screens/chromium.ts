@@ -60,10 +60,12 @@ export async function openPage(url: string): Promise<Browser> {
     evaluate,
     async waitFor<T>(expression: string, timeoutMs = 20_000): Promise<T> {
       const until = Date.now() + timeoutMs;
-      let value = await evaluate<T>(expression);
+      // While the page is still navigating it has no context to evaluate in: try again.
+      const attempt = () => evaluate<T>(expression).catch(() => undefined as T);
+      let value = await attempt();
       while (!value && Date.now() < until) {
         await new Promise((r) => setTimeout(r, 100));
-        value = await evaluate<T>(expression);
+        value = await attempt();
       }
       return value;
     },

@@ -1,0 +1,91 @@
+// /api/v1/admin/holidays: local closures, extra working days and confirmed years. Center admins
+// change them; department admins read them. The list carries the warnings for years without data.
+import Router from '@koa/router';
+import { z } from 'zod';
+import { CalendarDayModel, CalendarYearModel } from '../../models/calendar-day.ts';
+import { staffOf } from '../../server/middleware/authenticate.ts';
+import { skipLimit } from '../../server/pagination.ts';
+import { defineRoute, type RouteContext } from '../../server/route.ts';
+import type { AppState } from '../../server/state.ts';
+import { confirmYear, createCalendarDay, deleteCalendarDay, updateCalendarDay, withdrawYear } from '../../services/calendar/admin.ts';
+import { currentCalendarWarnings } from '../../services/calendar/store.ts';
+import { officialCalendar } from '../../services/calendar/working-days.ts';
+import { ConfirmYearBody, DateParams, HolidayInput, HolidayListQuery, HolidayPatch, YearParams } from './booking-schema.ts';
+
+export const adminHolidaysRouter = new Router<AppState>({ prefix: '/api/v1/admin' });
+const tags = ['管理：工作日历'];
+const Loose = z.object({}).loose();
+const actorOf = (ctx: RouteContext) => ({ actor: staffOf(ctx), requestId: ctx.state.requestId });
+const officialYears = [...officialCalendar().years].sort();
+
+defineRoute(
+  adminHolidaysRouter,
+  {
+    method: 'get', path: '/holidays', summary: '工作日历：本地放假与补班、已确认年度、官方数据覆盖年度与提醒', tags, access: 'admin',
+    query: HolidayListQuery, response: Loose,
+  },
+  async (ctx, { query }) => {
+    const filter = query.year ? { date: { $gte: `${query.year}-01-01`, $lte: `${query.year}-12-31` } } : {};
+    const { skip, limit } = skipLimit(query);
+    const [days, total, years, warnings] = await Promise.all([
+      CalendarDayModel.find(filter).sort({ date: 1 }).skip(skip).limit(limit).lean(),
+      CalendarDayModel.countDocuments(filter),
+      CalendarYearModel.find({}).sort({ year: 1 }).limit(200).lean(),
+      currentCalendarWarnings(new Date()),
+    ]);
+    ctx.body = {
+      items: days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+      officialYears,
+      confirmedYears: years.map((y) => ({ year: y.year, confirmedBy: y.confirmedBy, confirmedAt: y.confirmedAt.toISOString(), note: y.note })),
+      warnings,
+    };
+  },
+);
+
+defineRoute(
+  adminHolidaysRouter,
+  { method: 'post', path: '/holidays', summary: '新增本地放假日或补班日', tags, access: 'center_admin', body: HolidayInput, response: Loose, status: 201, errors: { 409: 'CALENDAR_DAY_EXISTS' } },
+  async (ctx, { body }) => {
+    ctx.status = 201;
+    ctx.body = await createCalendarDay(body, actorOf(ctx));
+  },
+);
+
+defineRoute(
+  adminHolidaysRouter,
+  { method: 'put', path: '/holidays/:date', summary: '修改某日设置', tags, access: 'center_admin', params: DateParams, body: HolidayPatch, response: Loose },
+  async (ctx, { params, body }) => {
+    ctx.body = await updateCalendarDay({ date: params.date, ...body }, actorOf(ctx));
+  },
+);
+
+defineRoute(
+  adminHolidaysRouter,
+  { method: 'delete', path: '/holidays/:date', summary: '删除某日设置（恢复官方日历）', tags, access: 'center_admin', params: DateParams, response: Loose },
+  async (ctx, { params }) => {
+    ctx.body = await deleteCalendarDay(params.date, actorOf(ctx));
+  },
+);
+
+defineRoute(
+  adminHolidaysRouter,
+  {
+    method: 'post', path: '/holidays/years/:year/confirm', summary: '确认某年度日历（无官方数据的年度，录入节假日后确认方可开放预约）', tags,
+    access: 'center_admin', params: YearParams, body: ConfirmYearBody, response: Loose,
+  },
+  async (ctx, { params, body }) => {
+    ctx.body = await confirmYear(params.year, body.note, actorOf(ctx));
+  },
+);
+
+defineRoute(
+  adminHolidaysRouter,
+  { method: 'delete', path: '/holidays/years/:year', summary: '撤销年度确认', tags, access: 'center_admin', params: YearParams, status: 204 },
+  async (ctx, { params }) => {
+    await withdrawYear(params.year, actorOf(ctx));
+    ctx.status = 204;
+  },
+);

@@ -1,0 +1,52 @@
+// Builds the WeChat Pay client from configuration, lazily (tests set config first) and again
+// whenever the relevant settings change. Payments are off without WECHATPAY_MCHID.
+import { readFileSync } from 'node:fs';
+import {
+  createNotifyVerifier, createPayClient, platformCertFromPem, type NotifyVerifierOptions, type PayClient,
+} from '../../integrations/wechatpay/index.ts';
+import { config, paymentsEnabled } from '../../server/config.ts';
+import { AppError } from '../../server/errors.ts';
+
+let cached: { key: string; client: PayClient } | undefined;
+
+const SETTINGS = [
+  'WECHATPAY_MCHID', 'WECHAT_APPID', 'WECHATPAY_SERIAL', 'WECHATPAY_PRIVATE_KEY_PATH', 'WECHATPAY_APIV3_KEY',
+  'WECHATPAY_PLATFORM_CERT_PATH', 'WECHATPAY_PUBLIC_KEY_PATH', 'WECHATPAY_PUBLIC_KEY_ID', 'WECHATPAY_API_BASE',
+  'WECHATPAY_NOTIFY_URL',
+] as const;
+
+/** 503 PAYMENTS_DISABLED: this deployment has no merchant configured. */
+export const paymentsDisabled = () => new AppError(503, 'PAYMENTS_DISABLED', '本中心暂未开通在线缴费');
+
+/** The configured client; throws PAYMENTS_DISABLED when payments are off. */
+export function payClient(): PayClient {
+  if (!paymentsEnabled(config)) throw paymentsDisabled();
+  const key = JSON.stringify(SETTINGS.map((name) => config[name]));
+  if (cached?.key !== key) cached = { key, client: buildClient() };
+  return cached.client;
+}
+
+/** The merchant id the notifies must name. */
+export function merchantId(): string {
+  return config.WECHATPAY_MCHID;
+}
+
+function buildClient(): PayClient {
+  const verifier: NotifyVerifierOptions = {};
+  if (config.WECHATPAY_PLATFORM_CERT_PATH) {
+    verifier.platformCerts = [platformCertFromPem(readFileSync(config.WECHATPAY_PLATFORM_CERT_PATH, 'utf8'))];
+  }
+  if (config.WECHATPAY_PUBLIC_KEY_PATH && config.WECHATPAY_PUBLIC_KEY_ID) {
+    verifier.publicKey = { id: config.WECHATPAY_PUBLIC_KEY_ID, pem: readFileSync(config.WECHATPAY_PUBLIC_KEY_PATH, 'utf8') };
+  }
+  return createPayClient({
+    mchId: config.WECHATPAY_MCHID,
+    appId: config.WECHAT_APPID,
+    serial: config.WECHATPAY_SERIAL,
+    privateKey: readFileSync(config.WECHATPAY_PRIVATE_KEY_PATH, 'utf8'),
+    apiV3Key: config.WECHATPAY_APIV3_KEY,
+    apiBase: config.WECHATPAY_API_BASE,
+    notifyUrl: config.WECHATPAY_NOTIFY_URL,
+    verifier: createNotifyVerifier(verifier),
+  });
+}

@@ -1,0 +1,84 @@
+import test from 'ava';
+import { ACTIVE_APPOINTMENT_STATUSES, AppointmentModel } from '../../models/appointment.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { reconcileSlots } from '../../services/booking/reconcile.ts';
+import { buildBookableItem, buildSlot, slotState, storedCounts, verifiedCitizen } from './fixtures.ts';
+
+let app: TestApp;
+let item: Awaited<ReturnType<typeof buildBookableItem>>;
+
+test.before(async () => {
+  app = await startTestApp();
+  item = await buildBookableItem();
+});
+test.after.always(() => app.close());
+
+const citizens = (count: number) => Promise.all(Array.from({ length: count }, () => verifiedCitizen()));
+const book = (token: string, slotId: string) => app.request('POST', '/api/v1/appointments', { token, body: { slotId, itemCode: item.code } });
+const activeIn = (slotId: string) => AppointmentModel.countDocuments({ slotId, status: { $in: ACTIVE_APPOINTMENT_STATUSES } });
+
+test.serial('POST /appointments › 200 citizens at once at a 5-seat slot › exactly 5 bookings and remaining 0', async (t) => {
+  const slot = await buildSlot(item.windowGroup, { capacity: 5 });
+  const crowd = await citizens(200);
+  const answers = await Promise.all(crowd.map((c) => book(c.token, slot.id)));
+  const statuses = answers.map((a) => a.status);
+  t.is(statuses.filter((s) => s === 201).length, 5);
+  t.is(statuses.filter((s) => s === 409).length, 195);
+  t.true(answers.filter((a) => a.status === 409).every((a) => a.body.error.code === 'SLOT_FULL'));
+  t.deepEqual(await slotState(slot.id), { booked: 5, remaining: 0 });
+  t.is(await activeIn(slot.id), 5);
+  await reconcileSlots(new Date());
+  t.deepEqual(await storedCounts(slot.id), { booked: 5, remaining: 0 });
+  const listed = await app.request('GET', `/api/v1/items/${item.code}/slots`);
+  t.false(listed.body.some((s: { id: string }) => s.id === slot.id), 'a full slot is not listed');
+});
+
+test.serial('POST /appointments/:id/cancel › cancelling and booking at once › ends with seat counts equal to the appointments', async (t) => {
+  const slot = await buildSlot(item.windowGroup, { capacity: 5 });
+  const holders = await citizens(5);
+  const bookings = await Promise.all(holders.map((c) => book(c.token, slot.id)));
+  t.true(bookings.every((b) => b.status === 201));
+  const newcomers = await citizens(30);
+  const answers = await Promise.all([
+    ...holders.map((c, i) => app.request('POST', `/api/v1/appointments/${bookings[i]!.body.id}/cancel`, { token: c.token })),
+    ...newcomers.map((c) => book(c.token, slot.id)),
+  ]);
+  t.true(answers.slice(0, 5).every((a) => a.status === 200), 'every cancel succeeded');
+  const won = answers.slice(5).filter((a) => a.status === 201).length;
+  t.true(won <= 5, `newcomers got ${won} seats`);
+  const active = await activeIn(slot.id);
+  const state = await slotState(slot.id);
+  t.is(state.booked, active);
+  t.is(state.remaining, 5 - active);
+  t.is(active, won);
+  await reconcileSlots(new Date());
+  t.deepEqual(await storedCounts(slot.id), state, 'after reconciliation the stored copy equals the bookings');
+  // Every freed seat can be taken right after the race: no slot is left looking full.
+  const late = await citizens(state.remaining);
+  const lateAnswers = await Promise.all(late.map((c) => book(c.token, slot.id)));
+  t.true(lateAnswers.every((a) => a.status === 201), JSON.stringify(lateAnswers.map((a) => a.body.error?.code ?? a.status)));
+  t.deepEqual(await slotState(slot.id), { booked: 5, remaining: 0 });
+});
+
+test.serial('POST /appointments › one citizen firing the same booking 20 times at once › gets one seat', async (t) => {
+  const slot = await buildSlot(item.windowGroup, { capacity: 5 });
+  const [citizen] = await citizens(1);
+  const answers = await Promise.all(Array.from({ length: 20 }, () => book(citizen!.token, slot.id)));
+  t.is(answers.filter((a) => a.status === 201).length, 1);
+  // Racing copies may find the seats momentarily held by their twins (SLOT_FULL) or lose the day claim.
+  t.true(answers.filter((a) => a.status !== 201).every((a) => ['DUPLICATE_BOOKING', 'SLOT_FULL'].includes(a.body.error.code)));
+  t.deepEqual(await slotState(slot.id), { booked: 1, remaining: 4 });
+});
+
+test.serial('POST /appointments › the same Idempotency-Key sent 10 times at once › one appointment, answered to every copy', async (t) => {
+  const slot = await buildSlot(item.windowGroup, { capacity: 5 });
+  const [citizen] = await citizens(1);
+  const answers = await Promise.all(
+    Array.from({ length: 10 }, () =>
+      app.request('POST', '/api/v1/appointments', { token: citizen!.token, body: { slotId: slot.id, itemCode: item.code }, headers: { 'Idempotency-Key': 'double-tap-0001' } }),
+    ),
+  );
+  t.deepEqual(answers.map((a) => a.status), Array(10).fill(201));
+  t.is(new Set(answers.map((a) => a.body.id)).size, 1);
+  t.deepEqual(await slotState(slot.id), { booked: 1, remaining: 4 });
+});

@@ -1,0 +1,84 @@
+// Everything the access matrix needs: one caller of every kind, two departments, and real
+// records (of department X and citizen A) to put into path parameters.
+import mongoose from 'mongoose';
+import { ApplicationModel } from '../../models/application.ts';
+import { RectificationModel } from '../../models/rectification.ts';
+import { ScreenDeviceModel } from '../../models/screen-device.ts';
+import { hashScreenToken } from '../../server/auth/screen-token.ts';
+import { buildCitizen, buildDepartment, buildItem, buildStaff, buildWindow, suffix } from './factories.ts';
+
+export const ROLES = ['anonymous', 'citizenA', 'citizenB', 'windowX', 'deptAdminX', 'deptAdminY', 'centerAdmin', 'screen'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface AccessFixture {
+  headers: Record<Role, Record<string, string>>;
+  /** Values for path parameters, by route path. */
+  params: (path: string) => Record<string, string>;
+  hallCode: string;
+}
+
+export async function buildAccessFixture(): Promise<AccessFixture> {
+  const deptX = (await buildDepartment()).code;
+  const deptY = (await buildDepartment()).code;
+  const hallCode = `H${suffix()}`;
+  const windowX = (await buildWindow(deptX, { hallCode })).code;
+  const item = await buildItem({ department: deptX, windows: [windowX], fee: { charged: true, items: [{ name: '工本费', amountFen: 2000 }] } });
+  const citizenA = await buildCitizen({ verified: true });
+  const citizenB = await buildCitizen({ verified: true });
+  const staff = {
+    windowX: await buildStaff('window', deptX, [windowX]),
+    deptAdminX: await buildStaff('dept_admin', deptX),
+    deptAdminY: await buildStaff('dept_admin', deptY),
+    centerAdmin: await buildStaff('center_admin', null),
+  };
+  const screenToken = `screen-${suffix()}-${suffix()}`;
+  await ScreenDeviceModel.create({ _id: `SCREEN-${suffix()}`, name: '大厅一号屏', hallCode, tokenHash: hashScreenToken(screenToken) });
+  const application = await ApplicationModel.create({
+    citizenId: new mongoose.Types.ObjectId(citizenA.id),
+    itemCode: item.code,
+    department: deptX,
+    status: 'submitted',
+    history: [{ status: 'submitted', at: new Date(), by: { kind: 'citizen', id: citizenA.id } }],
+  });
+  const rectification = await RectificationModel.create({
+    applicationId: application._id,
+    evaluationId: new mongoose.Types.ObjectId(),
+    openedAt: new Date(),
+    department: deptX,
+    itemCode: item.code,
+    score: 1,
+    deadline: '2026-12-31',
+    status: 'open',
+  } as Record<string, unknown>);
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const ids: Record<string, string> = {
+    applicationId: String(application._id),
+    rectificationId: String(rectification._id),
+    citizenId: citizenA.id,
+    unknownId: String(new mongoose.Types.ObjectId()),
+  };
+  return {
+    hallCode,
+    headers: {
+      anonymous: {},
+      citizenA: bearer(citizenA.token),
+      citizenB: bearer(citizenB.token),
+      windowX: bearer(staff.windowX.token),
+      deptAdminX: bearer(staff.deptAdminX.token),
+      deptAdminY: bearer(staff.deptAdminY.token),
+      centerAdmin: bearer(staff.centerAdmin.token),
+      screen: { 'X-Screen-Token': screenToken },
+    },
+    params: (path) => {
+      const code = path.includes('/departments') ? deptX : path.includes('/windows') ? windowX : item.code;
+      const id = path.includes('/rectifications')
+        ? ids.rectificationId!
+        : path.includes('/admin/citizens')
+          ? ids.citizenId!
+          : path.includes('/admin/payments')
+            ? ids.unknownId!
+            : ids.applicationId!;
+      return { code, id, materialName: '居民身份证', hallCode };
+    },
+  };
+}
