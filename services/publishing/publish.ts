@@ -11,7 +11,7 @@ import { getCatalogue, type CatalogueSnapshot } from '../catalogue/store.ts';
 import { addDays, localDate, localTime } from '../queue/clock.ts';
 import { pubDateOf, statsOf } from './figures.ts';
 import { dayFile, exists, removeDayFilesBefore, writeJsonAtomic } from './files.ts';
-import { applyVersion, ledgerRow, ledgerRows, ledgerStamp, syncLedger, type LedgerRow } from './ledger.ts';
+import { applyVersion, ledgerRow, ledgerRows, ledgerStamp, ledgerSuperseded, syncLedger, type LedgerRow } from './ledger.ts';
 import { presentPublicCase, publicRowOf, type CaseSource, type PublicRow } from './row.ts';
 
 const STATE_ID = 'progress';
@@ -43,7 +43,7 @@ export async function publishProgress(now: Date) {
   const bookings = await AppointmentModel.countDocuments({ date: { $gte: windowStart, $lte: today }, status: { $ne: 'cancelled' } });
   const stats = statsOf(ledgerRows(), bookings, { from: windowStart, to: today });
   const files = await writeFiles(tick.dirtyDays, windowStart, today, stats, now, state?.windowStart !== windowStart);
-  const compactDue = state?.compactedDate !== today && localTime(now, config.TZ_NAME) >= COMPACT_AFTER;
+  const compactDue = state?.compactedDate !== today && localTime(now, config.TZ_NAME) >= COMPACT_AFTER && ledgerSuperseded() > 0;
   const compacted = compactDue ? await compactVersions() : 0;
   await PublishStateModel.updateOne(
     { _id: STATE_ID },
