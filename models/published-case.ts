@@ -1,7 +1,7 @@
 // 办件公示, append-only: every change of a case's public row is a new version (an insert,
 // the one write FerretDB does without scanning the collection), ordered by `stamp`. Each
 // process keeps the latest version of every case in memory (services/publishing/ledger.ts);
-// superseded versions are compacted once a day.
+// superseded versions are compacted nightly (services/publishing/compact.ts).
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
 const publishedCaseSchema = new Schema(
@@ -43,7 +43,6 @@ const publishStateSchema = new Schema(
     windowStart: { type: String, default: null },
     stats: { type: Schema.Types.Mixed, default: null },
     publishedAt: { type: Date, default: null },
-    compactedDate: { type: String, default: null },
   },
   { versionKey: false },
 );

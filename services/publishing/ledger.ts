@@ -11,8 +11,6 @@ const rows = new Map<string, LedgerRow>();
 let stamp = 0;
 /** Bumped on every applied change, so readers know when to re-sort. */
 let generation = 0;
-/** Versions this copy has seen replaced or removed: what a compaction could delete. */
-let superseded = 0;
 let syncing: Promise<void> | undefined;
 
 /**
@@ -39,7 +37,6 @@ export function applyVersion(version: PublicRow & { _id: Types.ObjectId; caseId:
   if (version.stamp > stamp) stamp = version.stamp;
   if (current && current.stamp >= version.stamp) return;
   generation++;
-  if (current) superseded++;
   if (version.removed) {
     rows.delete(caseId);
     return;
@@ -52,7 +49,6 @@ export const ledgerRow = (caseId: string) => rows.get(caseId);
 export const ledgerRows = () => rows.values();
 export const ledgerStamp = () => stamp;
 export const ledgerGeneration = () => generation;
-export const ledgerSuperseded = () => superseded;
 
 /** Forgets everything (tests switching databases). */
 export function resetLedger(): void {

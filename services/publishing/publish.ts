@@ -8,10 +8,10 @@ import { AppointmentModel } from '../../models/appointment.ts';
 import { PublishedCaseModel, PublishStateModel } from '../../models/published-case.ts';
 import { config } from '../../server/config.ts';
 import { getCatalogue, type CatalogueSnapshot } from '../catalogue/store.ts';
-import { addDays, localDate, localTime } from '../queue/clock.ts';
+import { addDays, localDate } from '../queue/clock.ts';
 import { pubDateOf, statsOf } from './figures.ts';
 import { dayFile, exists, removeDayFilesBefore, writeJsonAtomic } from './files.ts';
-import { applyVersion, ledgerRow, ledgerRows, ledgerStamp, ledgerSuperseded, syncLedger, type LedgerRow } from './ledger.ts';
+import { applyVersion, ledgerRow, ledgerRows, ledgerStamp, syncLedger, type LedgerRow } from './ledger.ts';
 import { presentPublicCase, publicRowOf, type CaseSource, type PublicRow } from './row.ts';
 
 const STATE_ID = 'progress';
@@ -43,14 +43,12 @@ export async function publishProgress(now: Date) {
   const bookings = await AppointmentModel.countDocuments({ date: { $gte: windowStart, $lte: today }, status: { $ne: 'cancelled' } });
   const stats = statsOf(ledgerRows(), bookings, { from: windowStart, to: today });
   const files = await writeFiles(tick.dirtyDays, windowStart, today, stats, now, state?.windowStart !== windowStart);
-  const compactDue = state?.compactedDate !== today && localTime(now, config.TZ_NAME) >= COMPACT_AFTER && ledgerSuperseded() > 0;
-  const compacted = compactDue ? await compactVersions() : 0;
   await PublishStateModel.updateOne(
     { _id: STATE_ID },
-    { $set: { watermark: tick.watermark, stamp: tick.stamp, windowStart, stats, publishedAt: now, ...(compactDue ? { compactedDate: today } : {}) } },
+    { $set: { watermark: tick.watermark, stamp: tick.stamp, windowStart, stats, publishedAt: now } },
     { upsert: true },
   );
-  return { scanned: tick.scanned, changed: tick.changed, filesWritten: files.written, filesRemoved: files.removed, versionsCompacted: compacted };
+  return { scanned: tick.scanned, changed: tick.changed, filesWritten: files.written, filesRemoved: files.removed };
 }
 
 /** Writes a version for each case of the batch whose public row changed; returns an empty batch. */
@@ -73,27 +71,6 @@ async function publishBatch(batch: CaseSource[], catalogue: CatalogueSnapshot, t
     for (const version of versions) applyVersion(version as never);
   }
   return [];
-}
-
-/** Local time after which the day's compaction runs (a quiet hour). */
-const COMPACT_AFTER = '03:00';
-
-/** Deletes versions superseded by a newer one (and consumed tombstones); returns how many. */
-async function compactVersions(): Promise<number> {
-  const current = new Set([...ledgerRows()].map((row) => String(row.versionId)));
-  const stamp = ledgerStamp();
-  let removed = 0;
-  let stale: Types.ObjectId[] = [];
-  for await (const version of PublishedCaseModel.find({ stamp: { $lte: stamp } }, { _id: 1 }).lean().cursor({ batchSize: 5000 })) {
-    if (current.has(String(version._id))) continue;
-    stale.push(version._id);
-    if (stale.length === 1000) {
-      removed += (await PublishedCaseModel.deleteMany({ _id: { $in: stale } })).deletedCount;
-      stale = [];
-    }
-  }
-  if (stale.length > 0) removed += (await PublishedCaseModel.deleteMany({ _id: { $in: stale } })).deletedCount;
-  return removed;
 }
 
 const ROW_FIELDS = ['itemCode', 'itemName', 'department', 'departmentName', 'applicant', 'status', 'acceptedDate', 'deadline', 'completedDate', 'onTime', 'oneVisit', 'evaluationScore', 'evaluatedDate'] as const;
