@@ -4,7 +4,8 @@ import { ScreenSnapshotModel } from '../../models/screen-snapshot.ts';
 import { config } from '../../server/config.ts';
 import { logger } from '../../server/logger.ts';
 
-export interface CachedSnapshot { body: string; etag: string }
+/** `body` is kept encoded, so a poll sends bytes without converting a string each time. */
+export interface CachedSnapshot { body: Buffer; etag: string }
 
 const snapshots = new Map<string, CachedSnapshot>();
 let timer: NodeJS.Timeout | undefined;
@@ -15,7 +16,7 @@ export async function refreshScreenCache(): Promise<void> {
   const heads = await ScreenSnapshotModel.find({}, { etag: 1 }).lean();
   const stale = heads.filter((h) => snapshots.get(h._id)?.etag !== h.etag).map((h) => h._id);
   if (stale.length > 0) {
-    for (const s of await ScreenSnapshotModel.find({ _id: { $in: stale } }).lean()) snapshots.set(s._id, { body: s.body, etag: s.etag });
+    for (const s of await ScreenSnapshotModel.find({ _id: { $in: stale } }).lean()) snapshots.set(s._id, { body: Buffer.from(s.body, 'utf8'), etag: s.etag });
   }
   const present = new Set(heads.map((h) => h._id));
   for (const hall of snapshots.keys()) if (!present.has(hall)) snapshots.delete(hall);
