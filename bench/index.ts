@@ -5,6 +5,8 @@ import { report } from './lib.ts';
 const benches: [string, () => Promise<{ run: () => Promise<Record<string, unknown>> }>][] = [
   ['catalogue', () => import('./catalogue.ts')],
   ['booking-storm', () => import('./booking-storm.ts')],
+  ['screen-poll', () => import('./screen-poll.ts')],
+  ['publish', () => import('./publish.ts')],
 ];
 
 for (const [name, load] of benches) {

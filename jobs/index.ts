@@ -7,6 +7,11 @@ import { slotGenerationJob } from './slot-generation.ts';
 import { slotReconciliationJob } from './slot-reconciliation.ts';
 import { noShowJob } from './no-shows.ts';
 import { rectificationWarningJob } from './rectification-warning.ts';
+import { screenSnapshotsJob } from './screen-snapshots.ts';
+import { publishProgressJob } from './publish-progress.ts';
+import { appointmentRemindersJob } from './appointment-reminders.ts';
+import { deadlineWarningsJob } from './deadline-warnings.ts';
+import { retentionJob } from './retention.ts';
 import type { Job } from './types.ts';
 
 export const jobs: Job[] = [
@@ -18,4 +23,9 @@ export const jobs: Job[] = [
   slotGenerationJob,
   slotReconciliationJob,
   noShowJob,
+  screenSnapshotsJob,
+  publishProgressJob,
+  appointmentRemindersJob,
+  deadlineWarningsJob,
+  retentionJob,
 ];

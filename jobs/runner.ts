@@ -16,7 +16,7 @@ export const instanceId = `${os.hostname()}-${process.pid}-${randomUUID().slice(
 /** Runs `job` for `tick` unless another instance already claimed that tick. */
 export async function runJobTick(job: Job, tick: Date, holder = instanceId): Promise<'ran' | 'skipped' | 'failed'> {
   const key = `${job.name}:${tick.toISOString()}`;
-  if (!(await claimTick(key, holder, LEASE_MS))) return 'skipped';
+  if (!(await claimTick(key, holder, job.leaseMs ?? LEASE_MS))) return 'skipped';
   const outcome = await executeJob(job, tick, holder);
   await releaseTick(key);
   return outcome;
@@ -47,7 +47,7 @@ export function startJobs(jobs: readonly Job[], timezone: string): () => Promise
       noOverlap: true,
       distributed: true,
       runCoordinator: coordinator,
-      distributedLease: LEASE_MS,
+      distributedLease: job.leaseMs ?? LEASE_MS,
     }),
   );
   return async () => {

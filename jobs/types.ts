@@ -5,4 +5,6 @@ export interface Job {
   /** node-cron expression (seconds optional), evaluated in TZ_NAME. */
   schedule: string;
   run(now: Date): Promise<Record<string, number>>;
+  /** How long a run may hold the job before its lease expires (default 10 minutes). */
+  leaseMs?: number;
 }

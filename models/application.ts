@@ -70,6 +70,8 @@ const applicationSchema = new Schema(
   { timestamps: true, versionKey: false },
 );
 applicationSchema.index({ status: 1, updatedAt: 1 });
+// 办件公示 reads what changed since its watermark (services/publishing/publish.ts).
+applicationSchema.index({ updatedAt: 1 });
 applicationSchema.index({ department: 1, status: 1 });
 applicationSchema.index({ citizenId: 1, createdAt: -1 });
 

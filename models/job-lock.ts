@@ -10,9 +10,12 @@ const jobLockSchema = new Schema(
     leaseUntil: { type: Date, required: true },
     createdAt: { type: Date, required: true, index: true },
     finishedAt: { type: Date, default: null },
+    /** Why a claim ended without a normal run: 'overlap' (an earlier run held the lease) or 'expired' (its holder died). */
+    outcome: { type: String, default: null },
   },
   { versionKey: false },
 );
+jobLockSchema.index({ job: 1, finishedAt: 1 });
 
 const jobRunSchema = new Schema(
   {
@@ -28,6 +31,7 @@ const jobRunSchema = new Schema(
   { versionKey: false },
 );
 jobRunSchema.index({ job: 1, startedAt: -1 });
+jobRunSchema.index({ job: 1, tick: 1 });
 
 export type JobRun = InferSchemaType<typeof jobRunSchema>;
 export const JobLockModel = mongoose.model('JobLock', jobLockSchema, 'job_locks');

@@ -15,6 +15,11 @@ const queueTicketSchema = new Schema(
     itemCode: { type: String, default: null },
     /** Slot start for bookings (HH:mm) so booked tickets go before walk-ins of the same period. */
     periodStart: { type: String, default: null },
+    /** The windows that may call this ticket (the group's windows). */
+    windows: { type: [String], default: [] },
+    department: { type: String, default: null },
+    /** Call order: `periodStart|0 booked, 1 walk-in|issuedAt`; the lowest waiting key is called next. */
+    queueKey: { type: String, required: true },
     status: { type: String, enum: TICKET_STATUSES, default: 'waiting' },
     issuedAt: { type: Date, required: true },
     calledAt: { type: Date, default: null },
@@ -26,6 +31,8 @@ const queueTicketSchema = new Schema(
 queueTicketSchema.index({ windowGroup: 1, date: 1, ticketNo: 1 }, { unique: true });
 queueTicketSchema.index({ windowGroup: 1, date: 1, status: 1 });
 queueTicketSchema.index({ hallCode: 1, date: 1 });
+queueTicketSchema.index({ date: 1, windows: 1, status: 1, queueKey: 1 });
+queueTicketSchema.index({ calledWindow: 1, calledAt: -1 });
 
 export type QueueTicket = InferSchemaType<typeof queueTicketSchema>;
 export const QueueTicketModel = mongoose.model('QueueTicket', queueTicketSchema, 'queue_tickets');

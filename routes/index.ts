@@ -17,6 +17,12 @@ import { slotsRouter } from './slots/router.ts';
 import { appointmentsRouter } from './appointments/router.ts';
 import { adminHolidaysRouter } from './admin/holidays-router.ts';
 import { adminSchedulesRouter } from './admin/schedules-router.ts';
+import { staffQueueRouter } from './staff-queue/router.ts';
+import { screensRouter } from './screens/router.ts';
+import { adminScreensRouter } from './admin-screens/router.ts';
+import { adminJobsRouter } from './admin-jobs/router.ts';
+import { publicProgressRouter } from './public-progress/router.ts';
+import { screenPageRouter } from './screen-page/router.ts';
 
 export const routers: Router<AppState>[] = [
   healthRouter,
@@ -35,4 +41,10 @@ export const routers: Router<AppState>[] = [
   appointmentsRouter,
   adminHolidaysRouter,
   adminSchedulesRouter,
+  staffQueueRouter,
+  screensRouter,
+  adminScreensRouter,
+  adminJobsRouter,
+  publicProgressRouter,
+  screenPageRouter,
 ];

@@ -31,6 +31,7 @@ const EnvSchema = z.object({
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   /** Subscribe-message template for application status changes (申请进度通知); empty: not sent. */
   WECHAT_TEMPLATE_CASE_STATUS: z.string().default(''),
+  WECHAT_TEMPLATE_APPOINTMENT_REMINDER: z.string().default(''),
   WECHATPAY_MCHID: z.string().default(''),
   WECHATPAY_SERIAL: z.string().default(''),
   WECHATPAY_PRIVATE_KEY_PATH: z.string().default(''),

@@ -50,9 +50,14 @@ export async function sendDueNotifications(now: Date, send: SendMessage = sendTh
 
 type Row = Notification & { _id: Types.ObjectId };
 
+/** The subscription-message template of a kind of notification ('' when not configured). */
+function templateFor(kind: string): string {
+  return kind === 'appointment_reminder' ? config.WECHAT_TEMPLATE_APPOINTMENT_REMINDER : config.WECHAT_TEMPLATE_CASE_STATUS;
+}
+
 async function deliver(row: Row, now: Date, send: SendMessage): Promise<'sent' | 'retrying' | 'failed' | 'skipped'> {
   const citizen = await CitizenModel.findById(row.citizenId, { openid: 1 }).lean();
-  const templateId = config.WECHAT_TEMPLATE_CASE_STATUS;
+  const templateId = templateFor(row.kind);
   if (!citizen || !templateId) {
     await finish(row, 'skipped', citizen ? 'no template configured' : 'citizen gone');
     return 'skipped';

@@ -20,6 +20,8 @@ const STAFF_X: Rule = { ...STAFF, deptAdminY: 'deny' };
 const ADMIN: Rule = { ...STAFF, windowX: 403 };
 const ADMIN_X: Rule = { ...ADMIN, deptAdminY: 'deny' };
 const CENTER: Rule = { ...ADMIN, deptAdminX: 403, deptAdminY: 403 };
+/** Lobby screens only: a bearer token is not a screen token. */
+const SCREEN: Rule = { anonymous: 401, citizenA: 401, citizenB: 401, windowX: 401, deptAdminX: 401, deptAdminY: 401, centerAdmin: 401, screen: 'ok' };
 
 /** A valid body for routes whose scope check comes after validation, so the check is what answers. */
 const material = () => {
@@ -108,6 +110,25 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/admin/schedules/:id': { ...ADMIN_X, deptAdminX: 200, centerAdmin: 200 },
   'PATCH /api/v1/admin/schedules/:id': ADMIN_X,
   'DELETE /api/v1/admin/schedules/:id': ADMIN_X,
+  'GET /api/v1/staff/appointments': STAFF,
+  'POST /api/v1/staff/appointments/:id/check-in': STAFF_X,
+  'POST /api/v1/staff/check-in': STAFF,
+  'POST /api/v1/staff/tickets': STAFF,
+  'POST /api/v1/staff/windows/:code/call-next': STAFF_X,
+  'POST /api/v1/staff/tickets/:id/serve': STAFF,
+  'GET /api/v1/screens/:hallCode': SCREEN,
+  'GET /api/v1/admin/screens': CENTER,
+  'POST /api/v1/admin/screens': CENTER,
+  'PATCH /api/v1/admin/screens/:code': CENTER,
+  'POST /api/v1/admin/screens/:code/token': CENTER,
+  'DELETE /api/v1/admin/screens/:code': CENTER,
+  'GET /api/v1/admin/announcements': CENTER,
+  'POST /api/v1/admin/announcements': CENTER,
+  'PATCH /api/v1/admin/announcements/:id': CENTER,
+  'DELETE /api/v1/admin/announcements/:id': CENTER,
+  'GET /api/v1/admin/job-runs': ADMIN,
+  'GET /api/v1/public/progress': PUBLIC,
+  'GET /api/v1/public/stats': PUBLIC,
 };
 
 let testbed: PaymentsTestbed;

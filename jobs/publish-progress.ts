@@ -1,0 +1,9 @@
+// Publishes 办件公示 (rows, figures, files under PUBLISH_DIR) every minute, incrementally.
+import { publishProgress } from '../services/publishing/publish.ts';
+import type { Job } from './types.ts';
+
+export const publishProgressJob: Job = {
+  name: 'publish-progress',
+  schedule: '30 * * * * *',
+  run: (now) => publishProgress(now),
+};

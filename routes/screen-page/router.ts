@@ -1,0 +1,44 @@
+// The lobby screen page: /screen/:hallCode?token=… and its local assets (no CDN). The page
+// polls the screen API with the token from its address.
+import Router from '@koa/router';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AppState } from '../../server/state.ts';
+
+export const screenPageRouter = new Router<AppState>();
+
+const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/screen');
+const ASSETS: Record<string, string> = {
+  'screen.js': 'application/javascript; charset=utf-8',
+  'screen.css': 'text/css; charset=utf-8',
+};
+const SCREEN_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
+const cache = new Map<string, Buffer>();
+
+async function asset(name: string): Promise<Buffer> {
+  let content = cache.get(name);
+  if (!content) {
+    content = await readFile(path.join(WEB_DIR, name));
+    cache.set(name, content);
+  }
+  return content;
+}
+
+screenPageRouter.get('/screen/assets/:file', async (ctx) => {
+  const type = ASSETS[ctx.params.file ?? ''];
+  if (!type) return;
+  ctx.set('Content-Security-Policy', SCREEN_CSP);
+  ctx.set('Cache-Control', 'no-cache');
+  ctx.type = type;
+  ctx.body = await asset(ctx.params.file!);
+});
+
+screenPageRouter.get('/screen/:hallCode', async (ctx) => {
+  ctx.set('Content-Security-Policy', SCREEN_CSP);
+  // The token is in the address: never send it on as a referrer.
+  ctx.set('Referrer-Policy', 'no-referrer');
+  ctx.set('Cache-Control', 'no-cache');
+  ctx.type = 'html';
+  ctx.body = await asset('index.html');
+});

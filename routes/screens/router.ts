@@ -1,0 +1,43 @@
+// GET /api/v1/screens/:hallCode: the lobby screen's poll, answered from memory with a strong
+// ETag (If-None-Match → 304). No database query per poll.
+import Router from '@koa/router';
+import { z } from 'zod';
+import { forbidden, notFound } from '../../server/errors.ts';
+import { defineRoute } from '../../server/route.ts';
+import type { AppState } from '../../server/state.ts';
+import { cachedSnapshot } from '../../services/screens/cache.ts';
+
+export const screensRouter = new Router<AppState>({ prefix: '/api/v1' });
+
+const CallShown = z.object({ ticketNo: z.string(), calledAt: z.string() }).nullable();
+const SnapshotOut = z.object({
+  hallCode: z.string(),
+  date: z.string(),
+  windows: z.array(z.object({ code: z.string(), name: z.string(), location: z.string(), current: CallShown, previous: CallShown })),
+  waiting: z.array(z.object({ windowGroup: z.string(), windows: z.array(z.string()), count: z.number().int() })),
+  today: z.object({ booked: z.number().int(), arrived: z.number().int(), served: z.number().int(), averageWaitMinutes: z.number().nullable() }),
+  announcements: z.array(z.object({ id: z.string(), text: z.string() })),
+});
+
+defineRoute(
+  screensRouter,
+  {
+    method: 'get', path: '/screens/:hallCode', summary: '大厅大屏数据（叫号、等候、当日统计、公告）', tags: ['大屏'], access: 'screen',
+    params: z.object({ hallCode: z.string().min(1).max(64) }), response: SnapshotOut,
+    errors: { 304: '未变化（If-None-Match 与 ETag 相同）', 404: 'NOT_FOUND（该大厅的数据尚未生成）' },
+  },
+  async (ctx, { params }) => {
+    const principal = ctx.state.principal;
+    if (principal?.kind !== 'screen' || principal.hallCode !== params.hallCode) throw forbidden('该设备不属于此大厅');
+    const snapshot = await cachedSnapshot(params.hallCode);
+    if (!snapshot) throw notFound('该大厅的大屏数据'); // not built yet, or a hall without windows
+    ctx.set('ETag', snapshot.etag);
+    ctx.set('Cache-Control', 'no-cache');
+    if (ctx.get('If-None-Match').split(',').some((tag) => tag.trim() === snapshot.etag)) {
+      ctx.status = 304;
+      return;
+    }
+    ctx.type = 'application/json; charset=utf-8';
+    ctx.body = snapshot.body;
+  },
+);

@@ -1,0 +1,64 @@
+// The public row of a case: what 办件公示 may show and nothing more. The applicant is
+// decrypted only to be masked here; companies are shown in full.
+import type { CatalogueSnapshot } from '../catalogue/store.ts';
+import { decryptPii } from '../pii/crypto.ts';
+import { maskName } from '../pii/mask.ts';
+import { localDate } from '../queue/clock.ts';
+
+export interface CaseSource {
+  _id: unknown; itemCode: string; department: string; status: string; applicantNameEnc?: string | null; applicantIsCompany?: boolean | null;
+  acceptedDate?: string | null; deadline?: string | null; completedDate?: string | null; onTime?: boolean | null; onsiteVisits?: number | null;
+  evaluationScore?: number | null; evaluatedAt?: Date | null;
+}
+
+export type PublicRow = NonNullable<ReturnType<typeof publicRowOf>>;
+
+/** The published row of an accepted or completed case; null for any other case. */
+export function publicRowOf(source: CaseSource, catalogue: CatalogueSnapshot, timeZone: string) {
+  if ((source.status !== 'accepted' && source.status !== 'completed') || !source.acceptedDate) return null;
+  const completed = source.status === 'completed';
+  return {
+    itemCode: source.itemCode,
+    itemName: catalogue.byCode.get(source.itemCode)?.name ?? source.itemCode,
+    department: source.department,
+    departmentName: catalogue.departmentsByCode.get(source.department)?.name ?? source.department,
+    applicant: publicApplicant(source),
+    status: source.status as 'accepted' | 'completed',
+    acceptedDate: source.acceptedDate,
+    deadline: source.deadline ?? null,
+    completedDate: completed ? (source.completedDate ?? null) : null,
+    onTime: completed ? (source.onTime ?? null) : null,
+    oneVisit: completed && source.onsiteVisits != null ? source.onsiteVisits <= 1 : null,
+    evaluationScore: source.evaluationScore ?? null,
+    evaluatedDate: source.evaluationScore != null && source.evaluatedAt ? localDate(source.evaluatedAt, timeZone) : null,
+  };
+}
+
+/** 张*三, or a company's full name; '' once retention has cleared the name. */
+function publicApplicant(source: CaseSource): string {
+  if (!source.applicantNameEnc) return '';
+  let name: string;
+  try {
+    name = decryptPii(source.applicantNameEnc);
+  } catch {
+    return '';
+  }
+  return source.applicantIsCompany ? name : maskName(name);
+}
+
+/** The fields shown to the public (the board and the files). */
+export function presentPublicCase(row: PublicRow & { _id: unknown }) {
+  return {
+    id: String(row._id),
+    itemCode: row.itemCode,
+    itemName: row.itemName,
+    department: { code: row.department, name: row.departmentName },
+    applicant: row.applicant,
+    status: row.status,
+    statusText: row.status === 'completed' ? '已办结' : '已受理',
+    acceptedDate: row.acceptedDate,
+    deadline: row.deadline,
+    completedDate: row.completedDate,
+    onTime: row.onTime,
+  };
+}

@@ -1,0 +1,71 @@
+// Arrival: staff check a booking in within a window around its slot and the citizen gets a
+// queue ticket. The booked → checked_in change is one conditional update, so a double scan
+// issues one ticket.
+import type { Types } from 'mongoose';
+import { AppointmentModel } from '../../models/appointment.ts';
+import { QueueTicketModel } from '../../models/queue-ticket.ts';
+import type { StaffPrincipal } from '../../server/auth/principal.ts';
+import { staffCoversDepartment } from '../../server/auth/principal.ts';
+import { config } from '../../server/config.ts';
+import { conflict, forbidden, invalidState, notFound } from '../../server/errors.ts';
+import { instantOf } from './clock.ts';
+import { claimOnce, releaseClaim } from '../claims/claim.ts';
+import { issueTicket } from './tickets.ts';
+
+/** How early before its slot a booking may be checked in. */
+export const CHECK_IN_EARLY_MINUTES = 60;
+
+export type AppointmentRef = { id: string } | { checkInCode: string };
+
+/** The instants between which a booking may be checked in. */
+export function checkInWindow(appointment: { date: string; start: string; end: string }) {
+  const opens = instantOf(appointment.date, appointment.start, config.TZ_NAME);
+  const slotEnd = instantOf(appointment.date, appointment.end, config.TZ_NAME);
+  return {
+    opensAt: new Date(opens.getTime() - CHECK_IN_EARLY_MINUTES * 60_000),
+    closesAt: new Date(slotEnd.getTime() + config.NO_SHOW_GRACE_MINUTES * 60_000),
+  };
+}
+
+/** Checks a booking in and returns its ticket number. */
+export async function checkIn(ref: AppointmentRef, staff: StaffPrincipal, now = new Date()): Promise<{ ticketNo: string; appointmentId: string }> {
+  const filter = 'id' in ref ? { _id: ref.id } : { checkInCode: ref.checkInCode };
+  const appointment = await AppointmentModel.findOne(filter).lean();
+  if (!appointment) throw notFound('预约');
+  if (!staffCoversDepartment(staff, appointment.department)) throw forbidden('无权为其他部门的预约签到');
+  const appointmentId = String(appointment._id);
+  if (appointment.status === 'checked_in' && appointment.ticketNo) return { ticketNo: appointment.ticketNo, appointmentId };
+  if (appointment.status !== 'booked') throw invalidState(appointment.status, '签到');
+  const { opensAt, closesAt } = checkInWindow(appointment);
+  if (now < opensAt || now > closesAt) {
+    throw conflict('CHECK_IN_CLOSED', now < opensAt ? '尚未到签到时间' : '已超过签到时间', {
+      opensAt: opensAt.toISOString(),
+      closesAt: closesAt.toISOString(),
+    });
+  }
+  // The claim insert decides a double scan (the conditional update alone is not atomic on FerretDB).
+  if (!(await claimOnce(`checkin:${appointmentId}`, now))) return checkedInMeanwhile(appointment._id);
+  const won = await AppointmentModel.updateOne({ _id: appointment._id, status: 'booked' }, { $set: { status: 'checked_in', checkedInAt: now } });
+  if (won.modifiedCount === 0) {
+    await releaseClaim(`checkin:${appointmentId}`);
+    throw invalidState((await AppointmentModel.findById(appointment._id).lean())?.status ?? 'unknown', '签到');
+  }
+  const ticket = await issueTicket({
+    itemCode: appointment.itemCode,
+    source: 'booking',
+    periodStart: appointment.start,
+    windowGroup: appointment.windowGroup,
+    appointmentId: appointment._id,
+    now,
+  });
+  await AppointmentModel.updateOne({ _id: appointment._id }, { $set: { ticketNo: ticket.ticketNo } });
+  return { ticketNo: ticket.ticketNo, appointmentId };
+}
+
+/** A concurrent scan won: answer its ticket, or a conflict while it is still being issued. */
+async function checkedInMeanwhile(appointmentId: Types.ObjectId): Promise<{ ticketNo: string; appointmentId: string }> {
+  const ticket = await QueueTicketModel.findOne({ appointmentId }).lean();
+  if (ticket) return { ticketNo: ticket.ticketNo, appointmentId: String(appointmentId) };
+  const current = await AppointmentModel.findById(appointmentId).lean();
+  throw invalidState(current?.status ?? 'unknown', '签到');
+}

@@ -1,0 +1,70 @@
+// Issuing queue tickets: numbered per window group per day (A001 …) with an atomic counter,
+// ordered for calling by period, then booked before walk-in, then issue time.
+import type { Types } from 'mongoose';
+import { QueueTicketModel } from '../../models/queue-ticket.ts';
+import { nextTicketNumber } from '../../models/queue-counter.ts';
+import { config } from '../../server/config.ts';
+import { notFound, badRequest } from '../../server/errors.ts';
+import { getCatalogue } from '../catalogue/store.ts';
+import { isDuplicateKey } from '../claims/claim.ts';
+import { localDate, localTime } from './clock.ts';
+import { windowGroupOf } from '../booking/window-group.ts';
+
+export const TICKET_PREFIX = 'A';
+
+export interface TicketRequest {
+  itemCode: string;
+  source: 'booking' | 'walk_in';
+  /** The booked slot's start (HH:mm); walk-ins take the time of issue. */
+  periodStart?: string;
+  /** The window group to number in (a booking's own); default: the item's. */
+  windowGroup?: string;
+  appointmentId?: Types.ObjectId;
+  now: Date;
+}
+
+/** The queue fields an item implies: its windows, hall, department and window group. */
+export async function queueTargetOf(itemCode: string) {
+  const guide = (await getCatalogue()).byCode.get(itemCode);
+  if (!guide) throw notFound('事项');
+  const hallCode = guide.windows.find((w) => w.hallCode)?.hallCode;
+  if (!hallCode) throw badRequest('NO_WINDOW', '该事项未配置办理窗口');
+  return { windows: guide.windows.map((w) => w.code), hallCode, department: guide.department.code, windowGroup: windowGroupOf(guide.windows.map((w) => w.code)) };
+}
+
+/** Formats the n-th ticket of a day: 1 → A001. */
+export const formatTicketNo = (n: number) => `${TICKET_PREFIX}${String(n).padStart(3, '0')}`;
+
+/** Issues one ticket and returns it. */
+export async function issueTicket(request: TicketRequest) {
+  const target = await queueTargetOf(request.itemCode);
+  const windowGroup = request.windowGroup ?? target.windowGroup;
+  const date = localDate(request.now, config.TZ_NAME);
+  const periodStart = request.periodStart ?? localTime(request.now, config.TZ_NAME);
+  const rank = request.source === 'booking' ? 0 : 1;
+  // The counter's $inc gives the number; the unique (group, date, ticketNo) index is the
+  // guard where $inc is not atomic (FerretDB/SQLite), and a taken number means: take the next.
+  for (let attempt = 0; ; attempt++) {
+    const ticketNo = formatTicketNo(await nextTicketNumber(windowGroup, date));
+    try {
+      return await QueueTicketModel.create({
+        hallCode: target.hallCode,
+        windowGroup,
+        date,
+        ticketNo,
+        source: request.source,
+        appointmentId: request.appointmentId ?? null,
+        itemCode: request.itemCode,
+        periodStart,
+        windows: target.windows,
+        department: target.department,
+        queueKey: `${periodStart}|${rank}|${request.now.toISOString()}`,
+        issuedAt: request.now,
+      });
+    } catch (error) {
+      if (!isDuplicateKey(error) || attempt >= MAX_NUMBER_ATTEMPTS) throw error;
+    }
+  }
+}
+
+const MAX_NUMBER_ATTEMPTS = 50;

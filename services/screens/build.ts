@@ -1,0 +1,73 @@
+// Builds one hall's lobby-screen snapshot: per window the ticket now called and the one
+// before, waiting counts per window group, today's figures and the announcements.
+import { AnnouncementModel } from '../../models/announcement.ts';
+import { AppointmentModel } from '../../models/appointment.ts';
+import { QueueTicketModel } from '../../models/queue-ticket.ts';
+import { config } from '../../server/config.ts';
+import { getCatalogue } from '../catalogue/store.ts';
+import { localDate, localTime } from '../queue/clock.ts';
+
+export interface CallShown { ticketNo: string; calledAt: string }
+export interface HallSnapshot {
+  hallCode: string;
+  date: string;
+  windows: { code: string; name: string; location: string; current: CallShown | null; previous: CallShown | null }[];
+  waiting: { windowGroup: string; windows: string[]; count: number }[];
+  today: { booked: number; arrived: number; served: number; averageWaitMinutes: number | null };
+  announcements: { id: string; text: string }[];
+}
+
+/** Builds the snapshot of `hallCode` as of `now`. */
+export async function buildHallSnapshot(hallCode: string, now: Date): Promise<HallSnapshot> {
+  const date = localDate(now, config.TZ_NAME);
+  const catalogue = await getCatalogue();
+  const windows = [...catalogue.windowsByCode.values()].filter((w) => w.hallCode === hallCode && w.active !== false);
+  windows.sort((a, b) => a.code.localeCompare(b.code));
+  const hallItems = [...catalogue.byCode.values()].filter((g) => g.windows.some((w) => w.hallCode === hallCode)).map((g) => g.code);
+  const [calls, tickets, booked, arrived, announcements] = await Promise.all([
+    Promise.all(windows.map((w) => lastCalls(w.code, date))),
+    QueueTicketModel.find({ hallCode, date }, { status: 1, windowGroup: 1, windows: 1, issuedAt: 1, calledAt: 1 }).lean(),
+    AppointmentModel.countDocuments({ date, itemCode: { $in: hallItems }, status: { $ne: 'cancelled' } }),
+    AppointmentModel.countDocuments({ date, itemCode: { $in: hallItems }, status: { $in: ['checked_in', 'served'] } }),
+    activeAnnouncements(hallCode, now),
+  ]);
+  return {
+    hallCode,
+    date,
+    windows: windows.map((w, i) => ({ code: w.code, name: w.name, location: w.location, current: calls[i]![0] ?? null, previous: calls[i]![1] ?? null })),
+    waiting: waitingByGroup(tickets),
+    today: { booked, arrived, served: tickets.filter((t) => t.status === 'served').length, averageWaitMinutes: averageWait(tickets) },
+    announcements,
+  };
+}
+
+async function lastCalls(windowCode: string, date: string): Promise<CallShown[]> {
+  const called = await QueueTicketModel.find({ calledWindow: windowCode, date }, { ticketNo: 1, calledAt: 1 }).sort({ calledAt: -1 }).limit(2).lean();
+  return called.map((t) => ({ ticketNo: t.ticketNo, calledAt: localTime(t.calledAt!, config.TZ_NAME) }));
+}
+
+interface TicketFigures { status: string; windowGroup: string; windows: string[]; issuedAt: Date; calledAt?: Date | null }
+
+function waitingByGroup(tickets: TicketFigures[]): HallSnapshot['waiting'] {
+  const groups = new Map<string, { windowGroup: string; windows: string[]; count: number }>();
+  for (const ticket of tickets) {
+    const group = groups.get(ticket.windowGroup) ?? { windowGroup: ticket.windowGroup, windows: [...ticket.windows].sort(), count: 0 };
+    if (ticket.status === 'waiting') group.count++;
+    groups.set(ticket.windowGroup, group);
+  }
+  return [...groups.values()].sort((a, b) => a.windowGroup.localeCompare(b.windowGroup));
+}
+
+/** Mean minutes from ticket to call, one decimal; null before the first call. */
+function averageWait(tickets: TicketFigures[]): number | null {
+  const waits = tickets.filter((t) => t.calledAt).map((t) => t.calledAt!.getTime() - t.issuedAt.getTime());
+  if (waits.length === 0) return null;
+  return Math.round(waits.reduce((sum, ms) => sum + ms, 0) / waits.length / 6_000) / 10;
+}
+
+async function activeAnnouncements(hallCode: string, now: Date) {
+  const rows = await AnnouncementModel.find({ hallCode: { $in: [hallCode, null] }, active: true }).sort({ sortOrder: 1, createdAt: 1 }).limit(20).lean();
+  return rows
+    .filter((a) => (!a.startsAt || a.startsAt <= now) && (!a.endsAt || a.endsAt > now))
+    .map((a) => ({ id: String(a._id), text: a.text }));
+}

@@ -1,0 +1,32 @@
+// Hall fixtures: bookings created directly (the booking flow is tested elsewhere) at a time
+// relative to now, in TZ_NAME.
+import { randomBytes } from 'node:crypto';
+import { Types } from 'mongoose';
+import { AppointmentModel } from '../../models/appointment.ts';
+import { config } from '../../server/config.ts';
+import { getCatalogue } from '../../services/catalogue/store.ts';
+import { localDate, localTime } from '../../services/queue/clock.ts';
+import { windowGroupOf } from '../../services/booking/window-group.ts';
+
+/** A booking of `itemCode` whose slot starts `startsInMinutes` from now and lasts 30 minutes. */
+export async function buildAppointment(itemCode: string, citizenId: string, startsInMinutes = 0, overrides: Record<string, unknown> = {}) {
+  const guide = (await getCatalogue()).byCode.get(itemCode);
+  if (!guide) throw new Error(`no item ${itemCode} in the catalogue`);
+  const startsAt = new Date(Math.floor((Date.now() + startsInMinutes * 60_000) / 60_000) * 60_000);
+  const endsAt = new Date(startsAt.getTime() + 30 * 60_000);
+  const appointment = await AppointmentModel.create({
+    citizenId: new Types.ObjectId(citizenId),
+    itemCode,
+    department: guide.department.code,
+    slotId: new Types.ObjectId(),
+    windowGroup: windowGroupOf(guide.windows.map((w) => w.code)),
+    date: localDate(startsAt, config.TZ_NAME),
+    start: localTime(startsAt, config.TZ_NAME),
+    end: localTime(endsAt, config.TZ_NAME),
+    startsAt,
+    endsAt,
+    checkInCode: randomBytes(6).toString('hex').toUpperCase(),
+    ...overrides,
+  });
+  return appointment.toObject();
+}

@@ -1,0 +1,63 @@
+// Three real OneTrip processes (server/index.ts) on one database, plus a fourth with
+// JOBS_ENABLED=false: every tick of the every-second screen job runs exactly once.
+import { spawn, type ChildProcess } from 'node:child_process';
+import test from 'ava';
+import mongoose from 'mongoose';
+import { JobLockModel, JobRunModel } from '../../models/job-lock.ts';
+import { connectTestDatabase, testDbName } from '../helpers/app.ts';
+
+const dbName = testDbName('jobs');
+const children: ChildProcess[] = [];
+
+function startInstance(jobsEnabled: boolean): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
+    env: {
+      ...process.env, MONGODB_DB: dbName, PORT: '0', JOBS_ENABLED: String(jobsEnabled), SCREEN_REFRESH_SECONDS: '1', LOG_LEVEL: 'info', NODE_ENV: 'test',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('OneTrip listening')) resolve(child);
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`instance exited with ${code}: ${output.slice(-2000)}`)));
+  });
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test.before(async () => {
+  await connectTestDatabase(dbName);
+});
+test.after.always(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  await mongoose.connection.dropDatabase().catch(() => {});
+  await mongoose.disconnect();
+});
+
+test('job runner › three instances on one database run each tick exactly once; JOBS_ENABLED=false runs nothing', async (t) => {
+  const running = await Promise.all([startInstance(true), startInstance(true), startInstance(true)]);
+  const idle = await startInstance(false);
+  const from = new Date(Date.now() + 1000);
+  await sleep(8000);
+  const to = new Date(Date.now() - 1000);
+  await Promise.all(running.map((child) => new Promise((resolve) => (child.once('exit', resolve), child.kill('SIGTERM')))));
+  idle.kill('SIGTERM');
+
+  const runs = await JobRunModel.find({ job: 'screen-snapshots', tick: { $gte: from, $lte: to } }).lean();
+  const perTick = new Map<number, number>();
+  for (const run of runs) perTick.set(run.tick.getTime(), (perTick.get(run.tick.getTime()) ?? 0) + 1);
+  const expectedTicks = Math.floor((to.getTime() - from.getTime()) / 1000);
+  t.true(perTick.size >= expectedTicks - 1, `ticks seen: ${perTick.size}, seconds: ${expectedTicks}`);
+  t.deepEqual([...new Set(perTick.values())], [1], 'no tick ran twice');
+  t.true(runs.every((r) => r.outcome === 'ok'));
+  const instances = new Set(runs.map((r) => r.instance));
+  t.true([...instances].every((id) => running.some((child) => id.includes(`-${child.pid}-`))));
+  t.false(runs.some((r) => r.instance.includes(`-${idle.pid}-`)), 'the JOBS_ENABLED=false instance ran nothing');
+  t.is(await JobLockModel.countDocuments({ job: 'screen-snapshots', createdAt: { $gte: from, $lte: to }, finishedAt: null }), 0);
+  t.log(`${perTick.size} ticks by ${instances.size} instance(s)`);
+});

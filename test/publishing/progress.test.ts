@@ -1,0 +1,121 @@
+import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import test from 'ava';
+import { ApplicationModel } from '../../models/application.ts';
+import { publishProgressJob } from '../../jobs/publish-progress.ts';
+import { config } from '../../server/config.ts';
+import { refreshPublishedCache, stopPublishedCache } from '../../services/publishing/cache.ts';
+import { addDays, localDate } from '../../services/queue/clock.ts';
+import { compactPublishedVersions } from '../../services/publishing/compact.ts';
+import { PublishedCaseModel } from '../../models/published-case.ts';
+import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { buildCitizen, buildDepartment, buildItem } from '../helpers/factories.ts';
+import { buildAppointment } from '../hall/fixtures.ts';
+import { insertCases } from './fixtures.ts';
+
+let app: TestApp;
+let dir: string;
+let itemCode: string;
+let department: string;
+const today = localDate(new Date(), config.TZ_NAME);
+const day = (offset: number) => addDays(today, offset);
+const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
+let ids: Awaited<ReturnType<typeof insertCases>>;
+const SECRETS = ['张三丰', '李四光', '110101199003071234', '13812345678'];
+
+async function tick() {
+  const counts = await publishProgressJob.run(new Date());
+  await refreshPublishedCache();
+  return counts;
+}
+
+async function allFiles(root: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(root, { withFileTypes: true })) {
+    const full = path.join(root, entry.name);
+    if (entry.isDirectory()) out.push(...(await allFiles(full)));
+    else out.push(full);
+  }
+  return out;
+}
+
+test.before(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'onetrip-publish-'));
+  Object.assign(config, { PUBLISH_DIR: dir, PUBLISH_DAYS: 30 });
+  app = await startTestApp();
+  department = (await buildDepartment({ name: '县市场监管局' })).code;
+  itemCode = (await buildItem({ department, name: '食品经营许可' })).code;
+  const base = { itemCode, department };
+  ids = await insertCases([
+    { ...base, name: '张三丰', status: 'accepted', acceptedDate: day(-2), deadline: day(3), updatedAt: minutesAgo(60) },
+    { ...base, name: '李四光', status: 'completed', acceptedDate: day(-5), completedDate: day(-1), onTime: true, onsiteVisits: 1, evaluationScore: 5, updatedAt: minutesAgo(50) },
+    { ...base, name: '某某科技有限公司', company: true, status: 'completed', acceptedDate: day(-1), completedDate: day(0), onTime: false, onsiteVisits: 2, evaluationScore: 2, updatedAt: minutesAgo(40) },
+    { ...base, name: '王五', status: 'submitted', updatedAt: minutesAgo(30) },
+    { ...base, name: '赵六', status: 'completed', acceptedDate: day(-70), completedDate: day(-60), onTime: true, onsiteVisits: 0, updatedAt: minutesAgo(20) },
+  ]);
+  const citizen = await buildCitizen();
+  await buildAppointment(itemCode, citizen.id, 60);
+  await buildAppointment(itemCode, citizen.id, 90, { status: 'cancelled' });
+  await tick();
+});
+test.after.always(async () => {
+  stopPublishedCache();
+  await app.close();
+});
+
+test.serial('GET /public/progress › lists accepted and completed cases of the window, applicants masked, companies in full', async (t) => {
+  const res = await app.request('GET', '/api/v1/public/progress?pageSize=100');
+  t.is(res.status, 200);
+  t.is(res.body.total, 3);
+  const byApplicant = new Map(res.body.items.map((c: { applicant: string }) => [c.applicant, c]));
+  t.like(byApplicant.get('张*丰'), { status: 'accepted', statusText: '已受理', acceptedDate: day(-2), deadline: day(3), completedDate: null, itemName: '食品经营许可' });
+  t.like(byApplicant.get('李*光'), { status: 'completed', completedDate: day(-1), onTime: true, department: { code: department, name: '县市场监管局' } });
+  t.like(byApplicant.get('某某科技有限公司'), { status: 'completed', onTime: false });
+  t.is(res.body.items[0].completedDate, day(0), 'newest first');
+});
+
+test.serial('GET /public/stats › figures of the window: on time, at most one visit, bookings, satisfaction', async (t) => {
+  const res = await app.request('GET', '/api/v1/public/stats');
+  t.is(res.status, 200);
+  t.like(res.body, {
+    from: day(-29), to: today, casesAccepted: 3, casesCompleted: 2, onTimeRate: 0.5, oneVisitRate: 0.5, bookings: 1,
+    satisfaction: { evaluations: 2, averageScore: 3.5, satisfiedRate: 0.5 },
+  });
+});
+
+test.serial('publish job › writes the day files, index and figures under PUBLISH_DIR', async (t) => {
+  const index = JSON.parse(await readFile(path.join(dir, 'index.json'), 'utf8'));
+  t.deepEqual(index.days.map((d: { date: string }) => d.date), [day(0), day(-1), day(-2)]);
+  const file = JSON.parse(await readFile(path.join(dir, 'progress', `${day(-2)}.json`), 'utf8'));
+  t.is(file.items[0].applicant, '张*丰');
+  const stats = JSON.parse(await readFile(path.join(dir, 'stats.json'), 'utf8'));
+  t.is(stats.casesCompleted, 2);
+  t.false((await allFiles(dir)).some((f) => f.endsWith('.tmp')), 'no temporary files left');
+});
+
+test.serial('publish job › no full name, ID number or phone in any public answer or file', async (t) => {
+  const texts = [(await app.request('GET', '/api/v1/public/progress?pageSize=100')).text, (await app.request('GET', '/api/v1/public/stats')).text];
+  for (const file of await allFiles(dir)) texts.push(await readFile(file, 'utf8'));
+  for (const text of texts) for (const secret of SECRETS) t.false(text.includes(secret), `found ${secret}`);
+  t.false(texts.some((text) => text.includes('v1.')), 'no ciphertext either');
+});
+
+test.serial('publish job › incremental: a tick reads only what changed since the watermark', async (t) => {
+  const quiet = await tick();
+  t.is(quiet.changed, 0);
+  t.true((quiet.scanned ?? 99) <= 1, `scanned ${quiet.scanned}`);
+  await ApplicationModel.updateOne({ _id: ids[0] }, { $set: { status: 'completed', completedDate: today, onTime: true, onsiteVisits: 1 } });
+  const counts = await tick();
+  t.is(counts.changed, 1);
+  t.is(await PublishedCaseModel.countDocuments({ caseId: ids[0] }), 2, 'versions are appended');
+  t.is(await compactPublishedVersions(), 1);
+  t.is(await PublishedCaseModel.countDocuments({ caseId: ids[0] }), 1, 'the superseded version is compacted');
+  t.true((counts.scanned ?? 99) <= 2, `scanned ${counts.scanned}`);
+  const stats = (await app.request('GET', '/api/v1/public/stats')).body;
+  t.like(stats, { casesAccepted: 3, casesCompleted: 3, onTimeRate: 0.667, oneVisitRate: 0.667 });
+  const moved = JSON.parse(await readFile(path.join(dir, 'progress', `${today}.json`), 'utf8'));
+  t.true(moved.items.some((c: { applicant: string }) => c.applicant === '张*丰'));
+  const old = JSON.parse(await readFile(path.join(dir, 'progress', `${day(-2)}.json`), 'utf8'));
+  t.deepEqual(old.items, [], 'the case left its old day');
+});
