@@ -8,6 +8,7 @@ import { config } from '../../server/config.ts';
 import { refreshPublishedCache, stopPublishedCache } from '../../services/publishing/cache.ts';
 import { addDays, localDate } from '../../services/queue/clock.ts';
 import { recordApplicationChange } from '../../services/applications/change-feed.ts';
+import { changeApplication } from '../../services/applications/revision.ts';
 import { compactPublishedVersions } from '../../services/publishing/compact.ts';
 import { PublishedCaseModel } from '../../models/published-case.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
@@ -122,4 +123,13 @@ test.serial('publish job › incremental: a tick reads only what changed since t
   t.true(moved.items.some((c: { applicant: string }) => c.applicant === '张*丰'));
   const old = JSON.parse(await readFile(path.join(dir, 'progress', `${day(-2)}.json`), 'utf8'));
   t.deepEqual(old.items, [], 'the case left its old day');
+});
+
+test.serial('publish job › a change made through changeApplication after a publish appears in the next tick', async (t) => {
+  await tick();
+  await changeApplication(String(ids[1]), () => ({ $set: { evaluationScore: 1, evaluatedAt: new Date() } }));
+  const counts = await tick();
+  t.like(counts, { rescan: 0, changed: 1, scanned: 1 });
+  const stats = (await app.request('GET', '/api/v1/public/stats')).body;
+  t.like(stats.satisfaction, { evaluations: 2, averageScore: 1.5 });
 });
