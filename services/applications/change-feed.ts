@@ -13,6 +13,8 @@ export interface FeedEntry { n: number; applicationId: string; at: Date }
 
 /** After this many duplicates in a row the cache is far behind: find the tail by lookups instead. */
 const RELOCATE_AFTER = 16;
+/** Feed entries looked up at once while reading. */
+const READ_WINDOW = 16;
 
 export class ChangeFeed {
   /** This instance's last successful number + 1, and the database it holds for; null until first needed. */
@@ -70,10 +72,14 @@ export class ChangeFeed {
   async readAfter(n: number, max: number): Promise<FeedEntry[]> {
     const entries: FeedEntry[] = [];
     while (entries.length < max) {
-      const number = n + entries.length + 1;
-      const entry = await this.model.findById(changeId(number)).lean();
-      if (!entry) break;
-      entries.push({ n: number, applicationId: entry.applicationId, at: entry.at });
+      // Looked up READ_WINDOW at a time; only the part before the first missing number counts.
+      const first = n + entries.length + 1;
+      const numbers = Array.from({ length: Math.min(READ_WINDOW, max - entries.length) }, (_, k) => first + k);
+      const found = await Promise.all(numbers.map((number) => this.model.findById(changeId(number)).lean()));
+      for (const [k, entry] of found.entries()) {
+        if (!entry) return entries;
+        entries.push({ n: numbers[k]!, applicationId: entry.applicationId, at: entry.at });
+      }
     }
     return entries;
   }

@@ -26,6 +26,8 @@ const OVERLAP_MS = 5_000;
 const RESCAN_MS = 24 * 3600_000;
 /** Feed entries read in one tick (each one `_id` lookup); the rest wait for the next tick. */
 const FEED_MAX = 5_000;
+/** Applications of the feed looked up by `_id` at once. */
+const LOOKUPS_AT_ONCE = 16;
 const CASE_FIELDS = 'itemCode department status applicantNameEnc applicantIsCompany acceptedDate deadline completedDate onTime onsiteVisits evaluationScore evaluatedAt updatedAt';
 
 interface TickState { stamp: number; watermark: Date | null; dirtyDays: Set<string>; changed: number; scanned: number }
@@ -71,12 +73,11 @@ async function publishSince(tick: TickState, catalogue: CatalogueSnapshot): Prom
 /** Publishes the applications named in the feed after `consumed`, each read by `_id`; returns the new position. */
 async function publishFeed(consumed: number, catalogue: CatalogueSnapshot, tick: TickState): Promise<number> {
   const changes = await readChangesAfter(consumed, FEED_MAX);
-  const batch: CaseSource[] = [];
-  for (const applicationId of new Set(changes.map((change) => change.applicationId))) {
-    const application = await ApplicationModel.findById(applicationId, CASE_FIELDS).lean();
-    if (application) batch.push(application as CaseSource);
+  const ids = [...new Set(changes.map((change) => change.applicationId))];
+  for (let start = 0; start < ids.length; start += LOOKUPS_AT_ONCE) {
+    const found = await Promise.all(ids.slice(start, start + LOOKUPS_AT_ONCE).map((id) => ApplicationModel.findById(id, CASE_FIELDS).lean()));
+    await publishBatch(found.filter((application) => application !== null) as CaseSource[], catalogue, tick);
   }
-  await publishBatch(batch, catalogue, tick);
   return changes.at(-1)?.n ?? consumed;
 }
 
