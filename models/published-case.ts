@@ -38,6 +38,10 @@ const publishStateSchema = new Schema(
     _id: { type: String, required: true }, // 'progress'
     /** Applications updated before this instant are published. */
     watermark: { type: Date, default: null },
+    /** The last change-feed number consumed (models/application-change.ts); null before the first publish. */
+    changeSeq: { type: Number, default: null },
+    /** The last full read by `updatedAt` (the safety net for changes missing from the feed). */
+    rescannedAt: { type: Date, default: null },
     /** The highest version stamp written. */
     stamp: { type: Number, default: 0 },
     windowStart: { type: String, default: null },

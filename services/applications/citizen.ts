@@ -6,6 +6,7 @@ import { AppError, conflict, notFound } from '../../server/errors.ts';
 import { skipLimit, type Page } from '../../server/pagination.ts';
 import { getCatalogue } from '../catalogue/store.ts';
 import { findApplication, transition, type ApplicationDoc } from './transition.ts';
+import { recordApplicationChange } from './change-feed.ts';
 
 /** Statuses in which the citizen may change materials. */
 export const EDITABLE = ['draft', 'supplement_required'] as const;
@@ -32,6 +33,7 @@ export async function openApplication(citizenId: string, itemCode: string, now =
     status: 'draft',
     history: [{ status: 'draft', at: now, by: { kind: 'citizen', id: citizenId }, note: '创建申请' }],
   });
+  await recordApplicationChange(created._id, now);
   return created.toObject() as unknown as ApplicationDoc;
 }
 

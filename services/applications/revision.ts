@@ -5,6 +5,7 @@
 import { ApplicationModel } from '../../models/application.ts';
 import { conflict, notFound } from '../../server/errors.ts';
 import { claimOnce, claimedAt, releaseClaim } from '../claims/claim.ts';
+import { recordApplicationChange } from './change-feed.ts';
 import { findApplication, type ApplicationDoc } from './find.ts';
 
 export interface Change {
@@ -44,6 +45,7 @@ export async function changeApplication(
       await releaseClaim(key);
       continue;
     }
+    await recordApplicationChange(id, now);
     return { before: current, after: (await findApplication(id))! };
   }
   throw conflict('BUSY', '操作过于频繁，请稍后重试');

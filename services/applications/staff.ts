@@ -11,6 +11,7 @@ import { businessDate } from './business-date.ts';
 import { caseDeadline } from './deadline.ts';
 import { noticeStatusChange } from './notices.ts';
 import { findApplication, transition, type ApplicationDoc } from './transition.ts';
+import { recordApplicationChange } from './change-feed.ts';
 
 export interface ReviewDecision {
   decision: 'approve' | 'supplement' | 'reject';
@@ -114,6 +115,7 @@ export async function createWalkInCase(staff: StaffPrincipal, walkIn: WalkInCase
     ...set,
     history: [{ status: 'accepted', at: now, by: actorOf(staff), note: `窗口受理，承诺办结日期 ${set.deadline}` }],
   });
+  await recordApplicationChange(created._id, now);
   return created.toObject() as unknown as ApplicationDoc;
 }
 

@@ -53,6 +53,8 @@ async function rotateApplicantNames(): Promise<number> {
     lastId = batch[batch.length - 1]!._id;
     for (const application of batch) {
       if (!application.applicantNameEnc || !needsReencryption(application.applicantNameEnc)) continue;
+      // Not recorded in the change feed: the name is the same, so no public row changes, and a
+      // feed entry per application would make the next publishing tick read them all one by one.
       await ApplicationModel.updateOne({ _id: application._id }, { $set: { applicantNameEnc: encryptPii(decryptPii(application.applicantNameEnc)) } });
       rotated++;
     }

@@ -1,12 +1,16 @@
-// One publishing tick of 办件公示: reads the applications changed since the watermark, writes a
+// One publishing tick of 办件公示: reads the applications changed since the last tick, writes a
 // new version for each case whose public row changed (inserts only), recomputes the figures
 // from the in-memory ledger, and rewrites only the day files that changed.
+// What changed comes from the application change feed, read by `_id` lookups only (FerretDB v1
+// scans the whole collection for any other filter). The first tick, and then one a day, reads
+// by the `updatedAt` watermark instead: a scan, the safety net for a change the feed missed.
 import path from 'node:path';
 import { Types } from 'mongoose';
 import { ApplicationModel } from '../../models/application.ts';
 import { AppointmentModel } from '../../models/appointment.ts';
 import { PublishedCaseModel, PublishStateModel } from '../../models/published-case.ts';
 import { config } from '../../server/config.ts';
+import { nextChangeNumber, readChangesAfter } from '../applications/change-feed.ts';
 import { getCatalogue, type CatalogueSnapshot } from '../catalogue/store.ts';
 import { addDays, localDate } from '../queue/clock.ts';
 import { pubDateOf, statsOf } from './figures.ts';
@@ -18,6 +22,12 @@ const STATE_ID = 'progress';
 const BATCH = 1000;
 /** Re-read this much before the watermark: a write in flight at the last tick may carry an older updatedAt. */
 const OVERLAP_MS = 5_000;
+/** How often the tick reads by `updatedAt` (a scan) instead of the change feed. */
+const RESCAN_MS = 24 * 3600_000;
+/** Feed entries read in one tick (each one `_id` lookup); the rest wait for the next tick. */
+const FEED_MAX = 5_000;
+/** Applications of the feed looked up by `_id` at once. */
+const LOOKUPS_AT_ONCE = 16;
 const CASE_FIELDS = 'itemCode department status applicantNameEnc applicantIsCompany acceptedDate deadline completedDate onTime onsiteVisits evaluationScore evaluatedAt updatedAt';
 
 interface TickState { stamp: number; watermark: Date | null; dirtyDays: Set<string>; changed: number; scanned: number }
@@ -28,6 +38,27 @@ export async function publishProgress(now: Date) {
   await syncLedger(state?.stamp ?? 0);
   const tick: TickState = { stamp: Math.max(state?.stamp ?? 0, ledgerStamp()), watermark: state?.watermark ?? null, dirtyDays: new Set(), changed: 0, scanned: 0 };
   const catalogue = await getCatalogue();
+  const consumed = state?.changeSeq ?? null;
+  const rescan = consumed === null || !state?.rescannedAt || now.getTime() - state.rescannedAt.getTime() >= RESCAN_MS;
+  // Before a rescan, the feed position is taken first: changes during the scan come again next tick.
+  const changeSeq = rescan ? (await nextChangeNumber((consumed ?? 0) + 1)) - 1 : await publishFeed(consumed, catalogue, tick);
+  if (rescan) await publishSince(tick, catalogue);
+
+  const today = localDate(now, config.TZ_NAME);
+  const windowStart = addDays(today, -(config.PUBLISH_DAYS - 1));
+  const bookings = await AppointmentModel.countDocuments({ date: { $gte: windowStart, $lte: today }, status: { $ne: 'cancelled' } });
+  const stats = statsOf(ledgerRows(), bookings, { from: windowStart, to: today });
+  const files = await writeFiles(tick.dirtyDays, windowStart, today, stats, now, state?.windowStart !== windowStart);
+  await PublishStateModel.updateOne(
+    { _id: STATE_ID },
+    { $set: { watermark: tick.watermark, changeSeq, ...(rescan ? { rescannedAt: now } : {}), stamp: tick.stamp, windowStart, stats, publishedAt: now } },
+    { upsert: true },
+  );
+  return { scanned: tick.scanned, changed: tick.changed, rescan: rescan ? 1 : 0, filesWritten: files.written, filesRemoved: files.removed };
+}
+
+/** Publishes every application updated since the watermark (all of them the first time): a scan. */
+async function publishSince(tick: TickState, catalogue: CatalogueSnapshot): Promise<void> {
   const filter = tick.watermark ? { updatedAt: { $gte: new Date(tick.watermark.getTime() - OVERLAP_MS) } } : {};
   let batch: CaseSource[] = [];
   for await (const application of ApplicationModel.find(filter, CASE_FIELDS).lean().cursor({ batchSize: BATCH })) {
@@ -37,18 +68,17 @@ export async function publishProgress(now: Date) {
     if (batch.length === BATCH) batch = await publishBatch(batch, catalogue, tick);
   }
   await publishBatch(batch, catalogue, tick);
+}
 
-  const today = localDate(now, config.TZ_NAME);
-  const windowStart = addDays(today, -(config.PUBLISH_DAYS - 1));
-  const bookings = await AppointmentModel.countDocuments({ date: { $gte: windowStart, $lte: today }, status: { $ne: 'cancelled' } });
-  const stats = statsOf(ledgerRows(), bookings, { from: windowStart, to: today });
-  const files = await writeFiles(tick.dirtyDays, windowStart, today, stats, now, state?.windowStart !== windowStart);
-  await PublishStateModel.updateOne(
-    { _id: STATE_ID },
-    { $set: { watermark: tick.watermark, stamp: tick.stamp, windowStart, stats, publishedAt: now } },
-    { upsert: true },
-  );
-  return { scanned: tick.scanned, changed: tick.changed, filesWritten: files.written, filesRemoved: files.removed };
+/** Publishes the applications named in the feed after `consumed`, each read by `_id`; returns the new position. */
+async function publishFeed(consumed: number, catalogue: CatalogueSnapshot, tick: TickState): Promise<number> {
+  const changes = await readChangesAfter(consumed, FEED_MAX);
+  const ids = [...new Set(changes.map((change) => change.applicationId))];
+  for (let start = 0; start < ids.length; start += LOOKUPS_AT_ONCE) {
+    const found = await Promise.all(ids.slice(start, start + LOOKUPS_AT_ONCE).map((id) => ApplicationModel.findById(id, CASE_FIELDS).lean()));
+    await publishBatch(found.filter((application) => application !== null) as CaseSource[], catalogue, tick);
+  }
+  return changes.at(-1)?.n ?? consumed;
 }
 
 /** Writes a version for each case of the batch whose public row changed; returns an empty batch. */

@@ -7,6 +7,8 @@ import { publishProgressJob } from '../../jobs/publish-progress.ts';
 import { config } from '../../server/config.ts';
 import { refreshPublishedCache, stopPublishedCache } from '../../services/publishing/cache.ts';
 import { addDays, localDate } from '../../services/queue/clock.ts';
+import { recordApplicationChange } from '../../services/applications/change-feed.ts';
+import { changeApplication } from '../../services/applications/revision.ts';
 import { compactPublishedVersions } from '../../services/publishing/compact.ts';
 import { PublishedCaseModel } from '../../models/published-case.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
@@ -105,8 +107,11 @@ test.serial('publish job › incremental: a tick reads only what changed since t
   const quiet = await tick();
   t.is(quiet.changed, 0);
   t.true((quiet.scanned ?? 99) <= 1, `scanned ${quiet.scanned}`);
+  // Written raw, so recorded in the change feed by hand, as every service write does.
   await ApplicationModel.updateOne({ _id: ids[0] }, { $set: { status: 'completed', completedDate: today, onTime: true, onsiteVisits: 1 } });
+  await recordApplicationChange(ids[0]);
   const counts = await tick();
+  t.is(counts.rescan, 0, 'read from the change feed');
   t.is(counts.changed, 1);
   t.is(await PublishedCaseModel.countDocuments({ caseId: ids[0] }), 2, 'versions are appended');
   t.is(await compactPublishedVersions(), 1);
@@ -118,4 +123,13 @@ test.serial('publish job › incremental: a tick reads only what changed since t
   t.true(moved.items.some((c: { applicant: string }) => c.applicant === '张*丰'));
   const old = JSON.parse(await readFile(path.join(dir, 'progress', `${day(-2)}.json`), 'utf8'));
   t.deepEqual(old.items, [], 'the case left its old day');
+});
+
+test.serial('publish job › a change made through changeApplication after a publish appears in the next tick', async (t) => {
+  await tick();
+  await changeApplication(String(ids[1]), () => ({ $set: { evaluationScore: 1, evaluatedAt: new Date() } }));
+  const counts = await tick();
+  t.like(counts, { rescan: 0, changed: 1, scanned: 1 });
+  const stats = (await app.request('GET', '/api/v1/public/stats')).body;
+  t.like(stats.satisfaction, { evaluations: 2, averageScore: 1.5 });
 });
