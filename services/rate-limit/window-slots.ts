@@ -1,7 +1,8 @@
 // Fixed-window request limits shared by every instance: a request takes the next free place
-// n < limit of its window by inserting `<key>:<window>:<n>`. Each instance remembers the next
-// place it expects to be free, so the usual cost is one insert; places taken by other
-// instances cost one duplicate-key answer each.
+// n < limit of its window by inserting `<key>:<window>:<n>`. Each instance hands out place
+// numbers from its own counter before inserting (synchronously, so a thousand concurrent
+// requests in one process try a thousand different places), so the usual cost is one insert;
+// places taken by other instances cost one duplicate-key answer each.
 import { RateSlotModel } from '../../models/rate-slot.ts';
 import { isDuplicateKey } from '../claims/claim.ts';
 
@@ -20,19 +21,15 @@ export async function takePlace(key: string, limit: number, windowSeconds: numbe
   const windowEnd = (window + 1) * windowMs;
   const retryAfterSeconds = Math.max(1, Math.ceil((windowEnd - now.getTime()) / 1000));
   const windowKey = `${key}:${window}`;
-  let place = nextPlace.get(windowKey) ?? 0;
-  while (place < limit) {
+  forgetOldWindows(window, windowMs);
+  for (let place = reserve(windowKey); place < limit; place = reserve(windowKey)) {
     try {
       await RateSlotModel.create({ _id: `${windowKey}:${place}`, expiresAt: new Date(windowEnd) });
-      nextPlace.set(windowKey, place + 1);
-      forgetOldWindows(window, windowMs);
       return { allowed: true, retryAfterSeconds };
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
-      place += 1;
     }
   }
-  nextPlace.set(windowKey, place);
   return { allowed: false, retryAfterSeconds };
 }
 
@@ -40,6 +37,13 @@ export async function takePlace(key: string, limit: number, windowSeconds: numbe
 export async function purgeRateSlots(now = new Date()): Promise<number> {
   const { deletedCount } = await RateSlotModel.deleteMany({ expiresAt: { $lt: now } });
   return deletedCount;
+}
+
+/** The next place number this instance has not tried yet in `windowKey`. */
+function reserve(windowKey: string): number {
+  const place = nextPlace.get(windowKey) ?? 0;
+  nextPlace.set(windowKey, place + 1);
+  return place;
 }
 
 let lastSweep = 0;
