@@ -16,7 +16,7 @@ import { recordApplicationChange } from '../services/applications/change-feed.ts
 import { reloadCatalogue } from '../services/catalogue/store.ts';
 import { encryptPii } from '../services/pii/crypto.ts';
 import { publishProgress } from '../services/publishing/publish.ts';
-import { addDays, localDate } from '../services/queue/clock.ts';
+import { addDays, zonedDate } from '../services/calendar/zoned-time.ts';
 import { itemFields } from '../test/helpers/factories.ts';
 import { isMain, report, round } from './lib.ts';
 
@@ -40,7 +40,7 @@ export async function run(): Promise<Record<string, unknown>> {
   console.error(`full publish ${full.seconds} s`);
   // 100 cases change: accepted ones complete.
   const changed = ids.slice(0, CHANGES);
-  const today = localDate(new Date(), config.TZ_NAME);
+  const today = zonedDate(new Date(), config.TZ_NAME);
   // One update each: FerretDB scans the collection for every document an update touches.
   // Each is recorded in the change feed, as the services do after every application write.
   for (const _id of changed) {
@@ -85,7 +85,7 @@ async function seedCases(): Promise<Types.ObjectId[]> {
   await WindowModel.insertMany(departments.map((department, d) => ({ code: `BW${d}`, name: `${d + 1}号窗口`, hallCode: 'HALL1', location: '一楼', department })));
   await ItemModel.insertMany(Array.from({ length: 50 }, (_, i) => itemFields(`BD${i % 10}`, [`BW${i % 10}`], `BI${i}`)));
   await reloadCatalogue();
-  const today = localDate(new Date(), config.TZ_NAME);
+  const today = zonedDate(new Date(), config.TZ_NAME);
   const names = SURNAMES.map((s) => encryptPii(`${s}小明`)); // ciphertexts reused: encryption is not what is measured
   const accepted: Types.ObjectId[] = [];
   const base = Date.now() - 60 * 60_000;

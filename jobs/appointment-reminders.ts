@@ -6,14 +6,14 @@ import { config } from '../server/config.ts';
 import { getCatalogue } from '../services/catalogue/store.ts';
 import { claimOnce } from '../services/claims/claim.ts';
 import { clip, queueNotice } from '../services/notifications/outbox.ts';
-import { addDays, localDate } from '../services/queue/clock.ts';
+import { addDays, zonedDate } from '../services/calendar/zoned-time.ts';
 import type { Job } from './types.ts';
 
 export const appointmentRemindersJob: Job = {
   name: 'appointment-reminders',
   schedule: '5 8-20 * * *',
   async run(now) {
-    const tomorrow = addDays(localDate(now, config.TZ_NAME), 1);
+    const tomorrow = addDays(zonedDate(now, config.TZ_NAME), 1);
     const catalogue = await getCatalogue();
     let queued = 0;
     let seen = 0;

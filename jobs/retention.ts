@@ -8,7 +8,7 @@ import { QueueCounterModel } from '../models/queue-counter.ts';
 import { config } from '../server/config.ts';
 import { changeApplication } from '../services/applications/revision.ts';
 import { compactPublishedVersions } from '../services/publishing/compact.ts';
-import { localDate } from '../services/queue/clock.ts';
+import { zonedDate } from '../services/calendar/zoned-time.ts';
 import type { Job } from './types.ts';
 
 const BATCH = 500;
@@ -35,7 +35,7 @@ export const retentionJob: Job = {
     }
     // The queue's day counters are worthless after a week (its claims expire by claim-cleanup).
     const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
-    const counters = await QueueCounterModel.deleteMany({ date: { $lt: localDate(weekAgo, config.TZ_NAME) } });
+    const counters = await QueueCounterModel.deleteMany({ date: { $lt: zonedDate(weekAgo, config.TZ_NAME) } });
     const versionsCompacted = await compactPublishedVersions();
     return { cases, files, queueCountersRemoved: counters.deletedCount, versionsCompacted };
   },

@@ -12,7 +12,7 @@ import type { AppState } from '../../server/state.ts';
 import { getCatalogue } from '../../services/catalogue/store.ts';
 import { callNext, serveTicket } from '../../services/queue/calling.ts';
 import { checkIn } from '../../services/queue/check-in.ts';
-import { localDate } from '../../services/queue/clock.ts';
+import { zonedDate } from '../../services/calendar/zoned-time.ts';
 import { listDayAppointments } from '../../services/queue/day-list.ts';
 import { issueTicket, queueTargetOf } from '../../services/queue/tickets.ts';
 import { presentStaffAppointment, presentTicket } from './present.ts';
@@ -26,7 +26,7 @@ defineRoute(
   staffQueueRouter,
   { method: 'get', path: '/appointments', summary: '当日预约（本部门）', tags, access: 'staff', query: DayQuery, response: pageSchema(StaffAppointmentOut) },
   async (ctx, { query }) => {
-    const date = query.date ?? localDate(new Date(), config.TZ_NAME);
+    const date = query.date ?? zonedDate(new Date(), config.TZ_NAME);
     const { appointments, names, total } = await listDayAppointments(staffOf(ctx), { ...query, date });
     const guides = (await getCatalogue()).byCode;
     ctx.body = { items: appointments.map((a) => presentStaffAppointment(a, names, guides)), total, page: query.page, pageSize: query.pageSize };

@@ -12,7 +12,7 @@ import { PublishedCaseModel, PublishStateModel } from '../../models/published-ca
 import { config } from '../../server/config.ts';
 import { nextChangeNumber, readChangesAfter } from '../applications/change-feed.ts';
 import { getCatalogue, type CatalogueSnapshot } from '../catalogue/store.ts';
-import { addDays, localDate } from '../queue/clock.ts';
+import { addDays, zonedDate } from '../calendar/zoned-time.ts';
 import { pubDateOf, statsOf } from './figures.ts';
 import { dayFile, exists, removeDayFilesBefore, writeJsonAtomic } from './files.ts';
 import { applyVersion, ledgerRow, ledgerRows, ledgerStamp, syncLedger, type LedgerRow } from './ledger.ts';
@@ -44,7 +44,7 @@ export async function publishProgress(now: Date) {
   const changeSeq = rescan ? (await nextChangeNumber((consumed ?? 0) + 1)) - 1 : await publishFeed(consumed, catalogue, tick);
   if (rescan) await publishSince(tick, catalogue);
 
-  const today = localDate(now, config.TZ_NAME);
+  const today = zonedDate(now, config.TZ_NAME);
   const windowStart = addDays(today, -(config.PUBLISH_DAYS - 1));
   const bookings = await AppointmentModel.countDocuments({ date: { $gte: windowStart, $lte: today }, status: { $ne: 'cancelled' } });
   const stats = statsOf(ledgerRows(), bookings, { from: windowStart, to: today });

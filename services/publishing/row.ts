@@ -3,7 +3,7 @@
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { decryptPii } from '../pii/crypto.ts';
 import { maskName } from '../pii/mask.ts';
-import { localDate } from '../queue/clock.ts';
+import { zonedDate } from '../calendar/zoned-time.ts';
 
 export interface CaseSource {
   _id: unknown; itemCode: string; department: string; status: string; applicantNameEnc?: string | null; applicantIsCompany?: boolean | null;
@@ -30,7 +30,7 @@ export function publicRowOf(source: CaseSource, catalogue: CatalogueSnapshot, ti
     onTime: completed ? (source.onTime ?? null) : null,
     oneVisit: completed && source.onsiteVisits != null ? source.onsiteVisits <= 1 : null,
     evaluationScore: source.evaluationScore ?? null,
-    evaluatedDate: source.evaluationScore != null && source.evaluatedAt ? localDate(source.evaluatedAt, timeZone) : null,
+    evaluatedDate: source.evaluationScore != null && source.evaluatedAt ? zonedDate(source.evaluatedAt, timeZone) : null,
   };
 }
 

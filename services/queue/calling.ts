@@ -8,7 +8,7 @@ import { config } from '../../server/config.ts';
 import { conflict, forbidden, invalidState, notFound } from '../../server/errors.ts';
 import { getCatalogue } from '../catalogue/store.ts';
 import { claimOnce } from '../claims/claim.ts';
-import { localDate } from './clock.ts';
+import { zonedDate } from '../calendar/zoned-time.ts';
 
 /** True when `staff` may call at `window`: its own window, its department's, or any for center admins. */
 export function staffMayCallAt(staff: StaffPrincipal, window: { code: string; department: string }): boolean {
@@ -23,7 +23,7 @@ export async function callNext(windowCode: string, staff: StaffPrincipal, now = 
   if (!window) throw notFound('窗口');
   if (!staffMayCallAt(staff, window)) throw forbidden('只能在本人的窗口叫号');
   await finishCalled(windowCode, now);
-  const date = localDate(now, config.TZ_NAME);
+  const date = zonedDate(now, config.TZ_NAME);
   const passedOver: Types.ObjectId[] = [];
   for (let attempt = 0; attempt < MAX_CALL_ATTEMPTS; attempt++) {
     const candidate = await QueueTicketModel.findOne({ date, windows: windowCode, status: 'waiting', _id: { $nin: passedOver } })

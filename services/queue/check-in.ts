@@ -8,7 +8,7 @@ import type { StaffPrincipal } from '../../server/auth/principal.ts';
 import { staffCoversDepartment } from '../../server/auth/principal.ts';
 import { config } from '../../server/config.ts';
 import { conflict, forbidden, invalidState, notFound } from '../../server/errors.ts';
-import { instantOf } from './clock.ts';
+import { zonedInstant } from '../calendar/zoned-time.ts';
 import { claimOnce, releaseClaim } from '../claims/claim.ts';
 import { issueTicket } from './tickets.ts';
 
@@ -19,8 +19,8 @@ export type AppointmentRef = { id: string } | { checkInCode: string };
 
 /** The instants between which a booking may be checked in. */
 export function checkInWindow(appointment: { date: string; start: string; end: string }) {
-  const opens = instantOf(appointment.date, appointment.start, config.TZ_NAME);
-  const slotEnd = instantOf(appointment.date, appointment.end, config.TZ_NAME);
+  const opens = zonedInstant(appointment.date, appointment.start, config.TZ_NAME);
+  const slotEnd = zonedInstant(appointment.date, appointment.end, config.TZ_NAME);
   return {
     opensAt: new Date(opens.getTime() - CHECK_IN_EARLY_MINUTES * 60_000),
     closesAt: new Date(slotEnd.getTime() + config.NO_SHOW_GRACE_MINUTES * 60_000),

@@ -7,7 +7,7 @@ import { config } from '../../server/config.ts';
 import { notFound, badRequest } from '../../server/errors.ts';
 import { getCatalogue } from '../catalogue/store.ts';
 import { isDuplicateKey } from '../claims/claim.ts';
-import { localDate, localTime } from './clock.ts';
+import { zonedDate, zonedTime } from '../calendar/zoned-time.ts';
 import { windowGroupOf } from '../booking/window-group.ts';
 
 export const TICKET_PREFIX = 'A';
@@ -39,8 +39,8 @@ export const formatTicketNo = (n: number) => `${TICKET_PREFIX}${String(n).padSta
 export async function issueTicket(request: TicketRequest) {
   const target = await queueTargetOf(request.itemCode);
   const windowGroup = request.windowGroup ?? target.windowGroup;
-  const date = localDate(request.now, config.TZ_NAME);
-  const periodStart = request.periodStart ?? localTime(request.now, config.TZ_NAME);
+  const date = zonedDate(request.now, config.TZ_NAME);
+  const periodStart = request.periodStart ?? zonedTime(request.now, config.TZ_NAME);
   const rank = request.source === 'booking' ? 0 : 1;
   // The counter's $inc gives the number; the unique (group, date, ticketNo) index is the
   // guard where $inc is not atomic (FerretDB/SQLite), and a taken number means: take the next.

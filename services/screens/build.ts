@@ -5,7 +5,7 @@ import { AppointmentModel } from '../../models/appointment.ts';
 import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import { config } from '../../server/config.ts';
 import { getCatalogue } from '../catalogue/store.ts';
-import { localDate, localTime } from '../queue/clock.ts';
+import { zonedDate, zonedTime } from '../calendar/zoned-time.ts';
 
 export interface CallShown { ticketNo: string; calledAt: string }
 export interface HallSnapshot {
@@ -19,7 +19,7 @@ export interface HallSnapshot {
 
 /** Builds the snapshot of `hallCode` as of `now`. */
 export async function buildHallSnapshot(hallCode: string, now: Date): Promise<HallSnapshot> {
-  const date = localDate(now, config.TZ_NAME);
+  const date = zonedDate(now, config.TZ_NAME);
   const catalogue = await getCatalogue();
   const windows = [...catalogue.windowsByCode.values()].filter((w) => w.hallCode === hallCode && w.active !== false);
   windows.sort((a, b) => a.code.localeCompare(b.code));
@@ -43,7 +43,7 @@ export async function buildHallSnapshot(hallCode: string, now: Date): Promise<Ha
 
 async function lastCalls(windowCode: string, date: string): Promise<CallShown[]> {
   const called = await QueueTicketModel.find({ calledWindow: windowCode, date }, { ticketNo: 1, calledAt: 1 }).sort({ calledAt: -1 }).limit(2).lean();
-  return called.map((t) => ({ ticketNo: t.ticketNo, calledAt: localTime(t.calledAt!, config.TZ_NAME) }));
+  return called.map((t) => ({ ticketNo: t.ticketNo, calledAt: zonedTime(t.calledAt!, config.TZ_NAME) }));
 }
 
 interface TicketFigures { status: string; windowGroup: string; windows: string[]; issuedAt: Date; calledAt?: Date | null }

@@ -5,7 +5,7 @@ import { Types } from 'mongoose';
 import { AppointmentModel } from '../../models/appointment.ts';
 import { config } from '../../server/config.ts';
 import { getCatalogue } from '../../services/catalogue/store.ts';
-import { localDate, localTime } from '../../services/queue/clock.ts';
+import { zonedDate, zonedTime } from '../../services/calendar/zoned-time.ts';
 import { windowGroupOf } from '../../services/booking/window-group.ts';
 
 /** A booking of `itemCode` whose slot starts `startsInMinutes` from now and lasts 30 minutes. */
@@ -20,9 +20,9 @@ export async function buildAppointment(itemCode: string, citizenId: string, star
     department: guide.department.code,
     slotId: new Types.ObjectId(),
     windowGroup: windowGroupOf(guide.windows.map((w) => w.code)),
-    date: localDate(startsAt, config.TZ_NAME),
-    start: localTime(startsAt, config.TZ_NAME),
-    end: localTime(endsAt, config.TZ_NAME),
+    date: zonedDate(startsAt, config.TZ_NAME),
+    start: zonedTime(startsAt, config.TZ_NAME),
+    end: zonedTime(endsAt, config.TZ_NAME),
     startsAt,
     endsAt,
     checkInCode: randomBytes(6).toString('hex').toUpperCase(),

@@ -8,7 +8,7 @@ import { ApplicationModel } from '../../models/application.ts';
 import { StaffNoticeModel } from '../../models/staff-notice.ts';
 import { config } from '../../server/config.ts';
 import { decryptPii } from '../../services/pii/crypto.ts';
-import { addDays, localDate } from '../../services/queue/clock.ts';
+import { addDays, zonedDate } from '../../services/calendar/zoned-time.ts';
 import { buildAppointment } from '../hall/fixtures.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { buildCitizen, buildDepartment, buildItem } from '../helpers/factories.ts';
@@ -61,7 +61,7 @@ test.serial('retention › removes the files and the applicant name of cases com
   const bucket = new GridFSBucket(mongoose.connection.db!, { bucketName: MATERIALS_BUCKET });
   const upload = bucket.openUploadStream('id.pdf');
   await new Promise<void>((resolve, reject) => upload.once('finish', () => resolve()).once('error', reject).end(Buffer.from('%PDF-1.4 test')));
-  const today = localDate(new Date(), config.TZ_NAME);
+  const today = zonedDate(new Date(), config.TZ_NAME);
   const [old, recent] = await insertCases([
     { itemCode, department, name: '钱七', status: 'completed', acceptedDate: addDays(today, -50), completedDate: addDays(today, -40) },
     { itemCode, department, name: '孙八', status: 'completed', acceptedDate: addDays(today, -10), completedDate: addDays(today, -5) },
