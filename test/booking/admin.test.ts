@@ -1,3 +1,5 @@
+// These tests change the shared working-day calendar (closures, extra days, confirmed years)
+// that slot generation reads, so they run one at a time.
 import test from 'ava';
 import { AuditLogModel } from '../../models/audit-log.ts';
 import { SlotModel } from '../../models/slot.ts';
@@ -17,7 +19,7 @@ test.before(async () => {
 });
 test.after.always(() => app.close());
 
-test('GET /admin/holidays › shows official years and warns about 2027, read-only for department admins', async (t) => {
+test.serial('GET /admin/holidays › shows official years and warns about 2027, read-only for department admins', async (t) => {
   const deptAdmin = await buildStaff('dept_admin', 'DX');
   const res = await app.request('GET', '/api/v1/admin/holidays', { token: deptAdmin.token });
   t.is(res.status, 200);
@@ -30,7 +32,7 @@ test('GET /admin/holidays › shows official years and warns about 2027, read-on
   t.is((await app.request('GET', '/api/v1/admin/holidays', { token: window.token })).status, 403);
 });
 
-test('POST /admin/holidays › a local closure removes empty slots, closes booked ones, and is audited', async (t) => {
+test.serial('POST /admin/holidays › a local closure removes empty slots, closes booked ones, and is audited', async (t) => {
   const item = await buildBookableItem();
   const empty = await buildSlot(item.windowGroup);
   const booked = await buildSlot(item.windowGroup);
@@ -49,7 +51,7 @@ test('POST /admin/holidays › a local closure removes empty slots, closes booke
   t.is((await SlotModel.findById(booked.id).lean())!.status, 'open', 'the day is a working day again');
 });
 
-test('PUT and DELETE /admin/holidays/:date › change and remove an entry; unknown dates are 404, bad dates 400', async (t) => {
+test.serial('PUT and DELETE /admin/holidays/:date › change and remove an entry; unknown dates are 404, bad dates 400', async (t) => {
   const date = '2026-12-26';
   t.is((await app.request('POST', '/api/v1/admin/holidays', { token: center.token, body: { date, kind: 'extra_working_day', name: '补班' } })).status, 201);
   const changed = await app.request('PUT', `/api/v1/admin/holidays/${date}`, { token: center.token, body: { kind: 'closure', name: '改为放假' } });
@@ -61,7 +63,7 @@ test('PUT and DELETE /admin/holidays/:date › change and remove an entry; unkno
   t.is((await app.request('PUT', '/api/v1/admin/holidays/2026-13-01', { token: center.token, body: { kind: 'closure' } })).status, 400);
 });
 
-test('POST /admin/holidays/years/:year/confirm › a confirmed year clears the warning, twice is fine', async (t) => {
+test.serial('POST /admin/holidays/years/:year/confirm › a confirmed year clears the warning, twice is fine', async (t) => {
   for (let n = 0; n < 2; n += 1) {
     t.is((await app.request('POST', '/api/v1/admin/holidays/years/2028/confirm', { token: center.token, body: {} })).status, 200);
   }
@@ -71,7 +73,7 @@ test('POST /admin/holidays/years/:year/confirm › a confirmed year clears the w
   t.is((await app.request('DELETE', '/api/v1/admin/holidays/years/2028', { token: center.token })).status, 204);
 });
 
-test('/admin/schedules › department scope: an admin manages only the schedules of own windows', async (t) => {
+test.serial('/admin/schedules › department scope: an admin manages only the schedules of own windows', async (t) => {
   const item = await buildBookableItem();
   const own = await buildStaff('dept_admin', item.department);
   const stranger = await buildStaff('dept_admin', 'OTHER');
@@ -91,7 +93,7 @@ test('/admin/schedules › department scope: an admin manages only the schedules
   t.is(await SlotModel.countDocuments({ windowGroup: item.windowGroup }), 0);
 });
 
-test('/admin/schedules › refuses bad hours, unknown windows and windows of two departments', async (t) => {
+test.serial('/admin/schedules › refuses bad hours, unknown windows and windows of two departments', async (t) => {
   const item = await buildBookableItem();
   const otherWindow = await buildWindow('ANOTHER');
   const lunchOutside = [{ weekday: 1, open: '09:00', close: '12:00', lunchStart: '12:30', lunchEnd: '13:00' }];
