@@ -5,8 +5,7 @@
 // RunCoordinator hook and is used directly by runJobTick.
 import type { RunCoordinator } from 'node-cron';
 import { JobLockModel, JobRunModel } from '../models/job-lock.ts';
-
-const DUPLICATE_KEY = 11000;
+import { isDuplicateKey } from '../server/mongo-errors.ts';
 
 /** `job:tickISO` → job name (ISO instants contain ':' too, job names do not). */
 export const jobOfKey = (key: string) => key.slice(0, key.indexOf(':'));
@@ -17,7 +16,7 @@ export async function claimTick(key: string, holder: string, leaseMs: number, no
   try {
     await JobLockModel.create({ _id: key, job, holder, leaseUntil: new Date(now.getTime() + leaseMs), createdAt: now });
   } catch (error) {
-    if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+    if (isDuplicateKey(error)) return false;
     throw error;
   }
   // Only the tick's winner gets here, so this read needs no atomicity.

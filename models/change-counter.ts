@@ -1,6 +1,7 @@
 // Version counters other instances poll to learn that cached data changed (the catalogue,
 // screen devices …): cheap to read, bumped with one atomic $inc.
 import mongoose, { Schema } from 'mongoose';
+import { isDuplicateKey } from '../server/mongo-errors.ts';
 
 const changeCounterSchema = new Schema(
   { _id: { type: String, required: true }, version: { type: Number, default: 0 } },
@@ -20,7 +21,7 @@ export async function bumpVersion(name: string): Promise<number> {
     await ChangeCounterModel.updateOne({ _id: name }, { $set: { version } }, { upsert: true });
   } catch (error) {
     // Two first bumps at once: both upserts insert, one loses on the key; the row exists now.
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
     await ChangeCounterModel.updateOne({ _id: name }, { $set: { version } });
   }
   return version;

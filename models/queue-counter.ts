@@ -1,6 +1,7 @@
 // Per window group and day ticket counters (`_id` = `group:date`), bumped with one atomic
 // $inc so that two check-ins at once never get the same number.
 import mongoose, { Schema } from 'mongoose';
+import { isDuplicateKey } from '../server/mongo-errors.ts';
 
 const queueCounterSchema = new Schema(
   { _id: { type: String, required: true }, seq: { type: Number, default: 0 }, date: { type: String, required: true, index: true } },
@@ -20,7 +21,7 @@ export async function nextTicketNumber(windowGroup: string, date: string, attemp
     return doc!.seq;
   } catch (error) {
     // Two first-of-the-day upserts can race on the insert; the loser retries as an update.
-    if ((error as { code?: number }).code === 11000 && attempt < 3) return nextTicketNumber(windowGroup, date, attempt + 1);
+    if (isDuplicateKey(error) && attempt < 3) return nextTicketNumber(windowGroup, date, attempt + 1);
     throw error;
   }
 }

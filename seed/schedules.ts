@@ -3,7 +3,7 @@
 // admin's changes survive a second run.
 import { ScheduleModel } from '../models/schedule.ts';
 import { windowGroupOf } from '../services/booking/window-group.ts';
-import { isDuplicateKey } from '../services/claims/claim.ts';
+import { isDuplicateKey } from '../server/mongo-errors.ts';
 
 interface SeedItem {
   windows: string[];

@@ -10,6 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import { WechatUnavailableError, isTokenRejected } from './errors.ts';
 import { callWechat } from './http.ts';
+import { isDuplicateKey } from '../../server/mongo-errors.ts';
 
 /** Where the app's credentials and API live; every token-using call takes these. */
 export interface WechatAppOptions {
@@ -153,7 +154,7 @@ async function claimLease(tokens: Model<WechatTokenDocument>, appId: string, now
     await tokens.create({ _id: leaseId, token: null, expiresAt: null, refreshingUntil: lease });
     return true;
   } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
+    if (!isDuplicateKey(error)) throw error;
   }
   const held = await tokens.findById(leaseId).lean();
   if (held?.refreshingUntil && held.refreshingUntil.getTime() <= now.getTime()) {

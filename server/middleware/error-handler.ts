@@ -5,6 +5,7 @@ import type { Middleware } from 'koa';
 import mongoose from 'mongoose';
 import { errorFormFor } from '../route.ts';
 import { AppError, payloadTooLarge, unavailable, unsupportedMediaType, validationFailed } from '../errors.ts';
+import { isDuplicateKey } from '../mongo-errors.ts';
 
 export function errorHandler(): Middleware {
   return async (ctx, next) => {
@@ -58,7 +59,7 @@ export function toAppError(error: unknown): AppError {
     return validationFailed(fields);
   }
   if (error instanceof mongoose.Error.CastError) return validationFailed({ [error.path]: '格式不正确' });
-  if (anyError?.code === 11000) return new AppError(409, 'DUPLICATE', '记录已存在');
+  if (isDuplicateKey(error)) return new AppError(409, 'DUPLICATE', '记录已存在');
   if (isConnectionError(error)) return unavailable();
   return new AppError(500, 'INTERNAL', '服务器内部错误，请稍后再试');
 }

@@ -5,7 +5,7 @@
 import type { Model } from 'mongoose';
 import { ApplicationChangeModel, changeId } from '../../models/application-change.ts';
 import { logger } from '../../server/logger.ts';
-import { isDuplicateKey } from '../claims/claim.ts';
+import { isDuplicateKey } from '../../server/mongo-errors.ts';
 
 type ChangeModel = Model<{ _id: string; applicationId: string; at: Date }>;
 

@@ -10,6 +10,7 @@ import { businessDate } from './business-date.ts';
 import { ownApplication } from './citizen.ts';
 import { changeApplication } from './revision.ts';
 import { addWorkingDays } from './working-days.ts';
+import { isDuplicateKey } from '../../server/mongo-errors.ts';
 
 /** Scores at or below this are 差评. */
 export const POOR_SCORE = 2;
@@ -33,7 +34,7 @@ export async function evaluateCase(citizenId: string, id: string, rating: Rating
     comment: rating.comment,
     createdAt: now,
   }).catch((error: unknown) => {
-    if ((error as { code?: number }).code === 11000) throw conflict('ALREADY_EVALUATED', '该办件已评价，不能重复评价');
+    if (isDuplicateKey(error)) throw conflict('ALREADY_EVALUATED', '该办件已评价，不能重复评价');
     throw error;
   });
   const { after: claimed } = await changeApplication(id, () => ({ $set: { evaluated: true, evaluationScore: rating.score, evaluatedAt: now } }), now);

@@ -3,8 +3,8 @@
 import type { Types } from 'mongoose';
 import { AppointmentModel, ACTIVE_APPOINTMENT_STATUSES } from '../../models/appointment.ts';
 import { BookingClaimModel } from '../../models/booking-claim.ts';
+import { isDuplicateKey } from '../../server/mongo-errors.ts';
 
-const DUPLICATE_KEY = 11000;
 /** A claim whose booking is not active is stale after this long (a crash between steps). */
 export const STALE_CLAIM_MS = 60_000;
 
@@ -20,7 +20,7 @@ export async function takeClaim(key: string, kind: Kind, citizenId: string, appo
       await BookingClaimModel.create({ _id: key, kind, citizenId, appointmentId, createdAt: now });
       return true;
     } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
       if (!(await clearIfStale(key, now))) return false;
     }
   }

@@ -13,9 +13,9 @@ import { SlotModel } from '../../models/slot.ts';
 import { config } from '../../server/config.ts';
 import { slotFull } from './errors.ts';
 import { OBSERVATION_TTL_MS, forgetSeats, fullSince, openSeats, seatsSeen } from './seat-cache.ts';
+import { isDuplicateKey } from '../../server/mongo-errors.ts';
 
 const MINUTE_MS = 60_000;
-const DUPLICATE_KEY = 11000;
 
 /** The latest start instant a slot may have to be closed for booking at `now`. */
 export const bookingClosesBefore = (now: Date) => new Date(now.getTime() + config.BOOKING_CLOSE_MINUTES * MINUTE_MS);
@@ -67,7 +67,7 @@ export async function withFreeSeat<T>(slot: SeatedSlot, insert: (seatNo: number)
       seats.taken.set(seatNo, Date.now());
       return result;
     } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
       seats.taken.set(seatNo, Date.now());
     } finally {
       seats.inFlight.delete(seatNo);
@@ -85,7 +85,7 @@ async function markFull(slotId: Types.ObjectId, scanStartedAt: Date): Promise<vo
   try {
     await SlotFullMarkModel.create({ _id: String(slotId), scanStartedAt });
   } catch (error) {
-    if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+    if (!isDuplicateKey(error)) throw error;
     await SlotFullMarkModel.updateOne({ _id: String(slotId) }, { $set: { scanStartedAt } });
   }
 }

@@ -11,8 +11,7 @@ import { horizonDays, type WorkingDayCalendar } from '../calendar/working-days.t
 import { zonedDate } from '../calendar/zoned-time.ts';
 import { countActive } from './seats.ts';
 import { opensAtFor, planDaySlots, type SchedulePlan } from './slot-plan.ts';
-
-const DUPLICATE_KEY = 11000;
+import { isDuplicateKey } from '../../server/mongo-errors.ts';
 
 export interface GenerationCounts {
   [key: string]: number;
@@ -57,7 +56,7 @@ async function insertIgnoringDuplicates(slots: Record<string, unknown>[]): Promi
   } catch (error) {
     if (!(error instanceof MongoBulkWriteError)) throw error;
     const failures = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-    if (failures.some((f) => f.code !== DUPLICATE_KEY)) throw error;
+    if (!failures.every(isDuplicateKey)) throw error;
     return error.insertedCount;
   }
 }

@@ -3,9 +3,10 @@
 // nothing with it; phone numbers come from getuserphonenumber instead).
 import { code2Session } from '../../integrations/wechat/index.ts';
 import { CitizenModel } from '../../models/citizen.ts';
-import { isDuplicateKey } from '../claims/claim.ts';
+
 import { toWechatAppError } from './wechat-errors.ts';
 import { wechatOptions } from './wechat-options.ts';
+import { isDuplicateKey } from '../../server/mongo-errors.ts';
 
 export async function loginCitizen(code: string): Promise<{ id: string; verified: boolean }> {
   const session = await code2Session({ ...wechatOptions(), code }).catch((error) => {

@@ -1,7 +1,7 @@
 // The one race-proof primitive OneTrip builds on (see models/claim.ts for why).
 import { ClaimModel } from '../../models/claim.ts';
+import { isDuplicateKey } from '../../server/mongo-errors.ts';
 
-const DUPLICATE_KEY = 11000;
 /** How long a claim that only settled a race is kept before the cleanup job removes it. */
 const RACE_CLAIM_KEEP_MS = 7 * 24 * 3600_000;
 
@@ -62,6 +62,3 @@ export async function purgeExpiredClaims(now: Date): Promise<number> {
   return deletedCount;
 }
 
-export function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: number })?.code === DUPLICATE_KEY;
-}

@@ -1,11 +1,10 @@
 // Once-only effects and short per-order locks, both by inserting a unique key.
 import { PaymentMarkModel } from '../../models/payment-mark.ts';
 import { conflict } from '../../server/errors.ts';
+import { isDuplicateKey } from '../../server/mongo-errors.ts';
 
 /** A lock older than this was left by a crashed request and may be taken over. */
 const LOCK_STALE_MS = 60_000;
-
-const isDuplicate = (error: unknown) => (error as { code?: number })?.code === 11000;
 
 /** True the first time `key` is marked, false ever after. */
 export async function markOnce(key: string, now = new Date()): Promise<boolean> {
@@ -13,7 +12,7 @@ export async function markOnce(key: string, now = new Date()): Promise<boolean> 
     await PaymentMarkModel.create({ _id: key, at: now });
     return true;
   } catch (error) {
-    if (isDuplicate(error)) return false;
+    if (isDuplicateKey(error)) return false;
     throw error;
   }
 }

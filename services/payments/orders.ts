@@ -14,6 +14,7 @@ import { getCatalogue } from '../catalogue/store.ts';
 import { payClient } from './client.ts';
 import { isRefusal, toPaymentError } from './errors.ts';
 import { closeLocally, reconcileOrder } from './settle.ts';
+import { isDuplicateKey } from '../../server/mongo-errors.ts';
 
 /** How long a citizen has to pay an order (WeChat's time_expire). */
 export const ORDER_EXPIRE_MINUTES = 30;
@@ -103,7 +104,7 @@ async function claimedOrder(application: OrderInput, now: Date): Promise<Payment
   } catch (error) {
     // Another request claimed the application first; this order never reached WeChat Pay.
     await PaymentOrderModel.deleteOne({ _id: order._id, prepayId: null });
-    if ((error as { code?: number }).code === 11000) return null;
+    if (isDuplicateKey(error)) return null;
     throw error;
   }
 }

@@ -6,9 +6,10 @@ import { nextTicketNumber } from '../../models/queue-counter.ts';
 import { config } from '../../server/config.ts';
 import { notFound, badRequest } from '../../server/errors.ts';
 import { getCatalogue } from '../catalogue/store.ts';
-import { isDuplicateKey } from '../claims/claim.ts';
+
 import { zonedDate, zonedTime } from '../calendar/zoned-time.ts';
 import { windowGroupOf } from '../booking/window-group.ts';
+import { isDuplicateKey } from '../../server/mongo-errors.ts';
 
 export const TICKET_PREFIX = 'A';
 

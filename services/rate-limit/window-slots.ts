@@ -4,7 +4,7 @@
 // requests in one process try a thousand different places), so the usual cost is one insert;
 // places taken by other instances cost one duplicate-key answer each.
 import { RateSlotModel } from '../../models/rate-slot.ts';
-import { isDuplicateKey } from '../claims/claim.ts';
+import { isDuplicateKey } from '../../server/mongo-errors.ts';
 
 const nextPlace = new Map<string, number>();
 

@@ -1,7 +1,7 @@
 // Creates the first center admin from ADMIN_USERNAME / ADMIN_PASSWORD when absent.
 import { StaffModel } from '../../models/staff.ts';
 import { hashPassword } from '../auth/passwords.ts';
-import { isDuplicateKey } from '../claims/claim.ts';
+import { isDuplicateKey } from '../../server/mongo-errors.ts';
 
 /** True when this call created the account; false when it existed (or another instance made it just now). */
 export async function ensureFirstAdmin(username: string, password: string): Promise<boolean> {
