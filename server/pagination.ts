@@ -1,4 +1,5 @@
 // The contract's list shape: ?page=1&pageSize=20 (at most 100) → {items, total, page, pageSize}.
+import type { Model } from 'mongoose';
 import { z } from 'zod';
 
 export const PageQuery = z.object({
@@ -26,3 +27,22 @@ export const skipLimit = ({ page, pageSize }: Page) => ({ skip: (page - 1) * pag
 /** OpenAPI schema of a page of `item`. */
 export const pageSchema = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+/**
+ * One page of `model`'s documents matching `filter` in `sort` order, with the total, in the
+ * contract's list shape. `sort` should end on a unique field so pages never overlap.
+ */
+export async function findPage<T = any>(
+  model: Model<any>,
+  filter: Record<string, unknown>,
+  sort: Record<string, 1 | -1>,
+  page: Page,
+  projection?: Record<string, 0 | 1>,
+): Promise<PageOf<T>> {
+  const { skip, limit } = skipLimit(page);
+  const [items, total] = await Promise.all([
+    model.find(filter, projection).sort(sort).skip(skip).limit(limit).lean<T[]>(),
+    model.countDocuments(filter),
+  ]);
+  return { items, total, page: page.page, pageSize: page.pageSize };
+}

@@ -2,8 +2,8 @@
 // outcome, counts), newest first.
 import Router from '@koa/router';
 import { z } from 'zod';
-import { JobRunModel } from '../../models/job-lock.ts';
-import { PageQuery, pageSchema, skipLimit } from '../../server/pagination.ts';
+import { JobRunModel, type JobRun } from '../../models/job-lock.ts';
+import { PageQuery, pageSchema, findPage } from '../../server/pagination.ts';
 import { defineRoute } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
 
@@ -25,17 +25,13 @@ defineRoute(
     const filter: Record<string, string> = {};
     if (query.job) filter.job = query.job;
     if (query.outcome) filter.outcome = query.outcome;
-    const { skip, limit } = skipLimit(query);
-    const [runs, total] = await Promise.all([
-      JobRunModel.find(filter).sort({ startedAt: -1, _id: -1 }).skip(skip).limit(limit).lean(),
-      JobRunModel.countDocuments(filter),
-    ]);
+    const found = await findPage<JobRun & { _id: unknown }>(JobRunModel, filter, { startedAt: -1, _id: -1 }, query);
     ctx.body = {
-      items: runs.map((r) => ({
+      ...found,
+      items: found.items.map((r) => ({
         id: String(r._id), job: r.job, tick: r.tick.toISOString(), instance: r.instance, startedAt: r.startedAt.toISOString(),
         finishedAt: r.finishedAt ? r.finishedAt.toISOString() : null, outcome: r.outcome, counts: r.counts ?? {}, error: r.error ?? '',
       })),
-      total, page: query.page, pageSize: query.pageSize,
     };
   },
 );

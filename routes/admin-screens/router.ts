@@ -3,7 +3,7 @@ import Router from '@koa/router';
 import { AnnouncementModel } from '../../models/announcement.ts';
 import { ScreenDeviceModel } from '../../models/screen-device.ts';
 import { staffOf } from '../../server/middleware/authenticate.ts';
-import { PageQuery, pageSchema, skipLimit } from '../../server/pagination.ts';
+import { PageQuery, pageSchema, findPage } from '../../server/pagination.ts';
 import { defineRoute, type RouteContext } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
 import {
@@ -23,9 +23,8 @@ defineRoute(
   adminScreensRouter,
   { method: 'get', path: '/screens', summary: '大屏设备列表', tags, access, query: PageQuery, response: pageSchema(DeviceOut) },
   async (ctx, { query }) => {
-    const { skip, limit } = skipLimit(query);
-    const [devices, total] = await Promise.all([ScreenDeviceModel.find({}).sort({ _id: 1 }).skip(skip).limit(limit).lean(), ScreenDeviceModel.countDocuments({})]);
-    ctx.body = { items: devices.map(presentDevice), total, page: query.page, pageSize: query.pageSize };
+    const found = await findPage<Parameters<typeof presentDevice>[0]>(ScreenDeviceModel, {}, { _id: 1 }, query);
+    ctx.body = { ...found, items: found.items.map(presentDevice) };
   },
 );
 
@@ -69,9 +68,8 @@ defineRoute(
   adminScreensRouter,
   { method: 'get', path: '/announcements', summary: '大屏公告列表', tags, access, query: PageQuery, response: pageSchema(AnnouncementOut) },
   async (ctx, { query }) => {
-    const { skip, limit } = skipLimit(query);
-    const [rows, total] = await Promise.all([AnnouncementModel.find({}).sort({ createdAt: -1 }).skip(skip).limit(limit).lean(), AnnouncementModel.countDocuments({})]);
-    ctx.body = { items: rows.map(presentAnnouncement), total, page: query.page, pageSize: query.pageSize };
+    const found = await findPage<Parameters<typeof presentAnnouncement>[0]>(AnnouncementModel, {}, { createdAt: -1, _id: -1 }, query);
+    ctx.body = { ...found, items: found.items.map(presentAnnouncement) };
   },
 );
 

@@ -6,7 +6,7 @@ import { DepartmentModel } from '../../models/department.ts';
 import { ItemModel } from '../../models/item.ts';
 import { WindowModel } from '../../models/window.ts';
 import { staffOf } from '../../server/middleware/authenticate.ts';
-import { PageQuery, pageSchema, skipLimit } from '../../server/pagination.ts';
+import { PageQuery, pageSchema, findPage } from '../../server/pagination.ts';
 import { defineRoute } from '../../server/route.ts';
 import { validationFailed } from '../../server/errors.ts';
 import type { AppState } from '../../server/state.ts';
@@ -56,12 +56,7 @@ function mountResource({ path, entity, label, model, input, patch, check, writeA
         const department = staff.role === 'center_admin' ? query.department : staff.department;
         if (department) filter.department = department;
       }
-      const { skip, limit } = skipLimit(query);
-      const [items, total] = await Promise.all([
-        model.find(filter).sort({ code: 1 }).skip(skip).limit(limit).lean(),
-        model.countDocuments(filter),
-      ]);
-      ctx.body = { items, total, page: query.page, pageSize: query.pageSize };
+      ctx.body = await findPage(model, filter, { code: 1 }, query);
     },
   );
   defineRoute(

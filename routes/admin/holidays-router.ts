@@ -2,9 +2,9 @@
 // change them; department admins read them. The list carries the warnings for years without data.
 import Router from '@koa/router';
 import { z } from 'zod';
-import { CalendarDayModel, CalendarYearModel } from '../../models/calendar-day.ts';
+import { CalendarDayModel, CalendarYearModel, type CalendarDay } from '../../models/calendar-day.ts';
 import { staffOf } from '../../server/middleware/authenticate.ts';
-import { skipLimit } from '../../server/pagination.ts';
+import { findPage } from '../../server/pagination.ts';
 import { defineRoute, type RouteContext } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
 import { confirmYear, createCalendarDay, deleteCalendarDay, updateCalendarDay, withdrawYear } from '../../services/calendar/admin.ts';
@@ -26,18 +26,14 @@ defineRoute(
   },
   async (ctx, { query }) => {
     const filter = query.year ? { date: { $gte: `${query.year}-01-01`, $lte: `${query.year}-12-31` } } : {};
-    const { skip, limit } = skipLimit(query);
-    const [days, total, years, warnings] = await Promise.all([
-      CalendarDayModel.find(filter).sort({ date: 1 }).skip(skip).limit(limit).lean(),
-      CalendarDayModel.countDocuments(filter),
+    const [days, years, warnings] = await Promise.all([
+      findPage<CalendarDay>(CalendarDayModel, filter, { date: 1 }, query),
       CalendarYearModel.find({}).sort({ year: 1 }).limit(200).lean(),
       currentCalendarWarnings(new Date()),
     ]);
     ctx.body = {
-      items: days.map((d) => ({ date: d.date, kind: d.kind, name: d.name })),
-      total,
-      page: query.page,
-      pageSize: query.pageSize,
+      ...days,
+      items: days.items.map((d) => ({ date: d.date, kind: d.kind, name: d.name })),
       officialYears,
       confirmedYears: years.map((y) => ({ year: y.year, confirmedBy: y.confirmedBy, confirmedAt: y.confirmedAt.toISOString(), note: y.note })),
       warnings,

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { AuditLogModel } from '../../models/audit-log.ts';
 import { notFound } from '../../server/errors.ts';
 import { staffOf } from '../../server/middleware/authenticate.ts';
-import { PageQuery, pageSchema, skipLimit } from '../../server/pagination.ts';
+import { PageQuery, pageSchema, findPage } from '../../server/pagination.ts';
 import { defineRoute } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
 import { recordAudit } from '../../services/audit/record.ts';
@@ -29,12 +29,7 @@ defineRoute(
     const filter: Record<string, string> = {};
     if (query.entity) filter.entity = query.entity;
     if (query.entityId) filter.entityId = query.entityId;
-    const { skip, limit } = skipLimit(query);
-    const [items, total] = await Promise.all([
-      AuditLogModel.find(filter).sort({ at: -1 }).skip(skip).limit(limit).lean(),
-      AuditLogModel.countDocuments(filter),
-    ]);
-    ctx.body = { items, total, page: query.page, pageSize: query.pageSize };
+    ctx.body = await findPage(AuditLogModel, filter, { at: -1, _id: -1 }, query);
   },
 );
 

@@ -4,7 +4,7 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import { ScheduleModel, type ScheduleDoc } from '../../models/schedule.ts';
 import { staffOf } from '../../server/middleware/authenticate.ts';
-import { pageSchema, skipLimit } from '../../server/pagination.ts';
+import { pageSchema, findPage } from '../../server/pagination.ts';
 import { defineRoute, type RouteContext } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
 import { createSchedule, deleteSchedule, presentSchedule, scheduleInScope, updateSchedule } from '../../services/booking/schedules.ts';
@@ -22,12 +22,8 @@ defineRoute(
     const staff = staffOf(ctx);
     const department = staff.role === 'center_admin' ? query.department : staff.department;
     const filter = department ? { department } : {};
-    const { skip, limit } = skipLimit(query);
-    const [schedules, total] = await Promise.all([
-      ScheduleModel.find(filter).sort({ windowGroup: 1 }).skip(skip).limit(limit).lean<ScheduleDoc[]>(),
-      ScheduleModel.countDocuments(filter),
-    ]);
-    ctx.body = { items: schedules.map(presentSchedule), total, page: query.page, pageSize: query.pageSize };
+    const found = await findPage<ScheduleDoc>(ScheduleModel, filter, { windowGroup: 1 }, query);
+    ctx.body = { ...found, items: found.items.map(presentSchedule) };
   },
 );
 

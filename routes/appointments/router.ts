@@ -3,7 +3,7 @@ import Router from '@koa/router';
 import { AppointmentModel } from '../../models/appointment.ts';
 import { validationFailed } from '../../server/errors.ts';
 import { citizenOf } from '../../server/middleware/authenticate.ts';
-import { pageSchema, skipLimit } from '../../server/pagination.ts';
+import { pageSchema, findPage } from '../../server/pagination.ts';
 import { bookingRateLimit } from '../../server/rate-limits.ts';
 import { defineRoute } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
@@ -39,12 +39,8 @@ defineRoute(
   { method: 'get', path: '/me/appointments', summary: '我的预约', tags, access: 'citizen', query: MyAppointmentsQuery, response: pageSchema(AppointmentOut) },
   async (ctx, { query }) => {
     const filter = { citizenId: citizenOf(ctx).id, ...(query.status ? { status: query.status } : {}) };
-    const { skip, limit } = skipLimit(query);
-    const [appointments, total] = await Promise.all([
-      AppointmentModel.find(filter).sort({ startsAt: -1 }).skip(skip).limit(limit).lean(),
-      AppointmentModel.countDocuments(filter),
-    ]);
-    ctx.body = { items: await Promise.all(appointments.map(presentAppointment)), total, page: query.page, pageSize: query.pageSize };
+    const found = await findPage<Parameters<typeof presentAppointment>[0]>(AppointmentModel, filter, { startsAt: -1, _id: -1 }, query);
+    ctx.body = { ...found, items: await Promise.all(found.items.map(presentAppointment)) };
   },
 );
 

@@ -3,7 +3,7 @@
 import { ApplicationModel } from '../../models/application.ts';
 import { CitizenModel } from '../../models/citizen.ts';
 import { AppError, conflict, notFound } from '../../server/errors.ts';
-import { skipLimit, type Page } from '../../server/pagination.ts';
+import { findPage, type Page } from '../../server/pagination.ts';
 import { getCatalogue } from '../catalogue/store.ts';
 import { findApplication, transition, type ApplicationDoc } from './transition.ts';
 import { recordApplicationChange } from './change-feed.ts';
@@ -40,12 +40,7 @@ export async function openApplication(citizenId: string, itemCode: string, now =
 /** Own applications, newest first. */
 export async function listOwnApplications(citizenId: string, page: Page) {
   const filter = { citizenId };
-  const { skip, limit } = skipLimit(page);
-  const [items, total] = await Promise.all([
-    ApplicationModel.find(filter).sort({ createdAt: -1, _id: -1 }).skip(skip).limit(limit).lean<ApplicationDoc[]>(),
-    ApplicationModel.countDocuments(filter),
-  ]);
-  return { items, total, ...page };
+  return findPage<ApplicationDoc>(ApplicationModel, filter, { createdAt: -1, _id: -1 }, page);
 }
 
 /** Materials required by the item (and every open supplement item) that are still missing. */

@@ -1,11 +1,12 @@
 // 好差评: the owner rates a completed case once. A 差评 (1–2) opens a rectification (整改)
 // for the department. Staff read ratings without the rater.
-import { EvaluationModel } from '../../models/evaluation.ts';
+import { EvaluationModel, type Evaluation } from '../../models/evaluation.ts';
 import { RectificationModel } from '../../models/rectification.ts';
 import type { StaffPrincipal } from '../../server/auth/principal.ts';
 import { config } from '../../server/config.ts';
 import { conflict, invalidState } from '../../server/errors.ts';
-import { skipLimit, type Page } from '../../server/pagination.ts';
+import type { Types } from 'mongoose';
+import { findPage, type Page } from '../../server/pagination.ts';
 import { businessDate } from './business-date.ts';
 import { ownApplication } from './citizen.ts';
 import { changeApplication } from './revision.ts';
@@ -57,11 +58,6 @@ export async function evaluateCase(citizenId: string, id: string, rating: Rating
 /** Ratings of the staff member's department (all for center admins), newest first. */
 export async function listDepartmentEvaluations(staff: StaffPrincipal, page: Page) {
   const filter = staff.role === 'center_admin' ? {} : { department: staff.department };
-  const { skip, limit } = skipLimit(page);
-  const [items, total] = await Promise.all([
-    // The rater is never read for staff.
-    EvaluationModel.find(filter, { citizenId: 0 }).sort({ createdAt: -1, _id: -1 }).skip(skip).limit(limit).lean(),
-    EvaluationModel.countDocuments(filter),
-  ]);
-  return { items, total, ...page };
+  // The rater is never read for staff.
+  return findPage<Omit<Evaluation, 'citizenId'> & { _id: Types.ObjectId }>(EvaluationModel, filter, { createdAt: -1, _id: -1 }, page, { citizenId: 0 });
 }

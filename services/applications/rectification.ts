@@ -1,14 +1,14 @@
 // 整改 tasks opened by 差评: listed for admins of the department, closed with a reply that
 // the citizen reads on their application, and warned about when due.
-import { isValidObjectId } from 'mongoose';
+import { isValidObjectId, type Types } from 'mongoose';
 import { claimOnce } from '../claims/claim.ts';
 import { changeApplication } from './revision.ts';
-import { RectificationModel } from '../../models/rectification.ts';
+import { RectificationModel, type Rectification } from '../../models/rectification.ts';
 import { StaffNoticeModel } from '../../models/staff-notice.ts';
 import { staffCoversDepartment, type StaffPrincipal } from '../../server/auth/principal.ts';
 import { invalidState, notFound } from '../../server/errors.ts';
 import { logger } from '../../server/logger.ts';
-import { skipLimit, type Page } from '../../server/pagination.ts';
+import { findPage, type Page } from '../../server/pagination.ts';
 import { businessDate } from './business-date.ts';
 import { addWorkingDays } from './working-days.ts';
 
@@ -21,12 +21,7 @@ export async function listRectifications(staff: StaffPrincipal, status: 'open' |
   const filter: Record<string, unknown> = {};
   if (status) filter.status = status;
   if (staff.role !== 'center_admin') filter.department = staff.department;
-  const { skip, limit } = skipLimit(page);
-  const [items, total] = await Promise.all([
-    RectificationModel.find(filter).sort({ deadline: 1, _id: 1 }).skip(skip).limit(limit).lean(),
-    RectificationModel.countDocuments(filter),
-  ]);
-  return { items, total, ...page };
+  return findPage<Rectification & { _id: Types.ObjectId }>(RectificationModel, filter, { deadline: 1, _id: 1 }, page);
 }
 
 /** Closes an open rectification with its reply and shows the reply on the application. */

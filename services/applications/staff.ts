@@ -4,7 +4,7 @@
 import { ApplicationModel, type ApplicationStatus } from '../../models/application.ts';
 import { staffCoversDepartment, type StaffPrincipal } from '../../server/auth/principal.ts';
 import { badRequest, forbidden, notFound } from '../../server/errors.ts';
-import { skipLimit, type Page } from '../../server/pagination.ts';
+import { findPage, type Page } from '../../server/pagination.ts';
 import { encryptPii } from '../pii/crypto.ts';
 import { getCatalogue } from '../catalogue/store.ts';
 import { businessDate } from './business-date.ts';
@@ -34,12 +34,7 @@ export async function staffApplication(staff: StaffPrincipal, id: string): Promi
 export async function listStaffApplications(staff: StaffPrincipal, status: ApplicationStatus | undefined, page: Page) {
   const filter: Record<string, unknown> = { status: status ?? { $ne: 'draft' } };
   if (staff.role !== 'center_admin') filter.department = staff.department;
-  const { skip, limit } = skipLimit(page);
-  const [items, total] = await Promise.all([
-    ApplicationModel.find(filter).sort({ updatedAt: 1, _id: 1 }).skip(skip).limit(limit).lean<ApplicationDoc[]>(),
-    ApplicationModel.countDocuments(filter),
-  ]);
-  return { items, total, ...page };
+  return findPage<ApplicationDoc>(ApplicationModel, filter, { updatedAt: 1, _id: 1 }, page);
 }
 
 /** 预审: approve, ask for every missing or wrong material at once (一次性告知), or reject. */

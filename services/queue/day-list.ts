@@ -1,9 +1,10 @@
 // The day's appointments in a staff member's scope, with citizen names masked.
-import { AppointmentModel } from '../../models/appointment.ts';
+import type { Types } from 'mongoose';
+import { AppointmentModel, type Appointment } from '../../models/appointment.ts';
 import { CitizenModel } from '../../models/citizen.ts';
 import type { StaffPrincipal } from '../../server/auth/principal.ts';
 import { forbidden } from '../../server/errors.ts';
-import { skipLimit, type Page } from '../../server/pagination.ts';
+import { findPage, type Page } from '../../server/pagination.ts';
 import { getCatalogue } from '../catalogue/store.ts';
 import { decryptPii } from '../pii/crypto.ts';
 import { maskName } from '../pii/mask.ts';
@@ -23,11 +24,7 @@ export async function listDayAppointments(staff: StaffPrincipal, query: DayListQ
     if (window && staff.role !== 'center_admin' && window.department !== staff.department) throw forbidden('无权查看其他部门的窗口');
     filter.itemCode = { $in: [...catalogue.byCode.values()].filter((g) => g.windows.some((w) => w.code === query.window)).map((g) => g.code) };
   }
-  const { skip, limit } = skipLimit(query);
-  const [appointments, total] = await Promise.all([
-    AppointmentModel.find(filter).sort({ start: 1, _id: 1 }).skip(skip).limit(limit).lean(),
-    AppointmentModel.countDocuments(filter),
-  ]);
+  const { items: appointments, total } = await findPage<Appointment & { _id: Types.ObjectId }>(AppointmentModel, filter, { start: 1, _id: 1 }, query);
   const names = await maskedNames(appointments.map((a) => a.citizenId));
   return { appointments, names, total };
 }
