@@ -10,8 +10,17 @@ import { securityHeaders } from './middleware/security-headers.ts';
 import type { AppState } from './state.ts';
 import { routers } from '../routes/index.ts';
 
-export function createApp(): Koa<AppState> {
+/** What the app is built with; `clock` gives every request its "now" (tests pass a fixed day). */
+export interface AppOptions {
+  clock?: () => Date;
+}
+
+export function createApp({ clock = () => new Date() }: AppOptions = {}): Koa<AppState> {
   const app = new Koa<AppState>({ proxy: config.TRUST_PROXY });
+  app.use((ctx, next) => {
+    ctx.state.now = clock();
+    return next();
+  });
   const allowedOrigins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   app.use(requestId());
   app.use(securityHeaders());

@@ -6,4 +6,6 @@ export interface AppState {
   requestId: string;
   log: Logger;
   principal?: Principal;
+  /** This request's "now", from the app's clock (injectable, so tests pick the day). */
+  now: Date;
 }

@@ -29,7 +29,7 @@ defineRoute(
     const [days, years, warnings] = await Promise.all([
       findPage<CalendarDay>(CalendarDayModel, filter, { date: 1 }, query),
       CalendarYearModel.find({}).sort({ year: 1 }).limit(200).lean(),
-      currentCalendarWarnings(new Date()),
+      currentCalendarWarnings(ctx.state.now),
     ]);
     ctx.body = {
       ...days,
@@ -46,7 +46,7 @@ defineRoute(
   { method: 'post', path: '/holidays', summary: '新增本地放假日或补班日', tags, access: 'center_admin', body: HolidayInput, response: Loose, status: 201, errors: { 409: 'CALENDAR_DAY_EXISTS' } },
   async (ctx, { body }) => {
     ctx.status = 201;
-    ctx.body = await createCalendarDay(body, actorOf(ctx));
+    ctx.body = await createCalendarDay(body, actorOf(ctx), ctx.state.now);
   },
 );
 
@@ -54,7 +54,7 @@ defineRoute(
   adminHolidaysRouter,
   { method: 'put', path: '/holidays/:date', summary: '修改某日设置', tags, access: 'center_admin', params: DateParams, body: HolidayPatch, response: Loose },
   async (ctx, { params, body }) => {
-    ctx.body = await updateCalendarDay({ date: params.date, ...body }, actorOf(ctx));
+    ctx.body = await updateCalendarDay({ date: params.date, ...body }, actorOf(ctx), ctx.state.now);
   },
 );
 
@@ -62,7 +62,7 @@ defineRoute(
   adminHolidaysRouter,
   { method: 'delete', path: '/holidays/:date', summary: '删除某日设置（恢复官方日历）', tags, access: 'center_admin', params: DateParams, response: Loose },
   async (ctx, { params }) => {
-    ctx.body = await deleteCalendarDay(params.date, actorOf(ctx));
+    ctx.body = await deleteCalendarDay(params.date, actorOf(ctx), ctx.state.now);
   },
 );
 
@@ -73,7 +73,7 @@ defineRoute(
     access: 'center_admin', params: YearParams, body: ConfirmYearBody, response: Loose,
   },
   async (ctx, { params, body }) => {
-    ctx.body = await confirmYear(params.year, body.note, actorOf(ctx));
+    ctx.body = await confirmYear(params.year, body.note, actorOf(ctx), ctx.state.now);
   },
 );
 

@@ -32,7 +32,7 @@ defineRoute(
   { method: 'post', path: '/schedules', summary: '新建窗口组排班', tags, access: 'admin', body: ScheduleInput, response: Loose, status: 201, errors: { 409: 'SCHEDULE_EXISTS' } },
   async (ctx, { body }) => {
     ctx.status = 201;
-    ctx.body = await createSchedule(body, actorOf(ctx));
+    ctx.body = await createSchedule(body, actorOf(ctx), ctx.state.now);
   },
 );
 
@@ -48,7 +48,7 @@ defineRoute(
   adminSchedulesRouter,
   { method: 'patch', path: '/schedules/:id', summary: '修改排班（重新生成未被预约的未来时段）', tags, access: 'admin', params: IdParams, body: SchedulePatch, response: Loose },
   async (ctx, { params, body }) => {
-    ctx.body = await updateSchedule(params.id, body, actorOf(ctx));
+    ctx.body = await updateSchedule(params.id, body, actorOf(ctx), ctx.state.now);
   },
 );
 
@@ -56,6 +56,6 @@ defineRoute(
   adminSchedulesRouter,
   { method: 'delete', path: '/schedules/:id', summary: '删除排班（已有预约的时段保留）', tags, access: 'admin', params: IdParams, response: z.object({}).loose() },
   async (ctx, { params }) => {
-    ctx.body = await deleteSchedule(params.id, actorOf(ctx));
+    ctx.body = await deleteSchedule(params.id, actorOf(ctx), ctx.state.now);
   },
 );

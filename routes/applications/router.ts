@@ -33,7 +33,7 @@ defineRoute(
     method: 'post', path: '/applications', summary: '发起网上预审申请（草稿）', tags, access: 'citizen', body: OpenApplicationBody,
     response: ApplicationOut, status: 201, errors: { 403: 'PROFILE_REQUIRED', 404: 'NOT_FOUND', 409: 'PRE_REVIEW_NOT_OFFERED' },
   },
-  async (ctx, { body }) => answer(ctx, await openApplication(citizenOf(ctx).id, body.itemCode), 201),
+  async (ctx, { body }) => answer(ctx, await openApplication(citizenOf(ctx).id, body.itemCode, ctx.state.now), 201),
 );
 
 defineRoute(
@@ -49,7 +49,7 @@ defineRoute(
     if (!file) throw validationFailed({ 'body.file': '请选择要上传的文件' });
     const application = await uploadMaterial({
       citizenId: citizenOf(ctx).id, applicationId: params.id, materialName: body.materialName, originalName: file.originalname, content: file.buffer,
-    });
+    }, ctx.state.now);
     await answer(ctx, application);
   },
 );
@@ -60,7 +60,7 @@ defineRoute(
     method: 'post', path: '/applications/:id/submit', summary: '提交预审（含补正后重新提交）', tags, access: 'citizen',
     params: ApplicationParams, response: ApplicationOut, errors: { 409: 'MATERIALS_MISSING, INVALID_STATE' },
   },
-  async (ctx, { params }) => answer(ctx, await submitApplication(citizenOf(ctx).id, params.id)),
+  async (ctx, { params }) => answer(ctx, await submitApplication(citizenOf(ctx).id, params.id, ctx.state.now)),
 );
 
 defineRoute(
@@ -94,7 +94,7 @@ defineRoute(
     errors: { 409: 'ALREADY_EVALUATED, INVALID_STATE' },
   },
   async (ctx, { params, body }) => {
-    const { evaluation } = await evaluateCase(citizenOf(ctx).id, params.id, body);
+    const { evaluation } = await evaluateCase(citizenOf(ctx).id, params.id, body, ctx.state.now);
     ctx.status = 201;
     ctx.body = { score: evaluation.score, comment: evaluation.comment, evaluatedAt: evaluation.createdAt.toISOString() };
   },

@@ -27,7 +27,7 @@ defineRoute(
     const header = ctx.get('Idempotency-Key');
     const key = header ? IdempotencyKey.safeParse(header) : undefined;
     if (key && !key.success) throw validationFailed({ 'headers.idempotency-key': key.error.issues[0]!.message });
-    const { appointment, replayed } = await bookAppointment({ citizenId: citizenOf(ctx).id, ...body, idempotencyKey: key?.data });
+    const { appointment, replayed } = await bookAppointment({ citizenId: citizenOf(ctx).id, ...body, idempotencyKey: key?.data, now: ctx.state.now });
     if (replayed) ctx.set('Idempotent-Replayed', 'true');
     ctx.status = 201;
     ctx.body = await presentAppointment(appointment);
@@ -51,7 +51,7 @@ defineRoute(
     params: AppointmentParams, response: AppointmentOut, errors: { 409: 'CANCEL_CLOSED, INVALID_STATE' },
   },
   async (ctx, { params }) => {
-    ctx.body = await presentAppointment(await cancelAppointment(citizenOf(ctx).id, params.id));
+    ctx.body = await presentAppointment(await cancelAppointment(citizenOf(ctx).id, params.id, ctx.state.now));
   },
 );
 
@@ -64,6 +64,6 @@ defineRoute(
   },
   async (ctx, { params, body }) => {
     ctx.status = 201;
-    ctx.body = await presentAppointment(await rescheduleAppointment(citizenOf(ctx).id, params.id, body.slotId));
+    ctx.body = await presentAppointment(await rescheduleAppointment(citizenOf(ctx).id, params.id, body.slotId, ctx.state.now));
   },
 );

@@ -23,7 +23,7 @@ defineRoute(
     response: z.array(SlotOut),
   },
   async (ctx, { params, query }) => {
-    const now = new Date();
+    const now = ctx.state.now;
     const from = query.from ?? zonedDate(now, config.TZ_NAME);
     const to = query.to ?? addDays(from, MAX_RANGE_DAYS - 1);
     const span = daysBetween(from, to);

@@ -48,6 +48,6 @@ defineRoute(
     params: RectificationParams, body: CloseRectificationBody, response: RectificationOut, errors: { 409: 'INVALID_STATE' },
   },
   async (ctx, { params, body }) => {
-    ctx.body = present(await closeRectification(staffOf(ctx), params.id, body.reply));
+    ctx.body = present(await closeRectification(staffOf(ctx), params.id, body.reply, ctx.state.now));
   },
 );

@@ -50,7 +50,7 @@ defineRoute(
     method: 'post', path: '/applications/:id/review', summary: '预审：通过、一次性告知补正或不予通过', tags, access: 'staff',
     params: ApplicationParams, body: ReviewBody, response: StaffApplicationOut, errors: { 400: 'VALIDATION_FAILED, UNKNOWN_MATERIAL', 409: 'INVALID_STATE' },
   },
-  async (ctx, { params, body }) => answer(ctx, await reviewApplication(staffOf(ctx), params.id, body)),
+  async (ctx, { params, body }) => answer(ctx, await reviewApplication(staffOf(ctx), params.id, body, ctx.state.now)),
 );
 
 defineRoute(
@@ -59,7 +59,7 @@ defineRoute(
     method: 'post', path: '/applications/:id/accept', summary: '受理（按承诺时限计算办结期限）', tags, access: 'staff',
     params: ApplicationParams, response: StaffApplicationOut, errors: { 409: 'INVALID_STATE' },
   },
-  async (ctx, { params }) => answer(ctx, await acceptApplication(staffOf(ctx), params.id)),
+  async (ctx, { params }) => answer(ctx, await acceptApplication(staffOf(ctx), params.id, ctx.state.now)),
 );
 
 defineRoute(
@@ -68,7 +68,7 @@ defineRoute(
     method: 'post', path: '/applications/:id/complete', summary: '办结（记录到现场次数）', tags, access: 'staff',
     params: ApplicationParams, body: CompleteBody, response: StaffApplicationOut, errors: { 409: 'INVALID_STATE' },
   },
-  async (ctx, { params, body }) => answer(ctx, await completeCase(staffOf(ctx), params.id, body.onsiteVisits)),
+  async (ctx, { params, body }) => answer(ctx, await completeCase(staffOf(ctx), params.id, body.onsiteVisits, ctx.state.now)),
 );
 
 defineRoute(
@@ -77,7 +77,7 @@ defineRoute(
     method: 'post', path: '/cases', summary: '窗口直接受理（现场办件）', tags, access: 'staff', body: WalkInBody,
     response: StaffApplicationOut, status: 201, errors: { 404: 'NOT_FOUND' },
   },
-  async (ctx, { body }) => answer(ctx, await createWalkInCase(staffOf(ctx), body), 201),
+  async (ctx, { body }) => answer(ctx, await createWalkInCase(staffOf(ctx), body, ctx.state.now), 201),
 );
 
 defineRoute(

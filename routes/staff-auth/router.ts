@@ -42,7 +42,7 @@ defineRoute(
     before: [loginRateLimit()],
   },
   async (ctx, { body }) => {
-    const staff = await loginStaff(body.username, body.password);
+    const staff = await loginStaff(body.username, body.password, ctx.state.now);
     const { name, ...principal } = staff;
     ctx.body = {
       token: await signToken(principal),

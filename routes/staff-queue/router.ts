@@ -26,7 +26,7 @@ defineRoute(
   staffQueueRouter,
   { method: 'get', path: '/appointments', summary: '当日预约（本部门）', tags, access: 'staff', query: DayQuery, response: pageSchema(StaffAppointmentOut) },
   async (ctx, { query }) => {
-    const date = query.date ?? zonedDate(new Date(), config.TZ_NAME);
+    const date = query.date ?? zonedDate(ctx.state.now, config.TZ_NAME);
     const { appointments, names, total } = await listDayAppointments(staffOf(ctx), { ...query, date });
     const guides = (await getCatalogue()).byCode;
     ctx.body = { items: appointments.map((a) => presentStaffAppointment(a, names, guides)), total, page: query.page, pageSize: query.pageSize };
@@ -40,7 +40,7 @@ defineRoute(
     response: CheckInOut, errors: { 409: 'CHECK_IN_CLOSED, INVALID_STATE' },
   },
   async (ctx, { params }) => {
-    ctx.body = await checkIn({ id: params.id }, staffOf(ctx));
+    ctx.body = await checkIn({ id: params.id }, staffOf(ctx), ctx.state.now);
   },
 );
 
@@ -51,7 +51,7 @@ defineRoute(
     response: CheckInOut, errors: { 404: 'NOT_FOUND', 409: 'CHECK_IN_CLOSED, INVALID_STATE' },
   },
   async (ctx, { body }) => {
-    ctx.body = await checkIn({ checkInCode: body.checkInCode }, staffOf(ctx));
+    ctx.body = await checkIn({ checkInCode: body.checkInCode }, staffOf(ctx), ctx.state.now);
   },
 );
 
@@ -62,7 +62,7 @@ defineRoute(
     const staff = staffOf(ctx);
     const target = await queueTargetOf(body.itemCode);
     if (!staffCoversDepartment(staff, target.department)) throw forbidden('无权为其他部门的事项取号');
-    const ticket = await issueTicket({ itemCode: body.itemCode, source: 'walk_in', now: new Date() });
+    const ticket = await issueTicket({ itemCode: body.itemCode, source: 'walk_in', now: ctx.state.now });
     ctx.status = 201;
     ctx.body = presentTicket(ticket);
   },
@@ -72,7 +72,7 @@ defineRoute(
   staffQueueRouter,
   { method: 'post', path: '/windows/:code/call-next', summary: '叫下一个号', tags, access: 'staff', params: WindowParams, response: TicketOut, errors: { 409: 'QUEUE_EMPTY' } },
   async (ctx, { params }) => {
-    ctx.body = presentTicket(await callNext(params.code, staffOf(ctx)));
+    ctx.body = presentTicket(await callNext(params.code, staffOf(ctx), ctx.state.now));
   },
 );
 
@@ -80,6 +80,6 @@ defineRoute(
   staffQueueRouter,
   { method: 'post', path: '/tickets/:id/serve', summary: '办结当前号码', tags, access: 'staff', params: IdParams, response: TicketOut, errors: { 409: 'INVALID_STATE' } },
   async (ctx, { params }) => {
-    ctx.body = presentTicket(await serveTicket(params.id, staffOf(ctx)));
+    ctx.body = presentTicket(await serveTicket(params.id, staffOf(ctx), ctx.state.now));
   },
 );

@@ -12,12 +12,18 @@ import { buildBookableItem, buildSlot, storedCounts, verifiedCitizen } from './f
 
 let app: TestApp;
 const MONDAY = new Date('2026-11-23T00:10:00+08:00');
+// The app's clock: the slot-generation tests put it on MONDAY, so schedule creation (which
+// generates slots from "now") and the job agree on the day whatever today is.
+let clock: Date | null = null;
 const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '09:00', close: '17:00', lunchStart: '12:00', lunchEnd: '13:30' }));
 
 test.before(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ clock: () => clock ?? new Date() });
 });
 test.after.always(() => app.close());
+test.afterEach.always(() => {
+  clock = null;
+});
 
 async function itemWithSchedule(seatsPerSlot = 3) {
   const item = await buildBookableItem();
@@ -33,6 +39,7 @@ async function itemWithSchedule(seatsPerSlot = 3) {
 const slotsOf = (windowGroup: string) => SlotModel.find({ windowGroup }).sort({ date: 1, start: 1 }).lean();
 
 test.serial('slot generation › fills the horizon on working days around the lunch break, at the release time, and is idempotent', async (t) => {
+  clock = MONDAY;
   const item = await itemWithSchedule();
   t.is(await runJobTick(slotGenerationJob, MONDAY), 'ran');
   const slots = await slotsOf(item.windowGroup);
@@ -51,8 +58,9 @@ test.serial('slot generation › fills the horizon on working days around the lu
 });
 
 test.serial('slot generation › never touches a booked slot, and a schedule change regenerates future empty slots only', async (t) => {
+  clock = MONDAY;
   const item = await itemWithSchedule();
-  const [target] = await SlotModel.find({ windowGroup: item.windowGroup, opensAt: { $lte: new Date() } }).sort({ startsAt: 1 }).limit(1).lean();
+  const [target] = await SlotModel.find({ windowGroup: item.windowGroup, opensAt: { $lte: MONDAY } }).sort({ startsAt: 1 }).limit(1).lean();
   const citizen = await verifiedCitizen();
   const booked = await app.request('POST', '/api/v1/appointments', { token: citizen.token, body: { slotId: String(target!._id), itemCode: item.code } });
   t.is(booked.status, 201);
@@ -95,13 +103,15 @@ test.serial('no-shows › bookings not checked in by slot end plus grace become 
   }
   const endedAt = new Date(Date.now() - 60 * 60_000);
   await AppointmentModel.updateMany({ _id: { $in: ids } }, { $set: { startsAt: new Date(endedAt.getTime() - 30 * 60_000), endsAt: endedAt } });
-  const early = await noShowJob.run(new Date(endedAt.getTime() + 10 * 60_000));
-  t.is(early.marked, 0, 'within the grace period nothing is marked');
+  // The job sweeps the whole database (other tests' bookings too): assert on this test's own.
+  const statusesOf = async () => (await AppointmentModel.find({ _id: { $in: ids } }).lean()).map((a) => a.status);
+  await noShowJob.run(new Date(endedAt.getTime() + 10 * 60_000));
+  t.deepEqual(await statusesOf(), ['booked', 'booked', 'booked'], 'within the grace period nothing is marked');
   const now = new Date();
   const counts = await noShowJob.run(now);
-  t.is(counts.marked, 3);
-  t.is(counts.banned, 1);
-  t.true((await AppointmentModel.find({ _id: { $in: ids } }).lean()).every((a) => a.status === 'no_show'));
+  t.true((counts.marked ?? 0) >= 3);
+  t.true((counts.banned ?? 0) >= 1);
+  t.deepEqual(await statusesOf(), ['no_show', 'no_show', 'no_show']);
   const citizenDoc = await CitizenModel.findById(citizen.id).lean();
   t.is(citizenDoc!.bannedUntil!.getTime(), now.getTime() + 30 * 24 * 3600_000);
   const refused = await app.request('POST', '/api/v1/appointments', { token: citizen.token, body: { slotId: (await buildSlot(item.windowGroup)).id, itemCode: item.code } });

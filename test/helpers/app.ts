@@ -45,10 +45,11 @@ export async function connectTestDatabase(dbName = testDbName()): Promise<string
   return dbName;
 }
 
-export async function startTestApp(): Promise<TestApp> {
+/** Starts the app; `clock` fixes every request's "now" (default: the real clock). */
+export async function startTestApp(options: { clock?: () => Date } = {}): Promise<TestApp> {
   const dbName = await connectTestDatabase();
   const server: Server = await new Promise((resolve) => {
-    const s = createApp().listen(0, '127.0.0.1', () => resolve(s));
+    const s = createApp(options).listen(0, '127.0.0.1', () => resolve(s));
     answerClientErrors(s);
   });
   const { port } = server.address() as AddressInfo;
