@@ -1,6 +1,7 @@
 // Runs a command (the tests, the benchmarks) against a real MongoDB-protocol server found
-// in this order: MONGODB_URI; a mongod through mongodb-memory-server; FerretDB (built by
-// scripts/build-ferretdb.sh). The server is exported to the command as MONGODB_URI.
+// in this order: MONGODB_URI; a mongod through mongodb-memory-server (a single-node replica set);
+// SecantusDB (installed by scripts/install-secantusdb.sh). The server is exported to the command
+// as MONGODB_URI.
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';

@@ -17,7 +17,6 @@ export async function connectDatabase(uri: string, dbName: string): Promise<type
     heartbeatFrequencyMS: 1000,
     socketTimeoutMS: 20_000,
     maxPoolSize: 50,
-    retryWrites: false, // FerretDB has no retryable writes; MongoDB works either way.
   });
   await syncIndexes();
   logger.info({ dbName }, 'database connected');

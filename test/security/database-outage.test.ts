@@ -8,11 +8,11 @@ import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
 import { createApp } from '../../server/app.ts';
 import { connectDatabase } from '../../server/db.ts';
-import { findFerretdb, freePort, startFerretdbAt, type LocalMongo } from '../../server/embedded-db.ts';
+import { freePort, secantusBinary, startSecantusAt, type LocalMongo } from '../../server/embedded-db.ts';
 import { apiRequest } from '../helpers/app.ts';
 import { buildStaff, suffix } from '../helpers/factories.ts';
 
-const binary = findFerretdb();
+let binary: string;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'onetrip-outage-'));
 let db: LocalMongo;
 let port: number;
@@ -20,9 +20,10 @@ let baseUrl: string;
 let server: ReturnType<ReturnType<typeof createApp>['listen']>;
 
 test.before(async () => {
-  if (!binary) throw new Error('this test stops and restarts its own FerretDB: build it with `npm run testdb:build`');
+  // This test stops and restarts a server of its own, on the same data and port.
+  binary = await secantusBinary(() => {});
   port = await freePort();
-  db = await startFerretdbAt(binary, dir, port);
+  db = await startSecantusAt(binary, dir, port);
   await connectDatabase(db.uri, 'outage');
   server = createApp().listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -62,7 +63,7 @@ test.serial('database outage › 503 while away, recovery without restart, nothi
   t.is(write.body.error.code, 'UNAVAILABLE');
   t.true(Date.now() - started < 8000, 'fails within seconds, not after a long hang');
 
-  db = await startFerretdbAt(binary!, dir, port);
+  db = await startSecantusAt(binary, dir, port);
   const back = await until(() => apiRequest(baseUrl, 'GET', '/readyz'), (r) => r.status === 200, 30_000);
   t.is(back.status, 200, 'ready again without a restart');
   const after = `D${suffix()}`;
