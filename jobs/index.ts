@@ -13,6 +13,7 @@ import { appointmentRemindersJob } from './appointment-reminders.ts';
 import { deadlineWarningsJob } from './deadline-warnings.ts';
 import { retentionJob } from './retention.ts';
 import type { Job } from './types.ts';
+import { calendarWarningsJob } from './calendar-warnings.ts';
 
 export const jobs: Job[] = [
   lockCleanupJob,
@@ -28,4 +29,5 @@ export const jobs: Job[] = [
   appointmentRemindersJob,
   deadlineWarningsJob,
   retentionJob,
+  calendarWarningsJob,
 ];

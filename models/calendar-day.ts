@@ -10,6 +10,8 @@ const calendarDaySchema = new Schema(
     date: { type: String, required: true, unique: true }, // YYYY-MM-DD
     kind: { type: String, enum: CALENDAR_DAY_KINDS, required: true },
     name: { type: String, default: '' }, // 例如 "县庆放假", "春节调休上班"
+    /** `local`: entered by an admin; `official_import`: from a year's imported arrangement (replaced by the next import). */
+    source: { type: String, enum: ['local', 'official_import'], default: 'local' },
   },
   { timestamps: true, versionKey: false },
 );

@@ -23,6 +23,7 @@ import { adminScreensRouter } from './admin-screens/router.ts';
 import { adminJobsRouter } from './admin-jobs/router.ts';
 import { publicProgressRouter } from './public-progress/router.ts';
 import { screenPageRouter } from './screen-page/router.ts';
+import { adminDashboardRouter } from './admin/dashboard-router.ts';
 
 export const routers: Router<AppState>[] = [
   healthRouter,
@@ -47,4 +48,5 @@ export const routers: Router<AppState>[] = [
   adminJobsRouter,
   publicProgressRouter,
   screenPageRouter,
+  adminDashboardRouter,
 ];

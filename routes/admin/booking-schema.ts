@@ -13,6 +13,34 @@ export const HolidayPatch = HolidayInput.omit({ date: true });
 export const DateParams = z.object({ date: DateString });
 export const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 export const ConfirmYearBody = z.object({ note: z.string().trim().max(200).default('') });
+const FestivalArrangement = z
+  .object({
+    name: z.string().trim().min(1).max(20),
+    holidays: z.array(z.string().trim().max(21)).max(40),
+    workingDays: z.array(z.string().trim().max(10)).max(10).default([]),
+  })
+  .strict();
+export const YearImportBody = z
+  .object({ note: z.string().trim().max(200).default(''), festivals: z.array(FestivalArrangement).min(1).max(20) })
+  .strict()
+  .openapi({
+    example: {
+      note: '国办发明电〔2026〕X号',
+      festivals: [
+        { name: '元旦', holidays: ['2027-01-01/2027-01-03'], workingDays: [] },
+        { name: '春节', holidays: ['2027-02-06/2027-02-13'], workingDays: ['2027-02-14', '2027-02-20'] },
+      ],
+    },
+  });
+export const YearImportResult = z.object({
+  year: z.number().int(),
+  holidays: z.number().int(),
+  workingDays: z.number().int(),
+  note: z.string(),
+  keptLocal: z.array(z.string()),
+  confirmedAt: z.string(),
+  slots: z.object({ removed: z.number().int(), closed: z.number().int(), reopened: z.number().int(), created: z.number().int() }),
+});
 
 const WeekdayHours = z.object({
   weekday: z.number().int().min(1).max(7),

@@ -10,7 +10,8 @@ import type { AppState } from '../../server/state.ts';
 import { confirmYear, createCalendarDay, deleteCalendarDay, updateCalendarDay, withdrawYear } from '../../services/calendar/admin.ts';
 import { currentCalendarWarnings } from '../../services/calendar/store.ts';
 import { officialCalendar } from '../../services/calendar/working-days.ts';
-import { ConfirmYearBody, DateParams, HolidayInput, HolidayListQuery, HolidayPatch, YearParams } from './booking-schema.ts';
+import { importYear } from '../../services/calendar/import.ts';
+import { ConfirmYearBody, DateParams, HolidayInput, HolidayListQuery, HolidayPatch, YearImportBody, YearImportResult, YearParams } from './booking-schema.ts';
 
 export const adminHolidaysRouter = new Router<AppState>({ prefix: '/api/v1/admin' });
 const tags = ['管理：工作日历'];
@@ -83,5 +84,17 @@ defineRoute(
   async (ctx, { params }) => {
     await withdrawYear(params.year, actorOf(ctx));
     ctx.status = 204;
+  },
+);
+
+defineRoute(
+  adminHolidaysRouter,
+  {
+    method: 'post', path: '/holidays/years/:year/import',
+    summary: '导入某年度国务院放假安排（各节日放假日期或区间、调休上班日），替换该年度上次导入的内容、保留本地设置并确认该年度', tags,
+    access: 'center_admin', params: YearParams, body: YearImportBody, response: YearImportResult,
+  },
+  async (ctx, { params, body }) => {
+    ctx.body = await importYear({ year: params.year, ...body }, actorOf(ctx), ctx.state.now);
   },
 );

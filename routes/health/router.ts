@@ -3,6 +3,8 @@ import Router from '@koa/router';
 import { z } from 'zod';
 import { defineRoute } from '../../server/route.ts';
 import { isDatabaseReachable } from '../../server/db.ts';
+import { currentCalendarWarnings } from '../../services/calendar/store.ts';
+import { CalendarWarningOut } from '../admin/dashboard-router.ts';
 import type { AppState } from '../../server/state.ts';
 
 export const healthRouter = new Router<AppState>();
@@ -20,15 +22,16 @@ defineRoute(
   {
     method: 'get',
     path: '/readyz',
-    summary: '数据库可用时就绪',
+    summary: '数据库可用时就绪；details.warnings 列出需要管理员处理的提醒（如缺少年度节假日数据）',
     tags: ['运维'],
     access: 'public',
-    response: z.object({ status: z.enum(['ready', 'unavailable']) }),
+    response: z.object({ status: z.enum(['ready', 'unavailable']), details: z.object({ warnings: z.array(CalendarWarningOut) }).optional() }),
     errors: { 503: '数据库不可达' },
   },
   async (ctx) => {
     const ready = await isDatabaseReachable();
     ctx.status = ready ? 200 : 503;
-    ctx.body = { status: ready ? 'ready' : 'unavailable' };
+    // Ready with warnings is still ready: a missing holiday year closes booking for that year only.
+    ctx.body = ready ? { status: 'ready', details: { warnings: await currentCalendarWarnings(ctx.state.now) } } : { status: 'unavailable' };
   },
 );

@@ -27,7 +27,7 @@ export async function createCalendarDay(input: DayInput, { actor, requestId }: A
   if (await CalendarDayModel.exists({ date: input.date })) throw conflict('CALENDAR_DAY_EXISTS', '该日期已有设置', { date: input.date });
   const day = present((await CalendarDayModel.create(input)).toObject());
   await recordAudit({ actor, action: 'create', entity: 'calendar_day', entityId: input.date, after: day, requestId });
-  return { ...day, slots: await applyDateToSlots(input.date, now) };
+  return { ...day, slots: await applyDatesToSlots([input.date], now) };
 }
 
 /** Changes the entry of a date. */
@@ -35,7 +35,7 @@ export async function updateCalendarDay(input: DayInput, { actor, requestId }: A
   const before = await CalendarDayModel.findOneAndUpdate({ date: input.date }, { $set: { kind: input.kind, name: input.name } }).lean();
   if (!before) throw notFound('日历设置');
   await recordAudit({ actor, action: 'update', entity: 'calendar_day', entityId: input.date, before: present(before), after: input, requestId });
-  return { ...present(input), slots: await applyDateToSlots(input.date, now) };
+  return { ...present(input), slots: await applyDatesToSlots([input.date], now) };
 }
 
 /** Removes the entry of a date (the official calendar applies again). */
@@ -43,7 +43,7 @@ export async function deleteCalendarDay(date: string, { actor, requestId }: Acto
   const before = await CalendarDayModel.findOneAndDelete({ date }).lean();
   if (!before) throw notFound('日历设置');
   await recordAudit({ actor, action: 'delete', entity: 'calendar_day', entityId: date, before: present(before), requestId });
-  return { date, slots: await applyDateToSlots(date, now) };
+  return { date, slots: await applyDatesToSlots([date], now) };
 }
 
 /** Confirms a year without official data: its dates follow Monday–Friday plus the admin entries. */
@@ -63,19 +63,24 @@ export async function withdrawYear(year: number, { actor, requestId }: Actor) {
 }
 
 /**
- * Brings the future slots of `date` in line with the calendar: on a working day closed slots
+ * Brings the future slots of `dates` in line with the calendar: on a working day closed slots
  * reopen and missing ones are generated; otherwise empty slots go and booked ones are closed
  * (their bookings stay, for staff to contact the citizens).
  */
-async function applyDateToSlots(date: string, now: Date): Promise<{ removed: number; closed: number; reopened: number; created: number }> {
+export async function applyDatesToSlots(dates: string[], now: Date): Promise<{ removed: number; closed: number; reopened: number; created: number }> {
   const calendar = await loadCalendar();
-  const future = { date, startsAt: { $gt: now } };
-  if (calendar.status(date) === 'working') {
-    const reopened = await SlotModel.updateMany({ ...future, status: 'closed' }, { $set: { status: 'open' } });
-    const { created } = await generateSlots(now);
-    return { removed: 0, closed: 0, reopened: reopened.modifiedCount, created };
+  const counts = { removed: 0, closed: 0, reopened: 0, created: 0 };
+  let working = false;
+  for (const date of dates) {
+    const future = { date, startsAt: { $gt: now } };
+    if (calendar.status(date) === 'working') {
+      working = true;
+      counts.reopened += (await SlotModel.updateMany({ ...future, status: 'closed' }, { $set: { status: 'open' } })).modifiedCount;
+    } else {
+      counts.removed += await deleteEmptySlots(future);
+      counts.closed += (await SlotModel.updateMany({ ...future, status: 'open' }, { $set: { status: 'closed' } })).modifiedCount;
+    }
   }
-  const removed = await deleteEmptySlots(future);
-  const closed = await SlotModel.updateMany({ ...future, status: 'open' }, { $set: { status: 'closed' } });
-  return { removed, closed: closed.modifiedCount, reopened: 0, created: 0 };
+  if (working) counts.created = (await generateSlots(now)).created;
+  return counts;
 }

@@ -9,17 +9,23 @@ import { buildBookableItem, buildSlot, fillSeats } from './fixtures.ts';
 
 let app: TestApp;
 let center: StaffFixture;
+// The app's clock; a test that depends on which years the horizon reaches fixes the day.
+let clock: Date | null = null;
 const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '09:00', close: '17:00', lunchStart: '12:00', lunchEnd: '13:30' }));
 
 test.before(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ clock: () => clock ?? new Date() });
   center = await buildStaff('center_admin', null);
   // The first catalogue change creates its version counter; concurrent first upserts collide on FerretDB.
   await buildBookableItem();
 });
 test.after.always(() => app.close());
+test.afterEach.always(() => {
+  clock = null;
+});
 
 test.serial('GET /admin/holidays › shows official years and warns about 2027, read-only for department admins', async (t) => {
+  clock = new Date('2026-12-01T09:00:00+08:00'); // the slot horizon runs into 2027
   const deptAdmin = await buildStaff('dept_admin', 'DX');
   const res = await app.request('GET', '/api/v1/admin/holidays', { token: deptAdmin.token });
   t.is(res.status, 200);

@@ -105,6 +105,7 @@ const RULES: Record<string, Rule> = {
   'DELETE /api/v1/admin/holidays/:date': CENTER,
   'POST /api/v1/admin/holidays/years/:year/confirm': CENTER,
   'DELETE /api/v1/admin/holidays/years/:year': CENTER,
+  'POST /api/v1/admin/holidays/years/:year/import': CENTER,
   'GET /api/v1/admin/schedules': ADMIN,
   'POST /api/v1/admin/schedules': ADMIN,
   'GET /api/v1/admin/schedules/:id': { ...ADMIN_X, deptAdminX: 200, centerAdmin: 200 },
@@ -127,6 +128,7 @@ const RULES: Record<string, Rule> = {
   'PATCH /api/v1/admin/announcements/:id': CENTER,
   'DELETE /api/v1/admin/announcements/:id': CENTER,
   'GET /api/v1/admin/job-runs': ADMIN,
+  'GET /api/v1/admin/dashboard': ADMIN,
   'GET /api/v1/public/progress': PUBLIC,
   'GET /api/v1/public/stats': PUBLIC,
 };
