@@ -78,7 +78,8 @@ function recentMongodFailure(): string | undefined {
   if (!existsSync(mongodFailureFile)) return undefined;
   try {
     const { at, reason } = JSON.parse(readFileSync(mongodFailureFile, 'utf8')) as { at: string; reason: string };
-    if (Date.now() - Date.parse(at) > MONGOD_RETRY_AFTER_MS) return undefined;
+    const age = Date.now() - Date.parse(at);
+    if (!(age >= 0 && age <= MONGOD_RETRY_AFTER_MS)) return undefined; // old, or from a clock that has since moved back
     return `at ${at}: ${reason}`;
   } catch {
     return undefined;

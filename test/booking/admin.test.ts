@@ -4,6 +4,7 @@ import test from 'ava';
 import { AuditLogModel } from '../../models/audit-log.ts';
 import { SlotModel } from '../../models/slot.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { vouchForCurrentYears } from '../helpers/calendar.ts';
 import { buildStaff, buildWindow, type StaffFixture } from '../helpers/factories.ts';
 import { buildBookableItem, buildSlot, fillSeats } from './fixtures.ts';
 
@@ -39,6 +40,8 @@ test.serial('GET /admin/holidays › shows official years and warns about 2027, 
 });
 
 test.serial('POST /admin/holidays › a local closure removes empty slots, closes booked ones, and is audited', async (t) => {
+  const undo = await vouchForCurrentYears();
+  t.teardown(undo);
   const item = await buildBookableItem();
   const empty = await buildSlot(item.windowGroup);
   const booked = await buildSlot(item.windowGroup);
@@ -80,6 +83,8 @@ test.serial('POST /admin/holidays/years/:year/confirm › a confirmed year clear
 });
 
 test.serial('/admin/schedules › department scope: an admin manages only the schedules of own windows', async (t) => {
+  const undo = await vouchForCurrentYears();
+  t.teardown(undo);
   const item = await buildBookableItem();
   const own = await buildStaff('dept_admin', item.department);
   const stranger = await buildStaff('dept_admin', 'OTHER');
