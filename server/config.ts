@@ -29,6 +29,8 @@ const EnvSchema = z.object({
   WECHAT_APPID: z.string().default('wx0000000000000000'),
   WECHAT_SECRET: z.string().default(''),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  /** OneTrip plays WeChat itself (integrations/wechat/sandbox.ts); default on in development only. */
+  WECHAT_SANDBOX: bool.optional(),
   /** Subscribe-message template for application status changes (申请进度通知); empty: not sent. */
   WECHAT_TEMPLATE_CASE_STATUS: z.string().default(''),
   WECHAT_TEMPLATE_APPOINTMENT_REMINDER: z.string().default(''),
@@ -74,7 +76,7 @@ const EnvSchema = z.object({
   RETENTION_DAYS: int(365 * 3, 1),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+export type Env = Omit<z.infer<typeof EnvSchema>, 'WECHAT_SANDBOX'> & { WECHAT_SANDBOX: boolean };
 
 /** Every variable OneTrip reads (each is documented in .env.example). */
 export const CONFIG_KEYS = Object.keys(EnvSchema.shape);
@@ -87,8 +89,11 @@ export function parseEnv(env: NodeJS.ProcessEnv): Env {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
-  const parsed = result.data;
-  if (parsed.NODE_ENV === 'production') assertProductionSecrets(parsed);
+  const parsed = { ...result.data, WECHAT_SANDBOX: result.data.WECHAT_SANDBOX ?? result.data.NODE_ENV === 'development' };
+  if (parsed.NODE_ENV === 'production') {
+    if (parsed.WECHAT_SANDBOX) throw new Error('Invalid configuration:\n  WECHAT_SANDBOX: the sandbox plays WeChat itself and is refused in production');
+    assertProductionSecrets(parsed);
+  }
   return parsed;
 }
 

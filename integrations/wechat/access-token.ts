@@ -22,6 +22,10 @@ export interface WechatAppOptions {
   /** The current time, for tests; the real clock when absent. */
   now?: Date;
   timeoutMs?: number;
+  /** Play WeChat locally instead of calling it (see sandbox.ts). */
+  sandbox?: boolean;
+  /** Where the sandbox reports what it would have sent. */
+  sandboxLog?: (message: string, details: Record<string, unknown>) => void;
 }
 
 /** The token row (`_id` = appId) or the refresh lease row (`_id` = refreshLeaseId(appId)). */

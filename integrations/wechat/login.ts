@@ -1,6 +1,7 @@
 // Mini-program login: exchanges the wx.login code for the user's openid (code2Session).
 import { WechatUnavailableError } from './errors.ts';
 import { callWechat } from './http.ts';
+import { sandboxSession } from './sandbox.ts';
 
 export interface Code2SessionOptions {
   apiBase: string;
@@ -9,6 +10,8 @@ export interface Code2SessionOptions {
   /** The code from wx.login; valid for 5 minutes and once only. */
   code: string;
   timeoutMs?: number;
+  /** Answer sandbox codes locally instead of calling WeChat (see sandbox.ts). */
+  sandbox?: boolean;
 }
 
 /** Who logged in. `sessionKey` is a secret: never log it, never send it to the client. */
@@ -26,6 +29,7 @@ interface Code2SessionAnswer {
 
 /** Calls jscode2session; throws WechatApiError (40029, 40163, 45011, 40226, -1…) or WechatUnavailableError. */
 export async function code2Session(options: Code2SessionOptions): Promise<WechatSession> {
+  if (options.sandbox) return sandboxSession(options.code);
   const answer = await callWechat<Code2SessionAnswer>({
     apiBase: options.apiBase,
     path: '/sns/jscode2session',

@@ -2,6 +2,7 @@
 import { withAccessToken, type WechatAppOptions } from './access-token.ts';
 import { WechatUnavailableError } from './errors.ts';
 import { callWechat } from './http.ts';
+import { sandboxPhone } from './sandbox.ts';
 
 export interface WechatPhoneNumber {
   /** With the country code for numbers outside mainland China, e.g. `+1 2025550123`. */
@@ -18,6 +19,7 @@ interface PhoneAnswer {
 
 /** Exchanges the button's code (single use, 5 minutes) for the user's phone number. */
 export async function getPhoneNumber(options: WechatAppOptions & { code: string }): Promise<WechatPhoneNumber> {
+  if (options.sandbox) return sandboxPhone(options.code);
   const path = '/wxa/business/getuserphonenumber';
   const answer = await withAccessToken(options, (accessToken) =>
     callWechat<PhoneAnswer>({

@@ -21,6 +21,10 @@ export interface SubscribeMessage {
  * 47003 (bad data) are permanent; -1 and WechatUnavailableError are retryable — see isRetryable.
  */
 export async function sendSubscribeMessage(options: WechatAppOptions & SubscribeMessage): Promise<void> {
+  if (options.sandbox) {
+    options.sandboxLog?.('sandbox: subscription message not sent', { toUser: options.toUser, templateId: options.templateId, page: options.page, data: options.data });
+    return;
+  }
   const body: Record<string, unknown> = {
     touser: options.toUser,
     template_id: options.templateId,

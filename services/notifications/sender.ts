@@ -8,6 +8,7 @@ import { config } from '../../server/config.ts';
 import { logger } from '../../server/logger.ts';
 import { claimOnce } from '../claims/claim.ts';
 import { WechatApiError, isRetryable, sendSubscribeMessage } from '../../integrations/wechat/index.ts';
+import { wechatOptions } from '../citizens/wechat-options.ts';
 
 export interface OutgoingMessage {
   toUser: string;
@@ -23,7 +24,7 @@ const BATCH = 100;
 
 /** Sends through WeChat's subscribeMessage.send with the configured app. */
 export const sendThroughWechat: SendMessage = (message) =>
-  sendSubscribeMessage({ apiBase: config.WECHAT_API_BASE, appId: config.WECHAT_APPID, secret: config.WECHAT_SECRET, ...message });
+  sendSubscribeMessage({ ...wechatOptions(), ...message });
 
 /** Wait before attempt `attempts + 1`: 1, 2, 4 … minutes, at most an hour. */
 export const backoffMs = (attempts: number) => Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;
