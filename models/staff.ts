@@ -11,6 +11,8 @@ const staffSchema = new Schema(
     department: { type: String, default: null },
     windows: { type: [String], default: [] },
     active: { type: Boolean, default: true },
+    /** Set when an admin created the account or reset its password: sign-in asks for a new one first. */
+    mustChangePassword: { type: Boolean, default: false },
   },
   { timestamps: true, versionKey: false },
 );

@@ -24,6 +24,7 @@ import { adminJobsRouter } from './admin-jobs/router.ts';
 import { publicProgressRouter } from './public-progress/router.ts';
 import { screenPageRouter } from './screen-page/router.ts';
 import { adminDashboardRouter } from './admin/dashboard-router.ts';
+import { adminStaffRouter } from './admin-staff/router.ts';
 
 export const routers: Router<AppState>[] = [
   healthRouter,
@@ -49,4 +50,5 @@ export const routers: Router<AppState>[] = [
   publicProgressRouter,
   screenPageRouter,
   adminDashboardRouter,
+  adminStaffRouter,
 ];

@@ -81,6 +81,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     appointmentId: String(appointment._id),
     scheduleId: String(schedule._id),
     citizenId: citizenA.id,
+    staffId: staff.windowX.id,
     unknownId: String(new mongoose.Types.ObjectId()),
   };
   return {
@@ -105,6 +106,8 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
             ? ids.scheduleId!
         : path.includes('/admin/citizens')
           ? ids.citizenId!
+        : path.includes('/admin/staff')
+          ? ids.staffId!
           : path.includes('/admin/payments')
             ? ids.unknownId!
             : ids.applicationId!;

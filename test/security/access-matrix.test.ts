@@ -39,6 +39,7 @@ const BODIES: Record<string, () => unknown> = {
   'POST /api/v1/admin/payments/:id/refund': () => ({ reason: '重复缴费' }),
   'POST /api/v1/appointments/:id/reschedule': () => ({ slotId: '000000000000000000000000' }),
   'PATCH /api/v1/admin/schedules/:id': () => ({ seatsPerSlot: 3 }),
+  'POST /api/v1/admin/staff/:id/reset-password': () => ({ password: 'Reset-2026-temp' }),
 };
 
 const RULES: Record<string, Rule> = {
@@ -50,6 +51,15 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/auth/staff/login': PUBLIC,
   'POST /api/v1/auth/wechat': PUBLIC,
   'POST /api/v1/auth/refresh': PUBLIC,
+  'POST /api/v1/auth/staff/password': PUBLIC,
+  'GET /api/v1/admin/staff': ADMIN,
+  'POST /api/v1/admin/staff': ADMIN,
+  'GET /api/v1/admin/staff/:id': ADMIN_X,
+  'PATCH /api/v1/admin/staff/:id': ADMIN_X,
+  'POST /api/v1/admin/staff/:id/reset-password': ADMIN_X,
+  'POST /api/v1/admin/staff/:id/disable': ADMIN_X,
+  'POST /api/v1/admin/staff/:id/enable': ADMIN_X,
+  'POST /api/v1/admin/staff/:id/unlock': ADMIN_X,
   // Anyone may call it; without WeChat Pay's signature everyone gets 401 FAIL.
   'POST /api/v1/wechat/pay/notify': { anonymous: 401, citizenA: 401, citizenB: 401, windowX: 401, deptAdminX: 401, deptAdminY: 401, centerAdmin: 401, screen: 401 },
 
