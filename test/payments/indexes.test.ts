@@ -56,6 +56,10 @@ test('POST /applications/:id/payments › the lookup of the open order by applic
   t.true(usesIndex(await planOf(findOpenOrder(new mongoose.Types.ObjectId()))));
 });
 
+test('explain › a query on a field without an index › is seen as a collection scan (the check can fail)', async (t) => {
+  t.false(usesIndex(await planOf(PaymentOrderModel.find({ payerOpenid: 'openid-index-test' }))));
+});
+
 test('payment_orders › a second open order for the same application › is refused as a duplicate key', async (t) => {
   const applicationId = new mongoose.Types.ObjectId();
   await PaymentOrderModel.create(orderFields(applicationId, 'closed'));

@@ -155,6 +155,7 @@ test('POST /admin/payments/:id/refund › three partial refunds at once that tog
 test('refund notify › WeChat Pay closed the refund › the amount may be refunded again', async (t) => {
   const order = await settledOrder();
   const first = await refund(order.orderId, { reason: '部分退费', amountFen: 1000 });
+  bed.fake.completeRefund(first.body.outRefundNo, 'CLOSED');
   t.is((await bed.sendNotify(bed.fake.buildRefundNotify({ outRefundNo: first.body.outRefundNo, refundStatus: 'CLOSED' }))).status, 204);
   t.is((await PaymentRefundModel.findOne({ outRefundNo: first.body.outRefundNo }).lean())?.status, 'closed');
   t.is((await storedOrder(order.outTradeNo)).refundableFen, FEE_TOTAL_FEN);
