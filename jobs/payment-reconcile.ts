@@ -1,8 +1,9 @@
 // Payments whose notify never came: open orders older than a few minutes are queried at WeChat
 // Pay and settled if paid, or closed once expired and unpaid; refunds still processing are
-// queried too. Bounded batches; safe to run twice (every change is conditional).
-import { PaymentOrderModel } from '../models/payment-order.ts';
-import { PaymentRefundModel } from '../models/payment-refund.ts';
+// queried too. Bounded batches on indexed scans; safe to run twice, and safe beside a notify: both
+// settle through settleOrder, whose guarded update lets only one of them apply the payment.
+import { findQuietOpenOrders } from '../models/payment-order.ts';
+import { findQuietRefunds } from '../models/payment-refund.ts';
 import { config, paymentsEnabled } from '../server/config.ts';
 import { logger } from '../server/logger.ts';
 import { reconcileRefund } from '../services/payments/refunds.ts';
@@ -20,7 +21,7 @@ export const paymentReconcileJob: Job = {
     const counts = { checked: 0, settled: 0, closed: 0, refundsChecked: 0, refundsSettled: 0, errors: 0 };
     if (!paymentsEnabled(config)) return counts;
     const quietSince = new Date(now.getTime() - QUIET_MS);
-    const orders = await PaymentOrderModel.find({ status: 'open', createdAt: { $lt: quietSince } }).sort({ createdAt: 1 }).limit(BATCH).lean();
+    const orders = await findQuietOpenOrders(quietSince, BATCH).lean();
     for (const order of orders) {
       counts.checked++;
       try {
@@ -31,7 +32,7 @@ export const paymentReconcileJob: Job = {
         logger.warn({ err: error, orderId: String(order._id) }, 'payment reconcile failed for an order');
       }
     }
-    const refunds = await PaymentRefundModel.find({ status: 'processing', createdAt: { $lt: quietSince } }).sort({ createdAt: 1 }).limit(BATCH).lean();
+    const refunds = await findQuietRefunds(quietSince, BATCH).lean();
     for (const refund of refunds) {
       counts.refundsChecked++;
       try {

@@ -22,7 +22,7 @@ export function defineNotifyRoute(router: Router<AppState>): void {
     async (ctx) => {
       // The exact bytes WeChat signed; re-serialising the parsed JSON would not verify.
       const rawBody = (ctx.request as { rawBody?: string }).rawBody ?? '';
-      await handlePayNotify({ headers: ctx.headers, rawBody });
+      await handlePayNotify({ headers: ctx.headers, rawBody, now: ctx.state.now });
       ctx.status = 204;
     },
   );

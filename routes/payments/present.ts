@@ -1,7 +1,7 @@
 // What leaves the server about payments: listed field by field (no openid, no prepay id).
 import type { PaymentOrder } from '../../models/payment-order.ts';
 import type { PaymentRefund } from '../../models/payment-refund.ts';
-import { refundTotals } from '../../services/payments/refunds.ts';
+import { refundedFen } from '../../services/payments/refunds.ts';
 
 /** One refund as admins and the citizen see it. */
 export function presentRefund(refund: PaymentRefund) {
@@ -28,7 +28,7 @@ export function presentOrder(order: PaymentOrder, refunds: PaymentRefund[] = [])
     expiresAt: order.timeExpire.toISOString(),
     paidAt: order.paidAt?.toISOString() ?? null,
     transactionId: order.transactionId ?? null,
-    refundedFen: refundTotals(refunds).refundedFen,
+    refundedFen: refundedFen(refunds),
   };
 }
 

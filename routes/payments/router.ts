@@ -25,7 +25,7 @@ defineRoute(
     errors: { 409: 'NO_FEE · ALREADY_PAID · PAYMENT_PENDING', 502: 'PAYMENT_FAILED', 503: 'PAYMENTS_DISABLED · PAYMENT_UNAVAILABLE' },
   },
   async (ctx, { params }) => {
-    const offer = await orderPayment({ applicationId: params.id, citizenId: citizenOf(ctx).id });
+    const offer = await orderPayment({ applicationId: params.id, citizenId: citizenOf(ctx).id, now: ctx.state.now });
     ctx.body = { ...offer.params, order: presentOrder(offer.order) };
   },
 );
@@ -61,7 +61,7 @@ defineRoute(
     errors: { 409: 'INVALID_STATE · REFUND_EXCEEDS_PAID · NOTHING_TO_REFUND', 502: 'PAYMENT_FAILED', 503: 'PAYMENTS_DISABLED · PAYMENT_UNAVAILABLE' },
   },
   async (ctx, { params, body }) => {
-    const refund = await requestRefund({ orderId: params.id, amountFen: body.amountFen, reason: body.reason, staff: staffOf(ctx) });
+    const refund = await requestRefund({ orderId: params.id, amountFen: body.amountFen, reason: body.reason, staff: staffOf(ctx), now: ctx.state.now });
     ctx.body = presentRefund(refund);
   },
 );

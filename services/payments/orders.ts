@@ -1,26 +1,26 @@
-// Orders for an application's fee. At most one order is offered per application at a time:
-// the claim document (_id = application id) is the lock, inserted after the order so a loser
-// can drop its own never-sent order. The order is stored before WeChat Pay is asked, so a
-// notify that overtakes the order request still finds it.
+// Orders for an application's fee. At most one order is open per application: the partial
+// unique index on open orders makes a second insert a duplicate key, and the loser offers the
+// winner's order. The order is stored before WeChat Pay is asked, so a notify that overtakes
+// the order request still finds it.
 import mongoose from 'mongoose';
 import { newOutTradeNo, type RequestPaymentParams } from '../../integrations/wechatpay/index.ts';
 import { ApplicationModel } from '../../models/application.ts';
 import { CitizenModel } from '../../models/citizen.ts';
-import { PaymentClaimModel } from '../../models/payment-claim.ts';
-import { PaymentOrderModel, type PaymentOrder } from '../../models/payment-order.ts';
+import { PaymentOrderModel, findOpenOrder, type PaymentOrder } from '../../models/payment-order.ts';
 import { PaymentRefundModel, type PaymentRefund } from '../../models/payment-refund.ts';
 import { conflict, notFound } from '../../server/errors.ts';
+import { isDuplicateKey } from '../../server/mongo-errors.ts';
 import { getCatalogue } from '../catalogue/store.ts';
 import { payClient } from './client.ts';
 import { isRefusal, toPaymentError } from './errors.ts';
 import { closeLocally, reconcileOrder } from './settle.ts';
-import { isDuplicateKey } from '../../server/mongo-errors.ts';
 
 /** How long a citizen has to pay an order (WeChat's time_expire). */
 export const ORDER_EXPIRE_MINUTES = 30;
 /** An open order closer than this to its expiry is replaced rather than offered. */
 const REOFFER_MARGIN_MS = 2 * 60_000;
-const CLAIM_ATTEMPTS = 3;
+/** Rounds of "find the open order or insert one" before answering PAYMENT_BUSY. */
+const ORDER_ATTEMPTS = 3;
 
 const alreadyPaid = () => conflict('ALREADY_PAID', '该事项费用已缴纳');
 
@@ -36,10 +36,10 @@ export async function orderPayment(input: { applicationId: string; citizenId: st
   const application = await ownedApplication(input.applicationId, input.citizenId);
   if (application.paid) throw alreadyPaid();
   const fee = await feeOf(application.itemCode);
-  for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-    const order = await claimedOrder({ ...application, ...fee, citizenId: input.citizenId }, now);
+  for (let attempt = 0; attempt < ORDER_ATTEMPTS; attempt++) {
+    const order = await openOrder({ ...application, ...fee, citizenId: input.citizenId }, now);
     if (!order) continue;
-    const offered = await ensurePrepaid(order);
+    const offered = await ensurePrepaid(order, now);
     return { order: offered, params: client.buildRequestPaymentParams(offered.prepayId!, now) };
   }
   throw conflict('PAYMENT_BUSY', '支付订单正在创建，请稍后再试');
@@ -69,48 +69,41 @@ interface OrderInput {
   description: string;
 }
 
-/** The order this application offers now, or null when the claim changed under us (retry). */
-async function claimedOrder(application: OrderInput, now: Date): Promise<PaymentOrder | null> {
-  const applicationId = String(application._id);
-  const claim = await PaymentClaimModel.findById(applicationId).lean();
-  if (claim) {
-    const order = await PaymentOrderModel.findById(claim.orderId).lean();
-    if (order?.status === 'paid') throw alreadyPaid();
-    if (order?.status === 'open' && order.timeExpire.getTime() > now.getTime() + REOFFER_MARGIN_MS) return order;
-    if (order?.status === 'open') {
-      // About to expire: make sure it was not paid, and close it before offering a new one.
-      const outcome = await reconcileOrder(order, now, true).catch((error) => { throw toPaymentError(error, 'reconcile'); });
-      if (outcome === 'settled') throw alreadyPaid();
-      if (outcome === 'pending') throw conflict('PAYMENT_PENDING', '上一笔支付正在处理中，请稍后再试');
-    }
-    await PaymentClaimModel.deleteOne({ _id: applicationId, orderId: claim.orderId });
+/** The order this application offers now, or null when it changed under us (retry). */
+async function openOrder(application: OrderInput, now: Date): Promise<PaymentOrder | null> {
+  const open = await findOpenOrder(application._id).lean();
+  if (open && open.timeExpire.getTime() > now.getTime() + REOFFER_MARGIN_MS) return open;
+  if (open) {
+    // About to expire: make sure it was not paid, and close it before offering a new one.
+    const outcome = await reconcileOrder(open, now, true).catch((error) => { throw toPaymentError(error, 'reconcile'); });
+    if (outcome === 'settled') throw alreadyPaid();
+    if (outcome === 'pending') throw conflict('PAYMENT_PENDING', '上一笔支付正在处理中，请稍后再试');
     return null;
   }
+  if (await PaymentOrderModel.exists({ applicationId: application._id, status: 'paid' })) throw alreadyPaid();
   const openid = (await CitizenModel.findById(application.citizenId).lean())?.openid;
   if (!openid) throw notFound('用户');
-  const order = await PaymentOrderModel.create({
-    outTradeNo: newOutTradeNo('OT', now),
-    applicationId: application._id,
-    citizenId: application.citizenId,
-    itemCode: application.itemCode,
-    description: application.description,
-    amountFen: application.amountFen,
-    payerOpenid: openid,
-    timeExpire: new Date(now.getTime() + ORDER_EXPIRE_MINUTES * 60_000),
-  });
   try {
-    await PaymentClaimModel.create({ _id: applicationId, orderId: order._id });
+    const order = await PaymentOrderModel.create({
+      outTradeNo: newOutTradeNo('OT', now),
+      applicationId: application._id,
+      citizenId: application.citizenId,
+      itemCode: application.itemCode,
+      description: application.description,
+      amountFen: application.amountFen,
+      payerOpenid: openid,
+      timeExpire: new Date(now.getTime() + ORDER_EXPIRE_MINUTES * 60_000),
+    });
     return order.toObject();
   } catch (error) {
-    // Another request claimed the application first; this order never reached WeChat Pay.
-    await PaymentOrderModel.deleteOne({ _id: order._id, prepayId: null });
+    // Another request opened an order for the application first: offer that one.
     if (isDuplicateKey(error)) return null;
     throw error;
   }
 }
 
 /** Asks WeChat Pay for the prepay id unless the order has one (the request is idempotent). */
-async function ensurePrepaid(order: PaymentOrder): Promise<PaymentOrder> {
+async function ensurePrepaid(order: PaymentOrder, now: Date): Promise<PaymentOrder> {
   if (order.prepayId) return order;
   try {
     const { prepayId } = await payClient().createJsapiOrder({
@@ -123,7 +116,7 @@ async function ensurePrepaid(order: PaymentOrder): Promise<PaymentOrder> {
     });
     await PaymentOrderModel.updateOne({ _id: order._id, prepayId: null }, { $set: { prepayId } });
   } catch (error) {
-    if (isRefusal(error)) await closeLocally(order, new Date(), 'failed');
+    if (isRefusal(error)) await closeLocally(order, now, 'failed');
     throw toPaymentError(error, 'createJsapiOrder');
   }
   // Re-read: a notify may have settled the order while we waited.

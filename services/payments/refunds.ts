@@ -1,28 +1,23 @@
-// Refunds of paid orders. Under a short per-order lock the amount left is computed from the
-// refunds already made and the new refund is stored (so two admins cannot refund more than was
-// paid), then WeChat Pay is asked; its answer, its notify and the reconcile job all end in
-// applyRefundOutcome. Sums are derived from payment_refunds, never kept as counters.
+// Refunds of paid orders. The amount is taken from the order's refundableFen by one guarded
+// $inc (filter refundableFen ≥ amount), so refunds together never exceed what was paid; then
+// the refund is stored (unique out_refund_no) and WeChat Pay is asked. Its answer, its notify
+// and the reconcile job all end in applyRefundOutcome, whose update from 'processing' matches
+// once; a refund that did not happen gives its amount back.
 import mongoose from 'mongoose';
 import { WechatPayError, newOutTradeNo, type RefundState } from '../../integrations/wechatpay/index.ts';
-import { ApplicationModel } from '../../models/application.ts';
-import { PaymentOrderModel } from '../../models/payment-order.ts';
+import { PaymentOrderModel, type PaymentOrder } from '../../models/payment-order.ts';
 import { PaymentRefundModel, type PaymentRefund } from '../../models/payment-refund.ts';
 import type { StaffPrincipal } from '../../server/auth/principal.ts';
 import { conflict, invalidState, notFound } from '../../server/errors.ts';
-import { recordApplicationChange } from '../applications/change-feed.ts';
 import { recordAudit } from '../audit/record.ts';
 import { payClient } from './client.ts';
 import { isRefusal, toPaymentError } from './errors.ts';
-import { markOnce, withLock } from './marks.ts';
-import { WECHATPAY_ACTOR } from './settle.ts';
+import { WECHATPAY_ACTOR, setApplicationPaid } from './settle.ts';
 
-/** Fen refunded (success) and fen committed (success, processing, or abnormal: money in limbo). */
-export function refundTotals(refunds: Pick<PaymentRefund, 'status' | 'amountFen'>[]) {
-  const sum = (statuses: string[]) => refunds.filter((r) => statuses.includes(r.status)).reduce((total, r) => total + r.amountFen, 0);
-  return { refundedFen: sum(['success']), committedFen: sum(['success', 'processing', 'abnormal']) };
+/** Fen that reached the citizen (refunds in status success). */
+export function refundedFen(refunds: Pick<PaymentRefund, 'status' | 'amountFen'>[]): number {
+  return refunds.filter((r) => r.status === 'success').reduce((total, r) => total + r.amountFen, 0);
 }
-
-const refundsOf = (orderId: mongoose.Types.ObjectId) => PaymentRefundModel.find({ orderId }).limit(100).lean();
 
 /** Asks WeChat Pay to refund `amountFen` (default: all that is left) of a paid order. */
 export async function requestRefund(input: { orderId: string; amountFen?: number; reason: string; staff: StaffPrincipal; now?: Date }): Promise<PaymentRefund> {
@@ -30,26 +25,42 @@ export async function requestRefund(input: { orderId: string; amountFen?: number
   const client = payClient();
   const order = mongoose.isValidObjectId(input.orderId) ? await PaymentOrderModel.findById(input.orderId).lean() : null;
   if (!order) throw notFound('支付订单');
-  const refund = await withLock(`refund:${String(order._id)}`, 'REFUND_IN_PROGRESS', async () => {
-    const current = await PaymentOrderModel.findById(order._id).lean();
-    if (current?.status !== 'paid') throw invalidState(current?.status ?? order.status, '退款');
-    const leftFen = order.amountFen - refundTotals(await refundsOf(order._id)).committedFen;
-    const amountFen = input.amountFen ?? leftFen;
-    if (leftFen <= 0) throw conflict('NOTHING_TO_REFUND', '该订单已无可退金额');
-    if (amountFen > leftFen) throw conflict('REFUND_EXCEEDS_PAID', '退款金额超过可退金额', { leftFen });
-    return PaymentRefundModel.create({
-      outRefundNo: newOutTradeNo('RF', now), orderId: order._id, outTradeNo: order.outTradeNo, amountFen, reason: input.reason, requestedBy: input.staff.id,
-    });
+  const amountFen = await reserveRefund(order, input.amountFen);
+  const refund = await PaymentRefundModel.create({
+    outRefundNo: newOutTradeNo('RF', now), orderId: order._id, outTradeNo: order.outTradeNo, amountFen, reason: input.reason, requestedBy: input.staff.id,
+  }).catch(async (error: unknown) => {
+    await giveBack(order._id, amountFen);
+    throw error;
   });
-  await recordAudit({ actor: input.staff, action: 'refund', entity: 'payment_order', entityId: String(order._id), before: { status: order.status }, after: { outRefundNo: refund.outRefundNo, amountFen: refund.amountFen, reason: input.reason } }, now);
+  await recordAudit({ actor: input.staff, action: 'refund', entity: 'payment_order', entityId: String(order._id), before: { status: order.status }, after: { outRefundNo: refund.outRefundNo, amountFen, reason: input.reason } }, now);
   try {
-    const state = await client.createRefund({ outTradeNo: order.outTradeNo, outRefundNo: refund.outRefundNo, amountFen: refund.amountFen, totalFen: order.amountFen, reason: input.reason });
+    const state = await client.createRefund({ outTradeNo: order.outTradeNo, outRefundNo: refund.outRefundNo, amountFen, totalFen: order.amountFen, reason: input.reason });
     await applyRefundOutcome(refund.toObject(), state, now);
   } catch (error) {
     if (isRefusal(error)) await failRefund(refund.toObject(), now);
     throw toPaymentError(error, 'createRefund');
   }
   return (await PaymentRefundModel.findById(refund._id).lean())!;
+}
+
+/** Takes the refund's amount from the order (one guarded $inc); 409 with the precise reason when it cannot. */
+async function reserveRefund(order: PaymentOrder, requestedFen: number | undefined): Promise<number> {
+  for (let current: PaymentOrder | null = order, attempt = 0; attempt < 3; attempt++) {
+    if (!current) throw notFound('支付订单');
+    if (current.status !== 'paid') throw invalidState(current.status, '退款');
+    const leftFen = current.refundableFen;
+    if (leftFen <= 0) throw conflict('NOTHING_TO_REFUND', '该订单已无可退金额');
+    const amountFen = requestedFen ?? leftFen;
+    if (amountFen > leftFen) throw conflict('REFUND_EXCEEDS_PAID', '退款金额超过可退金额', { leftFen });
+    const taken = await PaymentOrderModel.updateOne(
+      { _id: order._id, status: 'paid', refundableFen: { $gte: amountFen } },
+      { $inc: { refundableFen: -amountFen } },
+    );
+    if (taken.modifiedCount === 1) return amountFen;
+    // Another refund took (or gave back) part of it first: judge again against what is left now.
+    current = await PaymentOrderModel.findById(order._id).lean();
+  }
+  throw conflict('REFUND_IN_PROGRESS', '操作正在进行中，请稍后再试');
 }
 
 const FINAL_STATUS: Record<string, 'success' | 'closed' | 'abnormal'> = { SUCCESS: 'success', CLOSED: 'closed', ABNORMAL: 'abnormal' };
@@ -61,34 +72,40 @@ export async function applyRefundOutcome(refund: PaymentRefund, state: Pick<Refu
     if (state.refundId) await PaymentRefundModel.updateOne({ _id: refund._id, refundId: null }, { $set: { refundId: state.refundId } });
     return 'pending';
   }
-  // The first final report wins; the mark settles a race that the conditional update alone
-  // cannot on servers without isolation.
-  if (!(await markOnce(`refund:${refund.outRefundNo}`, now))) return 'already';
   const moved = await PaymentRefundModel.updateOne(
     { _id: refund._id, status: 'processing' },
     { $set: { status, refundId: state.refundId || refund.refundId, succeededAt: status === 'success' ? (state.successTime ?? now) : null } },
   );
   if (moved.modifiedCount === 0) return 'already';
-  if (status === 'success') await refundReachedCitizen(refund);
+  if (status === 'success') await refundReachedCitizen(refund, now);
+  // CLOSED: nothing left the merchant account, the amount may be refunded again. ABNORMAL: the
+  // money is in limbo (handled on the merchant platform) and stays taken.
+  if (status === 'closed') await giveBack(refund.orderId, refund.amountFen);
   await recordAudit({ actor: WECHATPAY_ACTOR, action: `refund_${status}`, entity: 'payment_order', entityId: String(refund.orderId), after: { outRefundNo: refund.outRefundNo, amountFen: refund.amountFen } }, now);
   return 'applied';
 }
 
 /** A fully refunded order becomes 'refunded'; the application is unpaid unless another order pays it. */
-async function refundReachedCitizen(refund: PaymentRefund): Promise<void> {
+async function refundReachedCitizen(refund: PaymentRefund, now: Date): Promise<void> {
   const order = await PaymentOrderModel.findById(refund.orderId).lean();
-  if (!order || refundTotals(await refundsOf(order._id)).refundedFen < order.amountFen) return;
-  await PaymentOrderModel.updateOne({ _id: order._id, status: 'paid' }, { $set: { status: 'refunded' } });
-  if (!(await PaymentOrderModel.exists({ applicationId: order.applicationId, status: 'paid' }))) {
-    await ApplicationModel.updateOne({ _id: order.applicationId }, { $set: { paid: false } });
-    await recordApplicationChange(order.applicationId);
+  // Read after our own update: of two refunds succeeding at once, the later one sees both.
+  if (!order || refundedFen(await PaymentRefundModel.find({ orderId: order._id }).limit(100).lean()) < order.amountFen) return;
+  const moved = await PaymentOrderModel.updateOne({ _id: order._id, status: 'paid' }, { $set: { status: 'refunded' } });
+  if (moved.modifiedCount === 1 && !(await PaymentOrderModel.exists({ applicationId: order.applicationId, status: 'paid' }))) {
+    await setApplicationPaid(order.applicationId, false, now);
   }
+}
+
+/** Returns fen taken for a refund that did not happen to the order's refundable fen. */
+async function giveBack(orderId: PaymentOrder['_id'], amountFen: number): Promise<void> {
+  await PaymentOrderModel.updateOne({ _id: orderId }, { $inc: { refundableFen: amountFen } });
 }
 
 /** WeChat Pay refused the refund request: nothing was refunded, the amount is free again. */
 async function failRefund(refund: PaymentRefund, now: Date): Promise<void> {
-  if (!(await markOnce(`refund:${refund.outRefundNo}`, now))) return;
-  await PaymentRefundModel.updateOne({ _id: refund._id, status: 'processing' }, { $set: { status: 'failed' } });
+  const moved = await PaymentRefundModel.updateOne({ _id: refund._id, status: 'processing' }, { $set: { status: 'failed' } });
+  if (moved.modifiedCount === 0) return;
+  await giveBack(refund.orderId, refund.amountFen);
   await recordAudit({ actor: WECHATPAY_ACTOR, action: 'refund_failed', entity: 'payment_order', entityId: String(refund.orderId), after: { outRefundNo: refund.outRefundNo } }, now);
 }
 

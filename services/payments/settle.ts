@@ -1,16 +1,15 @@
 // The state changes of a payment order, each one conditional update guarded by the current
 // status, so a notify and the reconcile job (or a repeated notify) can race without paying
 // anything twice: settle (→ paid), close (→ closed), and reconcile (ask WeChat Pay, then either).
+// Whatever must happen once after a change is done by the request whose update matched.
 import { WechatPayError } from '../../integrations/wechatpay/index.ts';
 import { ApplicationModel } from '../../models/application.ts';
-import { PaymentClaimModel } from '../../models/payment-claim.ts';
 import { PaymentOrderModel, type PaymentOrder } from '../../models/payment-order.ts';
 import { AppError } from '../../server/errors.ts';
 import { logger } from '../../server/logger.ts';
 import { recordApplicationChange } from '../applications/change-feed.ts';
 import { recordAudit } from '../audit/record.ts';
 import { merchantId, payClient } from './client.ts';
-import { markOnce } from './marks.ts';
 
 /** A payment as WeChat Pay reported it (notify or query). */
 export interface ReportedPayment {
@@ -47,18 +46,16 @@ export async function settleOrder(order: PaymentOrder, reported: ReportedPayment
   if (reported.mchId !== merchantId()) throw await refuseReport(400, 'MCHID_MISMATCH', '商户号不符', subject);
   if (reported.amountFen !== order.amountFen) throw await refuseReport(400, 'AMOUNT_MISMATCH', '金额与订单不符', subject);
   const paidAt = reported.successTime ?? now;
-  // Closed or failed orders are included: if WeChat says the money arrived, it did. The update
-  // is idempotent (same values), so a racing duplicate is harmless; the once-mark keeps the
-  // effects that are not (the audit entry, the double-payment alarm) to one.
+  // Closed or failed orders are included: if WeChat says the money arrived, it did. Only one
+  // caller's update matches; a repeat (or the notify racing the reconcile query) gets null.
   const before = await PaymentOrderModel.findOneAndUpdate(
     { _id: order._id, status: { $in: ['open', 'closed', 'failed'] } },
-    { $set: { status: 'paid', transactionId: reported.transactionId, paidAt, settledBy: source } },
+    { $set: { status: 'paid', transactionId: reported.transactionId, paidAt, settledBy: source, refundableFen: order.amountFen } },
   ).lean();
-  if (!before || !(await markOnce(`paid:${String(order._id)}`, now))) return 'already';
+  if (!before) return 'already';
   if (before.status !== 'open') logger.error({ orderId: String(order._id), was: before.status }, 'payment arrived for an order no longer open');
-  const application = await ApplicationModel.findOneAndUpdate({ _id: order.applicationId }, { $set: { paid: true } }).lean();
-  await recordApplicationChange(order.applicationId, now);
-  if (application?.paid) logger.error({ applicationId: String(order.applicationId) }, 'application paid twice: refund one order');
+  const wasPaid = await setApplicationPaid(order.applicationId, true, now);
+  if (wasPaid) logger.error({ applicationId: String(order.applicationId) }, 'application paid twice: refund one order');
   await recordAudit({
     actor: WECHATPAY_ACTOR,
     action: 'pay',
@@ -70,10 +67,16 @@ export async function settleOrder(order: PaymentOrder, reported: ReportedPayment
   return 'settled';
 }
 
-/** Closes an unpaid order here and frees the application for a new one. */
+/** Sets the application's paid flag; answers what it was before. */
+export async function setApplicationPaid(applicationId: PaymentOrder['applicationId'], paid: boolean, now: Date): Promise<boolean> {
+  const before = await ApplicationModel.findOneAndUpdate({ _id: applicationId }, { $set: { paid } }).lean();
+  await recordApplicationChange(applicationId, now);
+  return before?.paid ?? false;
+}
+
+/** Closes an unpaid order here (only if still open), which lets the application order again. */
 export async function closeLocally(order: PaymentOrder, now: Date, status: 'closed' | 'failed' = 'closed'): Promise<void> {
   await PaymentOrderModel.updateOne({ _id: order._id, status: 'open' }, { $set: { status, closedAt: now } });
-  await PaymentClaimModel.deleteOne({ _id: String(order.applicationId), orderId: order._id });
 }
 
 export type ReconcileOutcome = 'settled' | 'closed' | 'pending';

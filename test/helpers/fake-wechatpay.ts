@@ -140,6 +140,9 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
       const refund = state.refunds.get(outRefundNo);
       if (!refund) throw new Error(`fake WeChat Pay has no refund ${outRefundNo}`);
       Object.assign(refund, { status, successTime: status === 'SUCCESS' ? toRfc3339China(at) : undefined });
+      // A closed refund never left the merchant account: the order may be refunded by that much again.
+      const order = state.orders.get(refund.outTradeNo);
+      if (status === 'CLOSED' && order) order.refundedFen -= refund.amountFen;
       return refund;
     },
 

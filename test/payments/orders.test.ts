@@ -1,8 +1,7 @@
 // Ordering a fee through the API against the fake WeChat Pay (platform-certificate mode).
 import test from 'ava';
 import { createVerify } from 'node:crypto';
-import { PaymentOrderModel } from '../../models/payment-order.ts';
-import { PaymentClaimModel } from '../../models/payment-claim.ts';
+import { PaymentOrderModel, findOpenOrder } from '../../models/payment-order.ts';
 import { TEST_APP_ID } from '../helpers/wechatpay-fixture.ts';
 import { buildCitizen } from '../helpers/factories.ts';
 import { FEE_TOTAL_FEN, buildFeeApplication, startPaymentsApp, storedApplication, storedOrder, type PaymentsTestbed } from '../helpers/payments.ts';
@@ -86,7 +85,7 @@ test('POST /applications/:id/payments › asked five times at once › one order
   t.is(new Set(answers.map((a) => a.body.order.outTradeNo)).size, 1);
   t.is(await PaymentOrderModel.countDocuments({ applicationId }), 1);
   t.is([...bed.fake.orders.values()].filter((o) => o.attach === applicationId).length, 1);
-  t.is((await PaymentClaimModel.findById(applicationId).lean())?.orderId.toString(), answers[0]!.body.order.id);
+  t.is(String((await findOpenOrder(applicationId).lean())?._id), answers[0]!.body.order.id);
 });
 
 test('POST /applications/:id/payments › an item without a fee › answers 409 NO_FEE', async (t) => {

@@ -3,7 +3,8 @@
 // time from the argument, so the tests run it "later" instead of waiting.
 import test from 'ava';
 import { paymentReconcileJob } from '../../jobs/payment-reconcile.ts';
-import { PaymentClaimModel } from '../../models/payment-claim.ts';
+import { AuditLogModel } from '../../models/audit-log.ts';
+import { findOpenOrder } from '../../models/payment-order.ts';
 import { PaymentRefundModel } from '../../models/payment-refund.ts';
 import { buildStaff } from '../helpers/factories.ts';
 import { startPaymentsApp, storedApplication, storedOrder, type PaymentsTestbed } from '../helpers/payments.ts';
@@ -23,7 +24,7 @@ test.serial('payment-reconcile › an unpaid order past its expiry › is closed
   t.true((counts.closed ?? 0) >= 1);
   t.is(bed.fake.orders.get(order.outTradeNo)?.tradeState, 'CLOSED');
   t.like(await storedOrder(order.outTradeNo), { status: 'closed' });
-  t.is(await PaymentClaimModel.countDocuments({ _id: order.applicationId }), 0);
+  t.is(await findOpenOrder(order.applicationId).lean(), null);
   const again = await bed.app.request('POST', `/api/v1/applications/${order.applicationId}/payments`, { token: order.citizen.token });
   t.is(again.status, 200);
   t.not(again.body.order.outTradeNo, order.outTradeNo);
@@ -66,4 +67,14 @@ test.serial('payment-reconcile › a refund whose notify never came › is settl
   t.true((counts.refundsSettled ?? 0) >= 1);
   t.is((await PaymentRefundModel.findOne({ outRefundNo: refund.body.outRefundNo }).lean())?.status, 'success');
   t.is((await storedOrder(order.outTradeNo)).status, 'refunded');
+});
+
+test.serial('payment-reconcile › the notify arriving while the job queries the same order › the payment is applied once', async (t) => {
+  const order = await paidAtWechat(bed);
+  const notify = bed.fake.buildNotify({ outTradeNo: order.outTradeNo, tradeState: 'SUCCESS' });
+  const [answer] = await Promise.all([bed.sendNotify(notify), paymentReconcileJob.run(minutesLater(6)), bed.sendNotify(notify)]);
+  t.is(answer.status, 204);
+  t.is((await storedOrder(order.outTradeNo)).status, 'paid');
+  t.true((await storedApplication(order.applicationId)).paid);
+  t.is(await AuditLogModel.countDocuments({ entityId: order.orderId, action: 'pay' }), 1);
 });

@@ -141,3 +141,25 @@ test('POST /admin/payments/:id/refund › window staff, department admins and ci
   t.is((await refund('000000000000000000000000', { reason: '测试' })).status, 404);
   t.is(await PaymentRefundModel.countDocuments({ outTradeNo: order.outTradeNo }), 0);
 });
+
+test('POST /admin/payments/:id/refund › three partial refunds at once that together exceed the payment › only those that fit are made', async (t) => {
+  const order = await settledOrder();
+  const answers = await Promise.all([1500, 1500, 1500].map((amountFen, i) => refund(order.orderId, { reason: `部分退费${i}`, amountFen })));
+  t.deepEqual(answers.map((a) => a.status).sort(), [200, 200, 409]);
+  t.is(answers.find((a) => a.status === 409)!.body.error.code, 'REFUND_EXCEEDS_PAID');
+  const atWechat = [...bed.fake.refunds.values()].filter((r) => r.outTradeNo === order.outTradeNo);
+  t.is(atWechat.reduce((sum, r) => sum + r.amountFen, 0), 3000);
+  t.is((await storedOrder(order.outTradeNo)).refundableFen, FEE_TOTAL_FEN - 3000);
+});
+
+test('refund notify › WeChat Pay closed the refund › the amount may be refunded again', async (t) => {
+  const order = await settledOrder();
+  const first = await refund(order.orderId, { reason: '部分退费', amountFen: 1000 });
+  bed.fake.completeRefund(first.body.outRefundNo, 'CLOSED');
+  t.is((await bed.sendNotify(bed.fake.buildRefundNotify({ outRefundNo: first.body.outRefundNo, refundStatus: 'CLOSED' }))).status, 204);
+  t.is((await PaymentRefundModel.findOne({ outRefundNo: first.body.outRefundNo }).lean())?.status, 'closed');
+  t.is((await storedOrder(order.outTradeNo)).refundableFen, FEE_TOTAL_FEN);
+  const again = await refund(order.orderId, { reason: '全额退费' });
+  t.is(again.status, 200);
+  t.is(again.body.amountFen, FEE_TOTAL_FEN);
+});
