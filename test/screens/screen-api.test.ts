@@ -2,7 +2,6 @@ import test from 'ava';
 import mongoose from 'mongoose';
 import { ScreenDeviceModel } from '../../models/screen-device.ts';
 import { screenSnapshotsJob } from '../../jobs/screen-snapshots.ts';
-import { refreshScreenCache, stopScreenCache } from '../../services/screens/cache.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { buildDepartment, buildItem, buildStaff, buildWindow, suffix, type StaffFixture } from '../helpers/factories.ts';
 
@@ -17,8 +16,8 @@ let token: string;
 let otherToken: string;
 
 async function rebuild() {
-  await screenSnapshotsJob.run(new Date());
-  await refreshScreenCache();
+  await screenSnapshotsJob(app.caches.catalogue).run(new Date());
+  await app.caches.screens.refresh();
 }
 
 test.before(async () => {
@@ -37,7 +36,6 @@ test.before(async () => {
   await rebuild();
 });
 test.after.always(async () => {
-  stopScreenCache();
   await app.close();
 });
 
