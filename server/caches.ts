@@ -18,6 +18,7 @@ export interface Caches {
   stop(): void;
 }
 
+/** One instance's caches, not started, with the refresh intervals of the configuration. */
 export function createCaches(): Caches {
   const catalogue = createCatalogueCache(config.CATALOGUE_REFRESH_MS);
   const screens = createScreenCache(config.SCREEN_REFRESH_SECONDS * 1000);

@@ -60,6 +60,7 @@ export interface CatalogueCache {
 /** Marks the catalogue changed for every instance (each reloads within its refresh interval). */
 export const markCatalogueChanged = (): Promise<number> => bumpVersion(COUNTER);
 
+/** A catalogue cache that checks the version counter every `refreshMs` once started. */
 export function createCatalogueCache(refreshMs: number): CatalogueCache {
   let snapshot: CatalogueSnapshot | undefined;
   let timer: NodeJS.Timeout | undefined;

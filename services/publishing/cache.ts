@@ -23,6 +23,7 @@ export interface ProgressCache {
   stop(): void;
 }
 
+/** A progress cache (with a ledger of its own) that syncs every `refreshMs` once started. */
 export function createProgressCache(refreshMs: number): ProgressCache {
   const ledger = createLedger();
   let windowStart: string | null = null;

@@ -23,6 +23,7 @@ export interface Ledger {
   generation(): number;
 }
 
+/** An empty ledger; the first sync reads every published version. */
 export function createLedger(): Ledger {
   const rows = new Map<string, LedgerRow>();
   let stamp = 0;

@@ -17,6 +17,7 @@ export interface ScreenCache {
   stop(): void;
 }
 
+/** A screen cache that re-reads changed snapshots every `refreshMs` once started. */
 export function createScreenCache(refreshMs: number): ScreenCache {
   const snapshots = new Map<string, CachedSnapshot>();
   let timer: NodeJS.Timeout | undefined;
