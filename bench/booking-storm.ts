@@ -9,8 +9,7 @@ import { CitizenModel } from '../models/citizen.ts';
 import { createApp } from '../server/app.ts';
 import { signToken } from '../server/auth/tokens.ts';
 import { connectDatabase } from '../server/db.ts';
-import { resetCatalogue } from '../services/catalogue/store.ts';
-import { apiRequest } from '../test/helpers/app.ts';
+import { apiRequest, startTestCaches } from '../test/helpers/app.ts';
 import { buildBookableItem, buildSlot } from '../test/booking/fixtures.ts';
 import { rawSeatLoops } from './raw-seat-loop.ts';
 import { isMain, report } from './lib.ts';
@@ -27,9 +26,9 @@ export async function run() {
   const uri = process.env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI is not set: run through scripts/test-db.ts');
   await connectDatabase(uri, `bench_storm_${process.pid}`);
-  resetCatalogue();
+  const caches = await startTestCaches();
   const server: Server = await new Promise((resolve) => {
-    const s = createApp().listen(0, '127.0.0.1', () => resolve(s));
+    const s = createApp({ caches }).listen(0, '127.0.0.1', () => resolve(s));
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
@@ -84,6 +83,7 @@ export async function run() {
   } finally {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
+    caches.stop();
     await mongoose.connection.dropDatabase().catch(() => {});
     await mongoose.disconnect();
   }

@@ -8,7 +8,7 @@ import { ItemModel } from '../models/item.ts';
 import { WindowModel } from '../models/window.ts';
 import { createApp } from '../server/app.ts';
 import { connectDatabase } from '../server/db.ts';
-import { reloadCatalogue } from '../services/catalogue/store.ts';
+import { createCaches } from '../server/caches.ts';
 import { itemFields } from '../test/helpers/factories.ts';
 import { isMain, listen, report, round, runGetLoad } from './lib.ts';
 
@@ -21,8 +21,9 @@ const INITIALS = ['sfz', 'yyzz', 'sbk', 'bdc', 'jh', 'hk'];
 export async function run(): Promise<Record<string, unknown>> {
   await connectDatabase(process.env.MONGODB_URI!, `bench_catalogue_${process.pid}`);
   await seedCatalogue();
-  await reloadCatalogue();
-  const api = await listen(createApp());
+  const caches = createCaches();
+  await caches.start();
+  const api = await listen(createApp({ caches }));
   const paths = (i: number) => {
     const kind = i % 4;
     if (kind === 0) return `/api/v1/items?q=${encodeURIComponent(WORDS[i % WORDS.length]!)}`;
@@ -45,6 +46,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const catalogue = await runGetLoad(urls, REQUESTS, CONCURRENCY);
   const baseline = await runGetLoad([`${bareServer.baseUrl}/`], REQUESTS, CONCURRENCY);
   await Promise.all([api.close(), bareServer.close()]);
+  caches.stop();
   await mongoose.connection.dropDatabase();
   await mongoose.disconnect();
   return {

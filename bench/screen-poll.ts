@@ -11,11 +11,10 @@ import { ScreenDeviceModel } from '../models/screen-device.ts';
 import { WindowModel } from '../models/window.ts';
 import { hashScreenToken } from '../server/auth/screen-token.ts';
 import { createApp } from '../server/app.ts';
+import { createCaches, type Caches } from '../server/caches.ts';
 import { connectDatabase } from '../server/db.ts';
-import { reloadCatalogue } from '../services/catalogue/store.ts';
 import { callNext } from '../services/queue/calling.ts';
 import { issueTicket } from '../services/queue/tickets.ts';
-import { refreshScreenCache, stopScreenCache } from '../services/screens/cache.ts';
 import { rebuildScreenSnapshots } from '../services/screens/publish.ts';
 import { itemFields } from '../test/helpers/factories.ts';
 import { Worker } from 'node:worker_threads';
@@ -34,10 +33,12 @@ export async function run(): Promise<Record<string, unknown>> {
   await connectDatabase(process.env.MONGODB_URI!, `bench_screen_${process.pid}`);
   // Request logging to stdout would be measured too; the bare route logs nothing.
   logger.level = 'warn';
-  const tokens = await seedHalls();
-  await rebuildScreenSnapshots(new Date());
-  await refreshScreenCache();
-  const api = await listen(createApp());
+  const caches = createCaches();
+  await caches.start();
+  const tokens = await seedHalls(caches);
+  await rebuildScreenSnapshots(new Date(), caches.catalogue.current());
+  await caches.screens.refresh();
+  const api = await listen(createApp({ caches }));
   const halls = tokens.map((_, i) => `HALL${i}`);
   const urls = halls.map((hall) => `${api.baseUrl}/api/v1/screens/${hall}`);
   const first = await Promise.all(urls.map((url, i) => fetch(url, { headers: { 'X-Screen-Token': tokens[i]! } })));
@@ -63,7 +64,7 @@ export async function run(): Promise<Record<string, unknown>> {
   const paced304 = await runPaced(urls, unchanged);
   const pacedBare = await runPaced(bareUrls);
   await Promise.all([api.close(), bareServer.close()]);
-  stopScreenCache();
+  caches.stop();
   await mongoose.connection.dropDatabase();
   await mongoose.disconnect();
   const ratio = round(full.throughput / baseline.throughput);
@@ -93,7 +94,7 @@ async function runPaced(urls: string[], headers?: Record<string, string>[]) {
 }
 
 /** Ten halls with windows, an item each, some tickets called; returns each hall's device token. */
-async function seedHalls(): Promise<string[]> {
+async function seedHalls(caches: Caches): Promise<string[]> {
   const tokens: string[] = [];
   for (let h = 0; h < HALLS; h++) {
     const department = `BD${h}`;
@@ -105,11 +106,11 @@ async function seedHalls(): Promise<string[]> {
     await ScreenDeviceModel.create({ _id: `S${h}`, name: `大屏${h}`, hallCode: `HALL${h}`, tokenHash: hashScreenToken(token) });
     tokens.push(token);
   }
-  await reloadCatalogue();
+  const catalogue = await caches.catalogue.reload();
   const admin = { kind: 'staff' as const, id: 'bench', role: 'center_admin' as const, department: null, windows: [] };
   for (let h = 0; h < HALLS; h++) {
-    for (let i = 0; i < 30; i++) await issueTicket({ itemCode: `BI${h}`, source: 'walk_in', now: new Date() });
-    for (let w = 0; w < WINDOWS_PER_HALL; w++) await callNext(`H${h}W${w}`, admin);
+    for (let i = 0; i < 30; i++) await issueTicket({ itemCode: `BI${h}`, source: 'walk_in', now: new Date() }, catalogue);
+    for (let w = 0; w < WINDOWS_PER_HALL; w++) await callNext(`H${h}W${w}`, admin, new Date(), catalogue);
   }
   return tokens;
 }

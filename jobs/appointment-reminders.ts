@@ -3,18 +3,18 @@
 // appointment is reminded once (a claim per appointment decides).
 import { AppointmentModel } from '../models/appointment.ts';
 import { config } from '../server/config.ts';
-import { getCatalogue } from '../services/catalogue/store.ts';
+import type { CatalogueCache } from '../services/catalogue/store.ts';
 import { claimOnce } from '../services/claims/claim.ts';
 import { clip, queueNotice } from '../services/notifications/outbox.ts';
 import { addDays, zonedDate } from '../services/calendar/zoned-time.ts';
 import type { Job } from './types.ts';
 
-export const appointmentRemindersJob: Job = {
+export const appointmentRemindersJob = (catalogueCache: CatalogueCache): Job => ({
   name: 'appointment-reminders',
   schedule: '5 8-20 * * *',
   async run(now) {
     const tomorrow = addDays(zonedDate(now, config.TZ_NAME), 1);
-    const catalogue = await getCatalogue();
+    const catalogue = catalogueCache.current();
     let queued = 0;
     let seen = 0;
     for await (const appointment of AppointmentModel.find({ date: tomorrow, status: 'booked' }).lean().cursor({ batchSize: 500 })) {
@@ -43,4 +43,4 @@ export const appointmentRemindersJob: Job = {
     }
     return { appointments: seen, queued };
   },
-};
+});

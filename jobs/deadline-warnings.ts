@@ -4,17 +4,17 @@ import { ApplicationModel } from '../models/application.ts';
 import { StaffNoticeModel } from '../models/staff-notice.ts';
 import { businessDate } from '../services/applications/business-date.ts';
 import { addWorkingDays } from '../services/applications/working-days.ts';
-import { getCatalogue } from '../services/catalogue/store.ts';
+import type { CatalogueCache } from '../services/catalogue/store.ts';
 import { claimOnce } from '../services/claims/claim.ts';
 import type { Job } from './types.ts';
 
-export const deadlineWarningsJob: Job = {
+export const deadlineWarningsJob = (catalogueCache: CatalogueCache): Job => ({
   name: 'deadline-warnings',
   schedule: '0 8 * * *',
   async run(now) {
     const today = businessDate(now);
     const horizon = await addWorkingDays(today, 1);
-    const catalogue = await getCatalogue();
+    const catalogue = catalogueCache.current();
     let cases = 0;
     let notices = 0;
     const due = ApplicationModel.find({ status: 'accepted', deadline: { $ne: null, $lte: horizon } }, 'itemCode department deadline').lean();
@@ -38,4 +38,4 @@ export const deadlineWarningsJob: Job = {
     }
     return { cases, notices };
   },
-};
+});

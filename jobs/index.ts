@@ -1,4 +1,4 @@
-// Every scheduled job of OneTrip, one line each.
+// Every scheduled job of OneTrip, one line each; those that read an in-memory cache get it here.
 import { claimCleanupJob } from './claim-cleanup.ts';
 import { lockCleanupJob } from './lock-cleanup.ts';
 import { notificationSenderJob } from './notification-sender.ts';
@@ -12,10 +12,11 @@ import { publishProgressJob } from './publish-progress.ts';
 import { appointmentRemindersJob } from './appointment-reminders.ts';
 import { deadlineWarningsJob } from './deadline-warnings.ts';
 import { retentionJob } from './retention.ts';
+import type { Caches } from '../server/caches.ts';
 import type { Job } from './types.ts';
 import { calendarWarningsJob } from './calendar-warnings.ts';
 
-export const jobs: Job[] = [
+export const createJobs = (caches: Caches): Job[] => [
   lockCleanupJob,
   claimCleanupJob,
   notificationSenderJob,
@@ -24,10 +25,10 @@ export const jobs: Job[] = [
   slotGenerationJob,
   slotReconciliationJob,
   noShowJob,
-  screenSnapshotsJob,
-  publishProgressJob,
-  appointmentRemindersJob,
-  deadlineWarningsJob,
-  retentionJob,
+  screenSnapshotsJob(caches.catalogue),
+  publishProgressJob(caches),
+  appointmentRemindersJob(caches.catalogue),
+  deadlineWarningsJob(caches.catalogue),
+  retentionJob(caches.progress.ledger),
   calendarWarningsJob,
 ];

@@ -8,6 +8,7 @@ import { QueueCounterModel } from '../models/queue-counter.ts';
 import { config } from '../server/config.ts';
 import { changeApplication } from '../services/applications/revision.ts';
 import { compactPublishedVersions } from '../services/publishing/compact.ts';
+import type { Ledger } from '../services/publishing/ledger.ts';
 import { zonedDate } from '../services/calendar/zoned-time.ts';
 import type { Job } from './types.ts';
 
@@ -16,7 +17,7 @@ const MAX_BATCHES = 20;
 const DAY_MS = 86_400_000;
 export const MATERIALS_BUCKET = 'materials';
 
-export const retentionJob: Job = {
+export const retentionJob = (ledger: Ledger): Job => ({
   name: 'retention',
   schedule: '40 2 * * *',
   async run(now) {
@@ -36,10 +37,10 @@ export const retentionJob: Job = {
     // The queue's day counters are worthless after a week (its claims expire by claim-cleanup).
     const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
     const counters = await QueueCounterModel.deleteMany({ date: { $lt: zonedDate(weekAgo, config.TZ_NAME) } });
-    const versionsCompacted = await compactPublishedVersions();
+    const versionsCompacted = await compactPublishedVersions(ledger);
     return { cases, files, queueCountersRemoved: counters.deletedCount, versionsCompacted };
   },
-};
+});
 
 /** Deletes a case's files and clears its applicant name; returns the number of files. */
 async function forget(bucket: GridFSBucket, application: { _id: unknown; materials: { fileId: ObjectId }[] }): Promise<number> {

@@ -3,17 +3,18 @@
 // its entries older than a day (lock-cleanup keeps the others for 90 days).
 import { JobLockModel, JobRunModel } from '../models/job-lock.ts';
 import { config } from '../server/config.ts';
+import type { CatalogueCache } from '../services/catalogue/store.ts';
 import { rebuildScreenSnapshots } from '../services/screens/publish.ts';
 import type { Job } from './types.ts';
 
 const NAME = 'screen-snapshots';
 const KEEP_MS = 24 * 3600_000;
 
-export const screenSnapshotsJob: Job = {
+export const screenSnapshotsJob = (catalogue: CatalogueCache): Job => ({
   name: NAME,
   schedule: `*/${config.SCREEN_REFRESH_SECONDS} * * * * *`,
   async run(now) {
-    const counts = await rebuildScreenSnapshots(now);
+    const counts = await rebuildScreenSnapshots(now, catalogue.current());
     if (now.getUTCMinutes() !== 0 || now.getUTCSeconds() >= config.SCREEN_REFRESH_SECONDS) return counts;
     const before = new Date(now.getTime() - KEEP_MS);
     const runs = await JobRunModel.deleteMany({ job: NAME, startedAt: { $lt: before } });
@@ -22,4 +23,4 @@ export const screenSnapshotsJob: Job = {
   },
   // A crashed builder must not leave the screens frozen for long.
   leaseMs: 30_000,
-};
+});

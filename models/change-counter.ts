@@ -1,5 +1,5 @@
-// Version counters other instances poll to learn that cached data changed (the catalogue,
-// screen devices …): cheap to read, bumped with one atomic $inc.
+// Version counters other instances poll to learn that data they keep in memory changed (the
+// catalogue): one small document per name, bumped with one atomic $inc.
 import mongoose, { Schema } from 'mongoose';
 import { isDuplicateKey } from '../server/mongo-errors.ts';
 
@@ -10,21 +10,16 @@ const changeCounterSchema = new Schema(
 
 export const ChangeCounterModel = mongoose.model('ChangeCounter', changeCounterSchema, 'change_counters');
 
-/**
- * Sets `name` to a fresh version and returns it. A fresh random-ish value rather than $inc:
- * FerretDB may apply two concurrent increments as one, while two different values always
- * read as "changed".
- */
+/** Increments `name`'s version and returns the new one. */
 export async function bumpVersion(name: string): Promise<number> {
-  const version = Date.now() * 1000 + Math.floor(Math.random() * 1000);
+  const bump = (upsert: boolean) => ChangeCounterModel.findOneAndUpdate({ _id: name }, { $inc: { version: 1 } }, { upsert, returnDocument: 'after' }).lean();
   try {
-    await ChangeCounterModel.updateOne({ _id: name }, { $set: { version } }, { upsert: true });
+    return (await bump(true))?.version ?? 0;
   } catch (error) {
-    // Two first bumps at once: both upserts insert, one loses on the key; the row exists now.
+    // Two first bumps at once: both upserts insert, one loses on the key; the document exists now.
     if (!isDuplicateKey(error)) throw error;
-    await ChangeCounterModel.updateOne({ _id: name }, { $set: { version } });
+    return (await bump(false))?.version ?? 0;
   }
-  return version;
 }
 
 /** The current version of `name` (0 before the first change). */

@@ -5,7 +5,7 @@ import { ItemModel } from '../models/item.ts';
 import { WindowModel } from '../models/window.ts';
 import { config } from '../server/config.ts';
 import { logger } from '../server/logger.ts';
-import { catalogueChanged } from '../services/catalogue/store.ts';
+import { markCatalogueChanged } from '../services/catalogue/store.ts';
 import { seedScreen, seedStaff } from './accounts.ts';
 import { seedCredentials, type SeedCredentials } from './credentials.ts';
 import { departments, items, windows } from './data/catalogue.ts';
@@ -40,7 +40,8 @@ export async function seedAll(credentials: SeedCredentials = seedCredentials(con
     (await upsertByCode(DepartmentModel, departments)) +
     (await upsertByCode(WindowModel, windows)) +
     (await upsertByCode(ItemModel, items));
-  if (changed > 0) await catalogueChanged();
+  // Running instances reload within CATALOGUE_REFRESH_MS.
+  if (changed > 0) await markCatalogueChanged();
   const report: SeedReport = {
     departments: departments.length,
     windows: windows.length,

@@ -7,18 +7,24 @@ import { errorHandler } from './middleware/error-handler.ts';
 import { rejectOperators } from './middleware/reject-operators.ts';
 import { requestId } from './middleware/request-id.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import type { Caches } from './caches.ts';
 import type { AppState } from './state.ts';
 import { routers } from '../routes/index.ts';
 
-/** What the app is built with; `clock` gives every request its "now" (tests pass a fixed day). */
+/**
+ * What the app is built with: `caches`, started by the caller, are what routes serve from
+ * memory; `clock` gives every request its "now" (tests pass a fixed day).
+ */
 export interface AppOptions {
+  caches: Caches;
   clock?: () => Date;
 }
 
-export function createApp({ clock = () => new Date() }: AppOptions = {}): Koa<AppState> {
+export function createApp({ caches, clock = () => new Date() }: AppOptions): Koa<AppState> {
   const app = new Koa<AppState>({ proxy: config.TRUST_PROXY });
   app.use((ctx, next) => {
     ctx.state.now = clock();
+    ctx.state.caches = caches;
     return next();
   });
   const allowedOrigins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);

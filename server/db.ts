@@ -1,5 +1,6 @@
 // The mongoose connection: connect with fail-fast timeouts, build indexes before the first
 // request, and answer readiness by a real round trip.
+import type { Db } from 'mongodb';
 import mongoose from 'mongoose';
 import { logger } from './logger.ts';
 
@@ -38,6 +39,13 @@ export async function isDatabaseReachable(timeoutMs = 1000): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** The driver's handle of the connected database (for the few callers below mongoose). */
+export function connectedDb(): Db {
+  const db = mongoose.connection.db;
+  if (!db) throw new Error('the database is not connected');
+  return db;
 }
 
 export async function disconnectDatabase(): Promise<void> {

@@ -1,5 +1,6 @@
-// Starts OneTrip: database (MONGODB_URI, else an embedded one with demo data), HTTP, jobs,
-// and a graceful shutdown that drains requests and stops jobs before exit.
+// Starts OneTrip: database (MONGODB_URI, else an embedded one with demo data) after checking
+// that its updates are atomic, the in-memory caches, HTTP, jobs, and a graceful shutdown that
+// drains requests and stops jobs before exit.
 import type { Server } from 'node:http';
 import path from 'node:path';
 
@@ -12,14 +13,15 @@ try {
 }
 
 const { logger } = await import('./logger.ts');
-const { connectDatabase, disconnectDatabase } = await import('./db.ts');
+const { connectDatabase, connectedDb, disconnectDatabase } = await import('./db.ts');
+const { assertAtomicUpdates } = await import('./atomicity-probe.ts');
+const { createCaches } = await import('./caches.ts');
 const { startLocalMongo } = await import('./embedded-db.ts');
 const { createApp } = await import('./app.ts');
 const { answerClientErrors } = await import('./client-errors.ts');
 const { startJobs } = await import('../jobs/runner.ts');
-const { jobs } = await import('../jobs/index.ts');
+const { createJobs } = await import('../jobs/index.ts');
 const { ensureFirstAdmin } = await import('../services/staff/first-admin.ts');
-const { reloadCatalogue, watchCatalogue } = await import('../services/catalogue/store.ts');
 
 let uri = config.MONGODB_URI;
 let stopLocal: (() => Promise<void>) | undefined;
@@ -40,6 +42,15 @@ if (!uri) {
 }
 
 await connectDatabase(uri, config.MONGODB_DB);
+// A server whose guarded updates race (FerretDB v1) would oversell seats: refuse it.
+try {
+  logger.info(await assertAtomicUpdates(connectedDb()), 'database atomicity probe passed');
+} catch (error) {
+  logger.fatal(String(error instanceof Error ? error.message : error));
+  await disconnectDatabase();
+  await stopLocal?.();
+  process.exit(1);
+}
 if (stopLocal) {
   const { seedIfEmpty } = await import('../seed/seed.ts');
   if (await seedIfEmpty()) {
@@ -49,11 +60,11 @@ if (stopLocal) {
   }
 }
 await ensureFirstAdmin(config.ADMIN_USERNAME, config.ADMIN_PASSWORD);
-await reloadCatalogue();
-const stopWatching = watchCatalogue(config.CATALOGUE_REFRESH_MS);
-const stopJobs = config.JOBS_ENABLED ? startJobs(jobs, config.TZ_NAME) : async () => {};
+const caches = createCaches();
+await caches.start();
+const stopJobs = config.JOBS_ENABLED ? startJobs(createJobs(caches), config.TZ_NAME) : async () => {};
 
-const server: Server = createApp().listen(config.PORT, () => logger.info({ port: config.PORT }, 'OneTrip listening'));
+const server: Server = createApp({ caches }).listen(config.PORT, () => logger.info({ port: config.PORT }, 'OneTrip listening'));
 server.keepAliveTimeout = 65_000;
 answerClientErrors(server);
 
@@ -70,7 +81,7 @@ async function shutdown(signal: string): Promise<void> {
   await Promise.all([drained, stopJobs()]);
   clearInterval(sweeper);
   clearTimeout(deadline);
-  stopWatching();
+  caches.stop();
   await disconnectDatabase();
   await stopLocal?.();
   logger.info('stopped');

@@ -1,4 +1,5 @@
 // What middleware leaves on ctx.state for the handlers.
+import type { Caches } from './caches.ts';
 import type { Logger } from './logger.ts';
 import type { Principal } from './auth/principal.ts';
 
@@ -8,4 +9,6 @@ export interface AppState {
   principal?: Principal;
   /** This request's "now", from the app's clock (injectable, so tests pick the day). */
   now: Date;
+  /** The instance's in-memory catalogue, screen snapshots and published progress. */
+  caches: Caches;
 }

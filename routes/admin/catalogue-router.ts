@@ -65,7 +65,7 @@ function mountResource({ path, entity, label, model, input, patch, check, writeA
     async (ctx, { body }) => {
       assertRules(check, body);
       ctx.status = 201;
-      ctx.body = await createEntry(entity, body, { actor: staffOf(ctx), requestId: ctx.state.requestId });
+      ctx.body = await createEntry(entity, body, { actor: staffOf(ctx), requestId: ctx.state.requestId, catalogue: ctx.state.caches.catalogue });
     },
   );
   defineRoute(
@@ -83,7 +83,7 @@ function mountResource({ path, entity, label, model, input, patch, check, writeA
         const current = await findEntry(entity, params.code, staffOf(ctx));
         assertRules(check, { ...current, ...body });
       }
-      ctx.body = await updateEntry(entity, params.code, body, { actor: staffOf(ctx), requestId: ctx.state.requestId });
+      ctx.body = await updateEntry(entity, params.code, body, { actor: staffOf(ctx), requestId: ctx.state.requestId, catalogue: ctx.state.caches.catalogue });
     },
   );
 }
@@ -92,7 +92,7 @@ defineRoute(
   adminCatalogueRouter,
   { method: 'post', path: '/items/:code/unpublish', summary: '下架事项', tags: ['管理：事项与窗口'], access: 'admin', params: CodeParams, response: Entry },
   async (ctx, { params }) => {
-    ctx.body = await updateEntry('item', params.code, { published: false }, { actor: staffOf(ctx), requestId: ctx.state.requestId });
+    ctx.body = await updateEntry('item', params.code, { published: false }, { actor: staffOf(ctx), requestId: ctx.state.requestId, catalogue: ctx.state.caches.catalogue });
   },
 );
 

@@ -7,7 +7,6 @@ import { pageSchema } from '../../server/pagination.ts';
 import { uploadRateLimit } from '../../server/rate-limits.ts';
 import { defineRoute, type RouteContext } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
-import { getCatalogue } from '../../services/catalogue/store.ts';
 import { listOwnApplications, openApplication, ownApplication, submitApplication } from '../../services/applications/citizen.ts';
 import { evaluateCase } from '../../services/applications/evaluation.ts';
 import { uploadMaterial } from '../../services/applications/materials.ts';
@@ -24,7 +23,7 @@ const tags = ['网上预审与办件'];
 
 async function answer(ctx: RouteContext, application: ApplicationDoc, status = 200) {
   ctx.status = status;
-  ctx.body = presentApplication(application, (await getCatalogue()).byCode.get(application.itemCode));
+  ctx.body = presentApplication(application, ctx.state.caches.catalogue.current().byCode.get(application.itemCode));
 }
 
 defineRoute(
@@ -33,7 +32,7 @@ defineRoute(
     method: 'post', path: '/applications', summary: '发起网上预审申请（草稿）', tags, access: 'citizen', body: OpenApplicationBody,
     response: ApplicationOut, status: 201, errors: { 403: 'PROFILE_REQUIRED', 404: 'NOT_FOUND', 409: 'PRE_REVIEW_NOT_OFFERED' },
   },
-  async (ctx, { body }) => answer(ctx, await openApplication(citizenOf(ctx).id, body.itemCode, ctx.state.now), 201),
+  async (ctx, { body }) => answer(ctx, await openApplication(citizenOf(ctx).id, body.itemCode, ctx.state.now, ctx.state.caches.catalogue.current()), 201),
 );
 
 defineRoute(
@@ -49,7 +48,7 @@ defineRoute(
     if (!file) throw validationFailed({ 'body.file': '请选择要上传的文件' });
     const application = await uploadMaterial({
       citizenId: citizenOf(ctx).id, applicationId: params.id, materialName: body.materialName, originalName: file.originalname, content: file.buffer,
-    }, ctx.state.now);
+    }, ctx.state.now, ctx.state.caches.catalogue.current());
     await answer(ctx, application);
   },
 );
@@ -60,7 +59,7 @@ defineRoute(
     method: 'post', path: '/applications/:id/submit', summary: '提交预审（含补正后重新提交）', tags, access: 'citizen',
     params: ApplicationParams, response: ApplicationOut, errors: { 409: 'MATERIALS_MISSING, INVALID_STATE' },
   },
-  async (ctx, { params }) => answer(ctx, await submitApplication(citizenOf(ctx).id, params.id, ctx.state.now)),
+  async (ctx, { params }) => answer(ctx, await submitApplication(citizenOf(ctx).id, params.id, ctx.state.now, ctx.state.caches.catalogue.current())),
 );
 
 defineRoute(
@@ -68,7 +67,7 @@ defineRoute(
   { method: 'get', path: '/me/applications', summary: '我的申请与办件', tags, access: 'citizen', query: OwnListQuery, response: pageSchema(ApplicationOut) },
   async (ctx, { query }) => {
     const result = await listOwnApplications(citizenOf(ctx).id, query);
-    const { byCode } = await getCatalogue();
+    const { byCode } = ctx.state.caches.catalogue.current();
     ctx.body = { ...result, items: result.items.map((a) => presentApplication(a, byCode.get(a.itemCode))) };
   },
 );

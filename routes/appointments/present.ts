@@ -1,7 +1,7 @@
 // The answer shape of an appointment: the fields that leave the server, listed explicitly.
 import type { Types } from 'mongoose';
 import { windowsOfGroup } from '../../services/booking/window-group.ts';
-import { getCatalogue } from '../../services/catalogue/store.ts';
+import type { CatalogueSnapshot } from '../../services/catalogue/store.ts';
 
 interface AppointmentLike {
   _id: Types.ObjectId;
@@ -17,8 +17,7 @@ interface AppointmentLike {
 }
 
 /** The contract's appointment answer; `window` is where to go (the group's first window). */
-export async function presentAppointment(appointment: AppointmentLike) {
-  const catalogue = await getCatalogue();
+export function presentAppointment(appointment: AppointmentLike, catalogue: CatalogueSnapshot) {
   const windows = windowsOfGroup(appointment.windowGroup).map((code) => {
     const window = catalogue.windowsByCode.get(code);
     return { code, name: window?.name ?? code, hallCode: window?.hallCode ?? '', location: window?.location ?? '' };

@@ -27,10 +27,10 @@ defineRoute(
     const header = ctx.get('Idempotency-Key');
     const key = header ? IdempotencyKey.safeParse(header) : undefined;
     if (key && !key.success) throw validationFailed({ 'headers.idempotency-key': key.error.issues[0]!.message });
-    const { appointment, replayed } = await bookAppointment({ citizenId: citizenOf(ctx).id, ...body, idempotencyKey: key?.data, now: ctx.state.now });
+    const { appointment, replayed } = await bookAppointment({ citizenId: citizenOf(ctx).id, ...body, idempotencyKey: key?.data, now: ctx.state.now }, ctx.state.caches.catalogue.current());
     if (replayed) ctx.set('Idempotent-Replayed', 'true');
     ctx.status = 201;
-    ctx.body = await presentAppointment(appointment);
+    ctx.body = presentAppointment(appointment, ctx.state.caches.catalogue.current());
   },
 );
 
@@ -40,7 +40,8 @@ defineRoute(
   async (ctx, { query }) => {
     const filter = { citizenId: citizenOf(ctx).id, ...(query.status ? { status: query.status } : {}) };
     const found = await findPage<Parameters<typeof presentAppointment>[0]>(AppointmentModel, filter, { startsAt: -1, _id: -1 }, query);
-    ctx.body = { ...found, items: await Promise.all(found.items.map(presentAppointment)) };
+    const catalogue = ctx.state.caches.catalogue.current();
+    ctx.body = { ...found, items: found.items.map((appointment) => presentAppointment(appointment, catalogue)) };
   },
 );
 
@@ -51,7 +52,7 @@ defineRoute(
     params: AppointmentParams, response: AppointmentOut, errors: { 409: 'CANCEL_CLOSED, INVALID_STATE' },
   },
   async (ctx, { params }) => {
-    ctx.body = await presentAppointment(await cancelAppointment(citizenOf(ctx).id, params.id, ctx.state.now));
+    ctx.body = presentAppointment(await cancelAppointment(citizenOf(ctx).id, params.id, ctx.state.now), ctx.state.caches.catalogue.current());
   },
 );
 
@@ -64,6 +65,7 @@ defineRoute(
   },
   async (ctx, { params, body }) => {
     ctx.status = 201;
-    ctx.body = await presentAppointment(await rescheduleAppointment(citizenOf(ctx).id, params.id, body.slotId, ctx.state.now));
+    const catalogue = ctx.state.caches.catalogue.current();
+    ctx.body = presentAppointment(await rescheduleAppointment(citizenOf(ctx).id, params.id, body.slotId, ctx.state.now, catalogue), catalogue);
   },
 );

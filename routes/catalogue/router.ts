@@ -5,7 +5,7 @@ import { notFound } from '../../server/errors.ts';
 import { pageOf, pageSchema } from '../../server/pagination.ts';
 import { defineRoute } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
-import { cachedAnswer, getCatalogue } from '../../services/catalogue/store.ts';
+import { cachedAnswer } from '../../services/catalogue/store.ts';
 import { searchCatalogue } from '../../services/catalogue/search.ts';
 import { ItemCodeParams, ItemListQuery } from './schema.ts';
 
@@ -17,7 +17,7 @@ defineRoute(
   catalogueRouter,
   { method: 'get', path: '/departments', summary: '部门列表', tags: ['事项清单'], access: 'public', response: z.object({ items: z.array(DepartmentOut) }) },
   async (ctx) => {
-    const { departments } = await getCatalogue();
+    const { departments } = ctx.state.caches.catalogue.current();
     ctx.body = { items: departments.map((d) => ({ id: String(d._id), code: d.code, name: d.name })) };
   },
 );
@@ -34,7 +34,7 @@ defineRoute(
     response: pageSchema(z.object({ code: z.string(), name: z.string() }).loose()),
   },
   async (ctx, { query }) => {
-    const catalogue = await getCatalogue();
+    const catalogue = ctx.state.caches.catalogue.current();
     ctx.type = 'application/json';
     ctx.body = cachedAnswer(catalogue, `items:${JSON.stringify(query)}`, () => {
       const { page, pageSize, ...filters } = query;
@@ -56,7 +56,7 @@ defineRoute(
     response: z.object({ code: z.string(), name: z.string() }).loose(),
   },
   async (ctx, { params }) => {
-    const catalogue = await getCatalogue();
+    const catalogue = ctx.state.caches.catalogue.current();
     const guide = catalogue.byCode.get(params.code);
     if (!guide) throw notFound('事项');
     ctx.type = 'application/json';

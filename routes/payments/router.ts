@@ -25,7 +25,7 @@ defineRoute(
     errors: { 409: 'NO_FEE · ALREADY_PAID · PAYMENT_PENDING', 502: 'PAYMENT_FAILED', 503: 'PAYMENTS_DISABLED · PAYMENT_UNAVAILABLE' },
   },
   async (ctx, { params }) => {
-    const offer = await orderPayment({ applicationId: params.id, citizenId: citizenOf(ctx).id, now: ctx.state.now });
+    const offer = await orderPayment({ applicationId: params.id, citizenId: citizenOf(ctx).id, now: ctx.state.now }, ctx.state.caches.catalogue.current());
     ctx.body = { ...offer.params, order: presentOrder(offer.order) };
   },
 );

@@ -5,7 +5,6 @@ import { notFound } from '../../server/errors.ts';
 import { pageOf, PageQuery, pageSchema } from '../../server/pagination.ts';
 import { defineRoute } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
-import { publishedCases, publishedStats } from '../../services/publishing/cache.ts';
 
 export const publicProgressRouter = new Router<AppState>({ prefix: '/api/v1/public' });
 const tags = ['办件公示'];
@@ -26,7 +25,7 @@ defineRoute(
   { method: 'get', path: '/progress', summary: '办件公示（近期受理与办结的办件）', tags, access: 'public', query: PageQuery, response: pageSchema(CaseOut) },
   async (ctx, { query }) => {
     ctx.set('Cache-Control', 'public, max-age=30');
-    ctx.body = pageOf(await publishedCases(), query);
+    ctx.body = pageOf(ctx.state.caches.progress.cases(), query);
   },
 );
 
@@ -34,7 +33,7 @@ defineRoute(
   publicProgressRouter,
   { method: 'get', path: '/stats', summary: '办件公示统计（受理、办结、按时率、最多跑一次率、预约量、满意度）', tags, access: 'public', response: StatsOut, errors: { 404: 'NOT_FOUND（尚未发布）' } },
   async (ctx) => {
-    const stats = await publishedStats();
+    const stats = ctx.state.caches.progress.stats();
     if (!stats) throw notFound('公示数据'); // before the first publish
     ctx.set('Cache-Control', 'public, max-age=30');
     ctx.body = stats;

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { forbidden, notFound } from '../../server/errors.ts';
 import { defineRoute } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
-import { cachedSnapshot } from '../../services/screens/cache.ts';
 
 export const screensRouter = new Router<AppState>({ prefix: '/api/v1' });
 
@@ -29,7 +28,7 @@ defineRoute(
   async (ctx, { params }) => {
     const principal = ctx.state.principal;
     if (principal?.kind !== 'screen' || principal.hallCode !== params.hallCode) throw forbidden('该设备不属于此大厅');
-    const snapshot = await cachedSnapshot(params.hallCode);
+    const snapshot = ctx.state.caches.screens.snapshot(params.hallCode);
     if (!snapshot) throw notFound('该大厅的大屏数据'); // not built yet, or a hall without windows
     ctx.set('ETag', snapshot.etag);
     ctx.set('Cache-Control', 'no-cache');

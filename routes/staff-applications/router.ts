@@ -7,7 +7,6 @@ import { staffOf } from '../../server/middleware/authenticate.ts';
 import { PageQuery, pageSchema } from '../../server/pagination.ts';
 import { defineRoute, type RouteContext } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
-import { getCatalogue } from '../../services/catalogue/store.ts';
 import { listDepartmentEvaluations } from '../../services/applications/evaluation.ts';
 import {
   acceptApplication, completeCase, createWalkInCase, listStaffApplications, reviewApplication, staffApplication,
@@ -24,7 +23,7 @@ const StaffApplicationOut = ApplicationOut.extend({ applicantName: z.string().nu
 
 async function answer(ctx: RouteContext, application: ApplicationDoc, status = 200) {
   ctx.status = status;
-  ctx.body = presentForStaff(application, (await getCatalogue()).byCode.get(application.itemCode));
+  ctx.body = presentForStaff(application, ctx.state.caches.catalogue.current().byCode.get(application.itemCode));
 }
 
 defineRoute(
@@ -33,7 +32,7 @@ defineRoute(
   async (ctx, { query }) => {
     const { status, ...page } = query;
     const result = await listStaffApplications(staffOf(ctx), status as ApplicationStatus | undefined, page);
-    const { byCode } = await getCatalogue();
+    const { byCode } = ctx.state.caches.catalogue.current();
     ctx.body = { ...result, items: result.items.map((a) => presentForStaff(a, byCode.get(a.itemCode))) };
   },
 );
@@ -50,7 +49,7 @@ defineRoute(
     method: 'post', path: '/applications/:id/review', summary: '预审：通过、一次性告知补正或不予通过', tags, access: 'staff',
     params: ApplicationParams, body: ReviewBody, response: StaffApplicationOut, errors: { 400: 'VALIDATION_FAILED, UNKNOWN_MATERIAL', 409: 'INVALID_STATE' },
   },
-  async (ctx, { params, body }) => answer(ctx, await reviewApplication(staffOf(ctx), params.id, body, ctx.state.now)),
+  async (ctx, { params, body }) => answer(ctx, await reviewApplication(staffOf(ctx), params.id, body, ctx.state.now, ctx.state.caches.catalogue.current())),
 );
 
 defineRoute(
@@ -59,7 +58,7 @@ defineRoute(
     method: 'post', path: '/applications/:id/accept', summary: '受理（按承诺时限计算办结期限）', tags, access: 'staff',
     params: ApplicationParams, response: StaffApplicationOut, errors: { 409: 'INVALID_STATE' },
   },
-  async (ctx, { params }) => answer(ctx, await acceptApplication(staffOf(ctx), params.id, ctx.state.now)),
+  async (ctx, { params }) => answer(ctx, await acceptApplication(staffOf(ctx), params.id, ctx.state.now, ctx.state.caches.catalogue.current())),
 );
 
 defineRoute(
@@ -68,7 +67,7 @@ defineRoute(
     method: 'post', path: '/applications/:id/complete', summary: '办结（记录到现场次数）', tags, access: 'staff',
     params: ApplicationParams, body: CompleteBody, response: StaffApplicationOut, errors: { 409: 'INVALID_STATE' },
   },
-  async (ctx, { params, body }) => answer(ctx, await completeCase(staffOf(ctx), params.id, body.onsiteVisits, ctx.state.now)),
+  async (ctx, { params, body }) => answer(ctx, await completeCase(staffOf(ctx), params.id, body.onsiteVisits, ctx.state.now, ctx.state.caches.catalogue.current())),
 );
 
 defineRoute(
@@ -77,7 +76,7 @@ defineRoute(
     method: 'post', path: '/cases', summary: '窗口直接受理（现场办件）', tags, access: 'staff', body: WalkInBody,
     response: StaffApplicationOut, status: 201, errors: { 404: 'NOT_FOUND' },
   },
-  async (ctx, { body }) => answer(ctx, await createWalkInCase(staffOf(ctx), body, ctx.state.now), 201),
+  async (ctx, { body }) => answer(ctx, await createWalkInCase(staffOf(ctx), body, ctx.state.now, ctx.state.caches.catalogue.current()), 201),
 );
 
 defineRoute(

@@ -9,7 +9,6 @@ import { staffOf } from '../../server/middleware/authenticate.ts';
 import { pageSchema } from '../../server/pagination.ts';
 import { defineRoute } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
-import { getCatalogue } from '../../services/catalogue/store.ts';
 import { callNext, serveTicket } from '../../services/queue/calling.ts';
 import { checkIn } from '../../services/queue/check-in.ts';
 import { zonedDate } from '../../services/calendar/zoned-time.ts';
@@ -27,8 +26,8 @@ defineRoute(
   { method: 'get', path: '/appointments', summary: '当日预约（本部门）', tags, access: 'staff', query: DayQuery, response: pageSchema(StaffAppointmentOut) },
   async (ctx, { query }) => {
     const date = query.date ?? zonedDate(ctx.state.now, config.TZ_NAME);
-    const { appointments, names, total } = await listDayAppointments(staffOf(ctx), { ...query, date });
-    const guides = (await getCatalogue()).byCode;
+    const { appointments, names, total } = await listDayAppointments(staffOf(ctx), { ...query, date }, ctx.state.caches.catalogue.current());
+    const guides = ctx.state.caches.catalogue.current().byCode;
     ctx.body = { items: appointments.map((a) => presentStaffAppointment(a, names, guides)), total, page: query.page, pageSize: query.pageSize };
   },
 );
@@ -40,7 +39,7 @@ defineRoute(
     response: CheckInOut, errors: { 409: 'CHECK_IN_CLOSED, INVALID_STATE' },
   },
   async (ctx, { params }) => {
-    ctx.body = await checkIn({ id: params.id }, staffOf(ctx), ctx.state.now);
+    ctx.body = await checkIn({ id: params.id }, staffOf(ctx), ctx.state.now, ctx.state.caches.catalogue.current());
   },
 );
 
@@ -51,7 +50,7 @@ defineRoute(
     response: CheckInOut, errors: { 404: 'NOT_FOUND', 409: 'CHECK_IN_CLOSED, INVALID_STATE' },
   },
   async (ctx, { body }) => {
-    ctx.body = await checkIn({ checkInCode: body.checkInCode }, staffOf(ctx), ctx.state.now);
+    ctx.body = await checkIn({ checkInCode: body.checkInCode }, staffOf(ctx), ctx.state.now, ctx.state.caches.catalogue.current());
   },
 );
 
@@ -60,9 +59,10 @@ defineRoute(
   { method: 'post', path: '/tickets', summary: '现场取号（未预约）', tags, access: 'staff', body: WalkIn, response: TicketOut, status: 201, errors: { 404: 'NOT_FOUND' } },
   async (ctx, { body }) => {
     const staff = staffOf(ctx);
-    const target = await queueTargetOf(body.itemCode);
+    const catalogue = ctx.state.caches.catalogue.current();
+    const target = await queueTargetOf(body.itemCode, catalogue);
     if (!staffCoversDepartment(staff, target.department)) throw forbidden('无权为其他部门的事项取号');
-    const ticket = await issueTicket({ itemCode: body.itemCode, source: 'walk_in', now: ctx.state.now });
+    const ticket = await issueTicket({ itemCode: body.itemCode, source: 'walk_in', now: ctx.state.now }, catalogue);
     ctx.status = 201;
     ctx.body = presentTicket(ticket);
   },
@@ -72,7 +72,7 @@ defineRoute(
   staffQueueRouter,
   { method: 'post', path: '/windows/:code/call-next', summary: '叫下一个号', tags, access: 'staff', params: WindowParams, response: TicketOut, errors: { 409: 'QUEUE_EMPTY' } },
   async (ctx, { params }) => {
-    ctx.body = presentTicket(await callNext(params.code, staffOf(ctx), ctx.state.now));
+    ctx.body = presentTicket(await callNext(params.code, staffOf(ctx), ctx.state.now, ctx.state.caches.catalogue.current()));
   },
 );
 
@@ -80,6 +80,6 @@ defineRoute(
   staffQueueRouter,
   { method: 'post', path: '/tickets/:id/serve', summary: '办结当前号码', tags, access: 'staff', params: IdParams, response: TicketOut, errors: { 409: 'INVALID_STATE' } },
   async (ctx, { params }) => {
-    ctx.body = presentTicket(await serveTicket(params.id, staffOf(ctx), ctx.state.now));
+    ctx.body = presentTicket(await serveTicket(params.id, staffOf(ctx), ctx.state.now, ctx.state.caches.catalogue.current()));
   },
 );

@@ -4,7 +4,7 @@ import { ApplicationModel } from '../../models/application.ts';
 import { CitizenModel } from '../../models/citizen.ts';
 import { AppError, conflict, notFound } from '../../server/errors.ts';
 import { findPage, type Page } from '../../server/pagination.ts';
-import { getCatalogue } from '../catalogue/store.ts';
+import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { findApplication, transition, type ApplicationDoc } from './transition.ts';
 import { recordApplicationChange } from './change-feed.ts';
 
@@ -19,8 +19,8 @@ export async function ownApplication(citizenId: string, id: string): Promise<App
 }
 
 /** Opens a draft for an item that offers online pre-review (网上预审). */
-export async function openApplication(citizenId: string, itemCode: string, now = new Date()): Promise<ApplicationDoc> {
-  const guide = (await getCatalogue()).byCode.get(itemCode);
+export async function openApplication(citizenId: string, itemCode: string, now: Date, catalogue: CatalogueSnapshot): Promise<ApplicationDoc> {
+  const guide = catalogue.byCode.get(itemCode);
   if (!guide) throw notFound('事项');
   if (!guide.onlinePreReview) throw conflict('PRE_REVIEW_NOT_OFFERED', '该事项不支持网上预审');
   const citizen = await CitizenModel.findById(citizenId).lean();
@@ -44,8 +44,8 @@ export async function listOwnApplications(citizenId: string, page: Page) {
 }
 
 /** Materials required by the item (and every open supplement item) that are still missing. */
-export async function missingMaterials(application: ApplicationDoc): Promise<string[]> {
-  const guide = (await getCatalogue()).byCode.get(application.itemCode);
+export async function missingMaterials(application: ApplicationDoc, catalogue: CatalogueSnapshot): Promise<string[]> {
+  const guide = catalogue.byCode.get(application.itemCode);
   const uploaded = new Map(application.materials.map((m) => [m.materialName, m.uploadedAt]));
   const required = (guide?.materials ?? []).filter((m) => m.required).map((m) => m.name);
   const missing = required.filter((name) => !uploaded.has(name));
@@ -59,7 +59,7 @@ export async function missingMaterials(application: ApplicationDoc): Promise<str
 }
 
 /** draft / supplement_required → submitted; 409 MATERIALS_MISSING lists everything missing. */
-export async function submitApplication(citizenId: string, id: string, now = new Date()): Promise<ApplicationDoc> {
+export async function submitApplication(citizenId: string, id: string, now: Date, catalogue: CatalogueSnapshot): Promise<ApplicationDoc> {
   const application = await ownApplication(citizenId, id);
   return transition({
     id,
@@ -71,7 +71,7 @@ export async function submitApplication(citizenId: string, id: string, now = new
     action: '提交',
     // Checked on the very revision that is changed, so a racing upload cannot slip past.
     check: async (current) => {
-      const missing = await missingMaterials(current);
+      const missing = await missingMaterials(current, catalogue);
       if (missing.length) throw conflict('MATERIALS_MISSING', `尚缺材料：${missing.join('、')}`, { missing });
     },
   });

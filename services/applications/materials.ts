@@ -3,7 +3,7 @@
 import type { ObjectId } from 'mongodb';
 import { badRequest, invalidState } from '../../server/errors.ts';
 import { changeApplication } from './revision.ts';
-import { getCatalogue } from '../catalogue/store.ts';
+import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { EDITABLE, ownApplication } from './citizen.ts';
 import { allowedContentType, deleteFile, extensionOf, safeFilename, storeFile } from './material-files.ts';
 import type { ApplicationDoc } from './transition.ts';
@@ -17,9 +17,9 @@ export interface UploadedMaterial {
 }
 
 /** Stores the file and records it as `materialName`; the previous file of that material is removed. */
-export async function uploadMaterial(upload: UploadedMaterial, now = new Date()): Promise<ApplicationDoc> {
+export async function uploadMaterial(upload: UploadedMaterial, now: Date, catalogue: CatalogueSnapshot): Promise<ApplicationDoc> {
   const application = await ownApplication(upload.citizenId, upload.applicationId);
-  const guide = (await getCatalogue()).byCode.get(application.itemCode);
+  const guide = catalogue.byCode.get(application.itemCode);
   if (!guide?.materials.some((m) => m.name === upload.materialName)) {
     throw badRequest('UNKNOWN_MATERIAL', '该事项不需要此材料', { materialName: upload.materialName });
   }

@@ -1,9 +1,8 @@
 // What the citizen is told when their application changes (申请进度通知 subscribe message):
 // thing1 事项名称, phrase2 办理状态, thing3 说明, time4 时间.
 import { config } from '../../server/config.ts';
-import { logger } from '../../server/logger.ts';
 import { clip, queueNotice } from '../notifications/outbox.ts';
-import { getCatalogue } from '../catalogue/store.ts';
+import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import type { ApplicationDoc } from './transition.ts';
 
 const LABELS = {
@@ -16,13 +15,9 @@ const LABELS = {
 export type NoticeKind = keyof typeof LABELS;
 
 /** Queues the status message for the owner of `application` (walk-in cases have none). */
-export async function noticeStatusChange(application: ApplicationDoc, kind: NoticeKind, at: Date): Promise<void> {
+export async function noticeStatusChange(application: ApplicationDoc, kind: NoticeKind, at: Date, catalogue: CatalogueSnapshot): Promise<void> {
   if (!application.citizenId) return;
-  // The change is already made: a failure here is logged, never answered.
-  const guide = await getCatalogue().then(
-    (catalogue) => catalogue.byCode.get(application.itemCode),
-    (error: unknown) => void logger.warn({ err: error }, 'catalogue unavailable for a notice'),
-  );
+  const guide = catalogue.byCode.get(application.itemCode);
   await queueNotice(
     {
       citizenId: application.citizenId,

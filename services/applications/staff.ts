@@ -6,7 +6,7 @@ import { staffCoversDepartment, type StaffPrincipal } from '../../server/auth/pr
 import { badRequest, forbidden, notFound } from '../../server/errors.ts';
 import { findPage, type Page } from '../../server/pagination.ts';
 import { encryptPii } from '../pii/crypto.ts';
-import { getCatalogue } from '../catalogue/store.ts';
+import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { businessDate } from './business-date.ts';
 import { caseDeadline } from './deadline.ts';
 import { noticeStatusChange } from './notices.ts';
@@ -38,29 +38,29 @@ export async function listStaffApplications(staff: StaffPrincipal, status: Appli
 }
 
 /** 预审: approve, ask for every missing or wrong material at once (一次性告知), or reject. */
-export async function reviewApplication(staff: StaffPrincipal, id: string, review: ReviewDecision, now = new Date()) {
+export async function reviewApplication(staff: StaffPrincipal, id: string, review: ReviewDecision, now: Date, catalogue: CatalogueSnapshot) {
   const application = await staffApplication(staff, id);
   const common = { id, from: ['submitted'] as const, by: actorOf(staff), at: now, action: '审核' };
   if (review.decision === 'approve') {
     const updated = await transition({ ...common, to: 'approved', note: review.note || '预审通过', set: { supplement: [] } });
-    await noticeStatusChange(updated, 'approved', now);
+    await noticeStatusChange(updated, 'approved', now, catalogue);
     return updated;
   }
   if (review.decision === 'reject') {
     const updated = await transition({ ...common, to: 'rejected', note: review.note, set: { supplement: [] } });
-    await noticeStatusChange(updated, 'rejected', now);
+    await noticeStatusChange(updated, 'rejected', now, catalogue);
     return updated;
   }
-  const supplement = await checkedSupplement(application.itemCode, review.missing);
+  const supplement = await checkedSupplement(application.itemCode, review.missing, catalogue);
   const note = review.note || `请补正：${supplement.map((m) => m.materialName).join('、')}`;
   const updated = await transition({ ...common, to: 'supplement_required', note, set: { supplement, supplementRequestedAt: now } });
-  await noticeStatusChange(updated, 'supplement_required', now);
+  await noticeStatusChange(updated, 'supplement_required', now, catalogue);
   return updated;
 }
 
 /** Every listed material must belong to the item; duplicates are merged. */
-async function checkedSupplement(itemCode: string, missing: ReviewDecision['missing']) {
-  const guide = (await getCatalogue()).byCode.get(itemCode);
+async function checkedSupplement(itemCode: string, missing: ReviewDecision['missing'], catalogue: CatalogueSnapshot) {
+  const guide = catalogue.byCode.get(itemCode);
   const known = new Set(guide?.materials.map((m) => m.name));
   const unknown = missing.filter((m) => !known.has(m.materialName)).map((m) => m.materialName);
   if (unknown.length) throw badRequest('UNKNOWN_MATERIAL', `该事项不需要以下材料：${unknown.join('、')}`, { unknown });
@@ -69,8 +69,8 @@ async function checkedSupplement(itemCode: string, missing: ReviewDecision['miss
 }
 
 /** The acceptance fields of a case accepted at `now`. */
-async function acceptance(itemCode: string, now: Date) {
-  const guide = (await getCatalogue()).byCode.get(itemCode);
+async function acceptance(itemCode: string, now: Date, catalogue: CatalogueSnapshot) {
+  const guide = catalogue.byCode.get(itemCode);
   if (!guide) throw notFound('事项');
   const acceptedDate = businessDate(now);
   const days = guide.caseType === 'immediate' ? 0 : guide.promisedLimitDays;
@@ -78,12 +78,12 @@ async function acceptance(itemCode: string, now: Date) {
 }
 
 /** 受理: approved → accepted, with the promised deadline. */
-export async function acceptApplication(staff: StaffPrincipal, id: string, now = new Date()) {
+export async function acceptApplication(staff: StaffPrincipal, id: string, now: Date, catalogue: CatalogueSnapshot) {
   const application = await staffApplication(staff, id);
-  const set = await acceptance(application.itemCode, now);
+  const set = await acceptance(application.itemCode, now, catalogue);
   const note = `已受理，承诺办结日期 ${set.deadline}`;
   const updated = await transition({ id, from: ['approved'], to: 'accepted', by: actorOf(staff), at: now, note, action: '受理', set });
-  await noticeStatusChange(updated, 'accepted', now);
+  await noticeStatusChange(updated, 'accepted', now, catalogue);
   return updated;
 }
 
@@ -94,11 +94,11 @@ export interface WalkInCase {
 }
 
 /** A case brought to the window without pre-review, accepted at once. */
-export async function createWalkInCase(staff: StaffPrincipal, walkIn: WalkInCase, now = new Date()) {
-  const guide = (await getCatalogue()).byCode.get(walkIn.itemCode);
+export async function createWalkInCase(staff: StaffPrincipal, walkIn: WalkInCase, now: Date, catalogue: CatalogueSnapshot) {
+  const guide = catalogue.byCode.get(walkIn.itemCode);
   if (!guide) throw notFound('事项');
   if (!staffCoversDepartment(staff, guide.department.code)) throw forbidden('只能受理本部门的事项');
-  const set = await acceptance(walkIn.itemCode, now);
+  const set = await acceptance(walkIn.itemCode, now, catalogue);
   const created = await ApplicationModel.create({
     citizenId: null,
     itemCode: walkIn.itemCode,
@@ -115,7 +115,7 @@ export async function createWalkInCase(staff: StaffPrincipal, walkIn: WalkInCase
 }
 
 /** 办结: accepted → completed, recording whether it kept the deadline and the on-site visits. */
-export async function completeCase(staff: StaffPrincipal, id: string, onsiteVisits: number, now = new Date()) {
+export async function completeCase(staff: StaffPrincipal, id: string, onsiteVisits: number, now: Date, catalogue: CatalogueSnapshot) {
   const application = await staffApplication(staff, id);
   const completedDate = businessDate(now);
   const onTime = application.deadline ? completedDate <= application.deadline : true;
@@ -129,6 +129,6 @@ export async function completeCase(staff: StaffPrincipal, id: string, onsiteVisi
     action: '办结',
     set: { completedAt: now, completedDate, onTime, onsiteVisits },
   });
-  await noticeStatusChange(updated, 'completed', now);
+  await noticeStatusChange(updated, 'completed', now, catalogue);
   return updated;
 }

@@ -12,7 +12,7 @@ import { SlotModel } from '../../models/slot.ts';
 import { config } from '../../server/config.ts';
 import { notFound } from '../../server/errors.ts';
 import { zonedDate } from '../calendar/zoned-time.ts';
-import { getCatalogue } from '../catalogue/store.ts';
+import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import type { Guide } from '../catalogue/guide.ts';
 import { dayClaimKey, releaseBookingClaims, takeActiveQuota, takeClaim } from './claims.ts';
 import * as refuse from './errors.ts';
@@ -32,10 +32,10 @@ type SlotRecord = NonNullable<Awaited<ReturnType<typeof findSlot>>>;
 const findSlot = (id: Types.ObjectId) => SlotModel.findById(id).lean();
 
 /** Books a seat; answers the same appointment again for a repeated Idempotency-Key. */
-export async function bookAppointment(request: BookingRequest): Promise<{ appointment: AppointmentRecord; replayed: boolean }> {
+export async function bookAppointment(request: BookingRequest, catalogue: CatalogueSnapshot): Promise<{ appointment: AppointmentRecord; replayed: boolean }> {
   const now = request.now ?? new Date();
   const citizenId = new Types.ObjectId(request.citizenId);
-  const item = await bookableItem(request.itemCode);
+  const item = await bookableItem(request.itemCode, catalogue);
   const slotId = new Types.ObjectId(request.slotId);
   const key = request.idempotencyKey;
   const appointmentId = key ? idempotentAppointmentId(request.citizenId, key) : new Types.ObjectId();
@@ -85,8 +85,8 @@ export function idempotentAppointmentId(citizenId: string, key: string): Types.O
   return new Types.ObjectId(createHash('sha256').update(`${citizenId}:${key}`).digest().subarray(0, 12));
 }
 
-async function bookableItem(code: string): Promise<Guide> {
-  const item = (await getCatalogue()).byCode.get(code);
+async function bookableItem(code: string, catalogue: CatalogueSnapshot): Promise<Guide> {
+  const item = catalogue.byCode.get(code);
   if (!item) throw notFound('事项');
   if (!item.onlineBooking || item.windows.length === 0) throw refuse.bookingNotOffered();
   return item;

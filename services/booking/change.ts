@@ -5,6 +5,7 @@ import { AppointmentModel, freeSeatKey } from '../../models/appointment.ts';
 import { SlotModel } from '../../models/slot.ts';
 import { config } from '../../server/config.ts';
 import { badRequest, invalidState, notFound } from '../../server/errors.ts';
+import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { bookAppointment } from './book.ts';
 import { dayClaimKey, releaseBookingClaims, takeActiveQuota, takeClaim } from './claims.ts';
 import * as refuse from './errors.ts';
@@ -43,7 +44,7 @@ export async function cancelAppointment(citizenId: string, appointmentId: string
 }
 
 /** Moves a booking to `slotId` (same item): the new seat first, then the old one is freed. */
-export async function rescheduleAppointment(citizenId: string, appointmentId: string, slotId: string, now = new Date()) {
+export async function rescheduleAppointment(citizenId: string, appointmentId: string, slotId: string, now: Date, catalogue: CatalogueSnapshot) {
   const old = await ownAppointment(citizenId, appointmentId);
   assertChangeable(old, now, '改约');
   if (String(old.slotId) === slotId) throw badRequest('SAME_SLOT', '新时段与原时段相同');
@@ -51,7 +52,7 @@ export async function rescheduleAppointment(citizenId: string, appointmentId: st
   await releaseBookingClaims(old._id);
   let appointment;
   try {
-    ({ appointment } = await bookAppointment({ citizenId, slotId, itemCode: old.itemCode, now }));
+    ({ appointment } = await bookAppointment({ citizenId, slotId, itemCode: old.itemCode, now }, catalogue));
   } catch (error) {
     await takeClaim(dayClaimKey(citizenId, old.itemCode, old.date), 'day', citizenId, old._id, now);
     await takeActiveQuota(citizenId, old._id, config.MAX_ACTIVE_BOOKINGS, now);

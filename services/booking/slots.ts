@@ -1,13 +1,13 @@
 // The bookable slots of an item, as the mini-program lists them.
 import { SlotModel } from '../../models/slot.ts';
 import { notFound } from '../../server/errors.ts';
-import { getCatalogue } from '../catalogue/store.ts';
+import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { bookableFilter, countActive } from './seats.ts';
 import { windowGroupOf } from './window-group.ts';
 
 /** Open, released, not closed for booking and not full, between `from` and `to` (dates, inclusive); seats counted live. */
-export async function listBookableSlots(itemCode: string, from: string, to: string, now: Date) {
-  const item = (await getCatalogue()).byCode.get(itemCode);
+export async function listBookableSlots(itemCode: string, from: string, to: string, now: Date, catalogue: CatalogueSnapshot) {
+  const item = catalogue.byCode.get(itemCode);
   if (!item) throw notFound('事项');
   if (!item.onlineBooking || item.windows.length === 0) return [];
   const slots = await SlotModel.find({

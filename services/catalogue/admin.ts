@@ -7,7 +7,7 @@ import type { StaffPrincipal } from '../../server/auth/principal.ts';
 import { staffCoversDepartment } from '../../server/auth/principal.ts';
 import { conflict, forbidden, notFound, validationFailed } from '../../server/errors.ts';
 import { recordAudit } from '../audit/record.ts';
-import { catalogueChanged } from './store.ts';
+import type { CatalogueCache } from './store.ts';
 
 type Entity = 'department' | 'window' | 'item';
 const MODELS = { department: DepartmentModel, window: WindowModel, item: ItemModel } as const;
@@ -16,6 +16,8 @@ const LABELS: Record<Entity, string> = { department: '部门', window: '窗口',
 interface Change {
   actor: StaffPrincipal;
   requestId?: string;
+  /** This instance's catalogue, reloaded (and every other instance's told) after the change. */
+  catalogue: CatalogueCache;
 }
 
 /** Creates a department, window or item; codes are unique per kind. */
@@ -28,7 +30,7 @@ export async function createEntry(entity: Entity, input: { code: string; departm
   }
   const created = (await model.create(input)).toObject();
   await recordAudit({ actor: change.actor, action: 'create', entity, entityId: input.code, after: created, requestId: change.requestId });
-  await catalogueChanged();
+  await change.catalogue.changed();
   return created;
 }
 
@@ -42,7 +44,7 @@ export async function updateEntry(entity: Entity, code: string, patch: Record<st
   await assertReferencesExist(patch);
   const after = await model.findOneAndUpdate({ code }, { $set: patch }, { returnDocument: 'after', runValidators: true }).lean();
   await recordAudit({ actor: change.actor, action: 'update', entity, entityId: code, before, after, requestId: change.requestId });
-  await catalogueChanged();
+  await change.catalogue.changed();
   return after;
 }
 

@@ -1,6 +1,6 @@
 // The catalogue every instance serves from memory. Loaded at start, reloaded at once after
 // this instance changes it, and within CATALOGUE_REFRESH_MS after another instance does
-// (each polls one small version counter instead of the catalogue).
+// (each polls one small version counter, bumped with $inc, instead of the catalogue).
 import { DepartmentModel, type Department } from '../../models/department.ts';
 import { ItemModel } from '../../models/item.ts';
 import { WindowModel, type Window } from '../../models/window.ts';
@@ -40,36 +40,82 @@ export function cachedAnswer(catalogue: CatalogueSnapshot, key: string, compute:
   return text;
 }
 
-let snapshot: CatalogueSnapshot | undefined;
-let timer: NodeJS.Timeout | undefined;
-let loading: Promise<CatalogueSnapshot> | undefined;
-let queued: Promise<CatalogueSnapshot> | undefined;
-
-/** The current catalogue, loading it on first use. */
-export async function getCatalogue(): Promise<CatalogueSnapshot> {
-  return snapshot ?? reloadCatalogue();
+/** One instance's copy of the catalogue; server/index.ts creates, starts and stops it. */
+export interface CatalogueCache {
+  /** The catalogue as last loaded (start() has resolved before the first request). */
+  current(): CatalogueSnapshot;
+  /**
+   * Reads the whole catalogue from the database, in a load that starts after this call (a
+   * load already running may predate the caller's change). Callers arriving while a load runs
+   * share one follow-up load.
+   */
+  reload(): Promise<CatalogueSnapshot>;
+  /** Marks the catalogue changed for every instance and reloads this one now. */
+  changed(): Promise<void>;
+  /** Loads the catalogue, then checks its version every `refreshMs`. */
+  start(): Promise<void>;
+  stop(): void;
 }
 
-/**
- * Reads the whole catalogue from the database, in a load that starts after this call (a
- * load already running may predate the caller's change). Callers arriving while a load runs
- * share one follow-up load.
- */
-export function reloadCatalogue(): Promise<CatalogueSnapshot> {
-  if (!loading) {
-    loading = load().finally(() => (loading = undefined));
-    return loading;
-  }
-  queued ??= loading
-    .catch(() => undefined)
-    .then(() => {
-      queued = undefined;
-      return reloadCatalogue();
-    });
-  return queued;
+/** Marks the catalogue changed for every instance (each reloads within its refresh interval). */
+export const markCatalogueChanged = (): Promise<number> => bumpVersion(COUNTER);
+
+/** A catalogue cache that checks the version counter every `refreshMs` once started. */
+export function createCatalogueCache(refreshMs: number): CatalogueCache {
+  let snapshot: CatalogueSnapshot | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let loading: Promise<CatalogueSnapshot> | undefined;
+  let queued: Promise<CatalogueSnapshot> | undefined;
+
+  const reload = (): Promise<CatalogueSnapshot> => {
+    if (!loading) {
+      loading = loadCatalogue()
+        .then((loaded) => (snapshot = loaded))
+        .finally(() => (loading = undefined));
+      return loading;
+    }
+    queued ??= loading
+      .catch(() => undefined)
+      .then(() => {
+        queued = undefined;
+        return reload();
+      });
+    return queued;
+  };
+
+  const refresh = async () => {
+    try {
+      const version = await readVersion(COUNTER);
+      if (!snapshot || version !== snapshot.version) await reload();
+    } catch (error) {
+      logger.warn({ err: error }, 'catalogue refresh failed; serving the last copy');
+    }
+  };
+
+  return {
+    current() {
+      if (!snapshot) throw new Error('the catalogue cache is not started');
+      return snapshot;
+    },
+    reload,
+    async changed() {
+      await markCatalogueChanged();
+      await reload();
+    },
+    async start() {
+      await reload();
+      clearInterval(timer);
+      timer = setInterval(() => void refresh(), refreshMs);
+      timer.unref();
+    },
+    stop() {
+      clearInterval(timer);
+      timer = undefined;
+    },
+  };
 }
 
-async function load(): Promise<CatalogueSnapshot> {
+async function loadCatalogue(): Promise<CatalogueSnapshot> {
   const version = await readVersion(COUNTER);
   const [departments, windows, items] = await Promise.all([
     DepartmentModel.find({ active: true }).sort({ sortOrder: 1, code: 1 }).lean(),
@@ -79,7 +125,7 @@ async function load(): Promise<CatalogueSnapshot> {
   const departmentsByCode = new Map(departments.map((d) => [d.code, d]));
   const windowsByCode = new Map(windows.map((w) => [w.code, w]));
   const guides = items.map((item) => buildGuide(item, departmentsByCode, windowsByCode));
-  snapshot = {
+  return {
     version,
     departments,
     departmentsByCode,
@@ -88,30 +134,4 @@ async function load(): Promise<CatalogueSnapshot> {
     byCode: new Map(guides.map((g) => [g.code, g])),
     answers: new Map(),
   };
-  return snapshot;
-}
-
-/** Marks the catalogue changed for every instance and reloads this one now. */
-export async function catalogueChanged(): Promise<void> {
-  await bumpVersion(COUNTER);
-  await reloadCatalogue();
-}
-
-/** Starts polling the version counter; returns a stop function. */
-export function watchCatalogue(intervalMs: number): () => void {
-  timer = setInterval(async () => {
-    try {
-      const version = await readVersion(COUNTER);
-      if (!snapshot || version !== snapshot.version) await reloadCatalogue();
-    } catch (error) {
-      logger.warn({ err: error }, 'catalogue refresh failed; serving the last copy');
-    }
-  }, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
-}
-
-/** Drops the in-memory copy (tests switching databases). */
-export function resetCatalogue(): void {
-  snapshot = undefined;
 }

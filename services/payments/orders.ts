@@ -10,7 +10,7 @@ import { PaymentOrderModel, findOpenOrder, type PaymentOrder } from '../../model
 import { PaymentRefundModel, type PaymentRefund } from '../../models/payment-refund.ts';
 import { conflict, notFound } from '../../server/errors.ts';
 import { isDuplicateKey } from '../../server/mongo-errors.ts';
-import { getCatalogue } from '../catalogue/store.ts';
+import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { payClient } from './client.ts';
 import { isRefusal, toPaymentError } from './errors.ts';
 import { closeLocally, reconcileOrder } from './settle.ts';
@@ -30,12 +30,12 @@ export interface OrderOffer {
 }
 
 /** Creates, or returns the open, order for the application's fee, with wx.requestPayment params. */
-export async function orderPayment(input: { applicationId: string; citizenId: string; now?: Date }): Promise<OrderOffer> {
+export async function orderPayment(input: { applicationId: string; citizenId: string; now?: Date }, catalogue: CatalogueSnapshot): Promise<OrderOffer> {
   const now = input.now ?? new Date();
   const client = payClient();
   const application = await ownedApplication(input.applicationId, input.citizenId);
   if (application.paid) throw alreadyPaid();
-  const fee = await feeOf(application.itemCode);
+  const fee = await feeOf(application.itemCode, catalogue);
   for (let attempt = 0; attempt < ORDER_ATTEMPTS; attempt++) {
     const order = await openOrder({ ...application, ...fee, citizenId: input.citizenId }, now);
     if (!order) continue;
@@ -54,8 +54,8 @@ export async function ownedApplication(applicationId: string, citizenId: string)
 }
 
 /** The fee of an item now, in fen, from the catalogue; 409 NO_FEE when nothing is charged. */
-async function feeOf(itemCode: string): Promise<{ amountFen: number; description: string }> {
-  const guide = (await getCatalogue()).byCode.get(itemCode);
+async function feeOf(itemCode: string, catalogue: CatalogueSnapshot): Promise<{ amountFen: number; description: string }> {
+  const guide = catalogue.byCode.get(itemCode);
   const amountFen = guide?.fee.charged ? guide.fee.items.reduce((sum, item) => sum + item.amountFen, 0) : 0;
   if (!guide || amountFen <= 0) throw conflict('NO_FEE', '该事项不收费');
   return { amountFen, description: `${guide.name}-${guide.fee.items.map((i) => i.name).join('、')}`.slice(0, 120) };

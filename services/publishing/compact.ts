@@ -3,15 +3,15 @@
 // scan of the collection.
 import type { Types } from 'mongoose';
 import { PublishedCaseModel, PublishStateModel } from '../../models/published-case.ts';
-import { ledgerRows, ledgerStamp, syncLedger } from './ledger.ts';
+import type { Ledger } from './ledger.ts';
 
 /** Deletes every version that is not a case's latest; returns how many. */
-export async function compactPublishedVersions(): Promise<number> {
+export async function compactPublishedVersions(ledger: Ledger): Promise<number> {
   const state = await PublishStateModel.findById('progress', { stamp: 1 }).lean();
-  await syncLedger(state?.stamp ?? 0);
+  await ledger.sync(state?.stamp ?? 0);
   if (!state) return 0;
-  const current = new Set([...ledgerRows()].map((row) => String(row.versionId)));
-  const stamp = ledgerStamp();
+  const current = new Set([...ledger.rows()].map((row) => String(row.versionId)));
+  const stamp = ledger.stamp();
   let removed = 0;
   let stale: Types.ObjectId[] = [];
   for await (const version of PublishedCaseModel.find({ stamp: { $lte: stamp } }, { _id: 1 }).lean().cursor({ batchSize: 5000 })) {

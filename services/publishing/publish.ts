@@ -11,11 +11,11 @@ import { AppointmentModel } from '../../models/appointment.ts';
 import { PublishedCaseModel, PublishStateModel } from '../../models/published-case.ts';
 import { config } from '../../server/config.ts';
 import { nextChangeNumber, readChangesAfter } from '../applications/change-feed.ts';
-import { getCatalogue, type CatalogueSnapshot } from '../catalogue/store.ts';
+import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { addDays, zonedDate } from '../calendar/zoned-time.ts';
 import { pubDateOf, statsOf } from './figures.ts';
 import { dayFile, exists, removeDayFilesBefore, writeJsonAtomic } from './files.ts';
-import { applyVersion, ledgerRow, ledgerRows, ledgerStamp, syncLedger, type LedgerRow } from './ledger.ts';
+import type { Ledger, LedgerRow } from './ledger.ts';
 import { presentPublicCase, publicRowOf, type CaseSource, type PublicRow } from './row.ts';
 
 const STATE_ID = 'progress';
@@ -30,14 +30,13 @@ const FEED_MAX = 5_000;
 const LOOKUPS_AT_ONCE = 16;
 const CASE_FIELDS = 'itemCode department status applicantNameEnc applicantIsCompany acceptedDate deadline completedDate onTime onsiteVisits evaluationScore evaluatedAt updatedAt';
 
-interface TickState { stamp: number; watermark: Date | null; dirtyDays: Set<string>; changed: number; scanned: number }
+interface TickState { ledger: Ledger; stamp: number; watermark: Date | null; dirtyDays: Set<string>; changed: number; scanned: number }
 
-/** Publishes what changed; `now` fixes "today" and the window. */
-export async function publishProgress(now: Date) {
+/** Publishes what changed; `now` fixes "today" and the window; `ledger` is this instance's published copy. */
+export async function publishProgress(now: Date, catalogue: CatalogueSnapshot, ledger: Ledger) {
   const state = await PublishStateModel.findById(STATE_ID).lean();
-  await syncLedger(state?.stamp ?? 0);
-  const tick: TickState = { stamp: Math.max(state?.stamp ?? 0, ledgerStamp()), watermark: state?.watermark ?? null, dirtyDays: new Set(), changed: 0, scanned: 0 };
-  const catalogue = await getCatalogue();
+  await ledger.sync(state?.stamp ?? 0);
+  const tick: TickState = { ledger, stamp: Math.max(state?.stamp ?? 0, ledger.stamp()), watermark: state?.watermark ?? null, dirtyDays: new Set(), changed: 0, scanned: 0 };
   const consumed = state?.changeSeq ?? null;
   const rescan = consumed === null || !state?.rescannedAt || now.getTime() - state.rescannedAt.getTime() >= RESCAN_MS;
   // Before a rescan, the feed position is taken first: changes during the scan come again next tick.
@@ -47,8 +46,8 @@ export async function publishProgress(now: Date) {
   const today = zonedDate(now, config.TZ_NAME);
   const windowStart = addDays(today, -(config.PUBLISH_DAYS - 1));
   const bookings = await AppointmentModel.countDocuments({ date: { $gte: windowStart, $lte: today }, status: { $ne: 'cancelled' } });
-  const stats = statsOf(ledgerRows(), bookings, { from: windowStart, to: today });
-  const files = await writeFiles(tick.dirtyDays, windowStart, today, stats, now, state?.windowStart !== windowStart);
+  const stats = statsOf(ledger.rows(), bookings, { from: windowStart, to: today });
+  const files = await writeFiles(ledger, tick.dirtyDays, windowStart, today, stats, now, state?.windowStart !== windowStart);
   await PublishStateModel.updateOne(
     { _id: STATE_ID },
     { $set: { watermark: tick.watermark, changeSeq, ...(rescan ? { rescannedAt: now } : {}), stamp: tick.stamp, windowStart, stats, publishedAt: now } },
@@ -87,7 +86,7 @@ async function publishBatch(batch: CaseSource[], catalogue: CatalogueSnapshot, t
   const versions = [];
   for (const application of batch) {
     const next = publicRowOf(application, catalogue, config.TZ_NAME);
-    const previous = ledgerRow(String(application._id));
+    const previous = tick.ledger.row(String(application._id));
     if (sameRow(previous ?? null, next)) continue;
     if (previous) tick.dirtyDays.add(previous.pubDate);
     if (next) tick.dirtyDays.add(pubDateOf(next));
@@ -98,7 +97,7 @@ async function publishBatch(batch: CaseSource[], catalogue: CatalogueSnapshot, t
   }
   if (versions.length > 0) {
     await PublishedCaseModel.collection.insertMany(versions, { ordered: true });
-    for (const version of versions) applyVersion(version as never);
+    for (const version of versions) tick.ledger.apply(version as never);
   }
   return [];
 }
@@ -111,13 +110,13 @@ function sameRow(previous: PublicRow | null, next: PublicRow | null): boolean {
 }
 
 /** Rewrites changed day files (all of them when the window moved or the directory is new), the index and the figures. */
-async function writeFiles(dirty: Set<string>, windowStart: string, today: string, stats: object, now: Date, windowMoved: boolean) {
+async function writeFiles(ledger: Ledger, dirty: Set<string>, windowStart: string, today: string, stats: object, now: Date, windowMoved: boolean) {
   const dir = path.resolve(config.PUBLISH_DIR);
   const indexFile = path.join(dir, 'index.json');
   const rewriteAll = windowMoved || !(await exists(indexFile));
   const counts = new Map<string, number>();
   const byDay = new Map<string, LedgerRow[]>();
-  for (const row of ledgerRows()) {
+  for (const row of ledger.rows()) {
     if (row.pubDate < windowStart || row.pubDate > today) continue;
     counts.set(row.pubDate, (counts.get(row.pubDate) ?? 0) + 1);
     if (!rewriteAll && !dirty.has(row.pubDate)) continue;

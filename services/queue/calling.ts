@@ -6,7 +6,7 @@ import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import type { StaffPrincipal } from '../../server/auth/principal.ts';
 import { config } from '../../server/config.ts';
 import { conflict, forbidden, invalidState, notFound } from '../../server/errors.ts';
-import { getCatalogue } from '../catalogue/store.ts';
+import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { claimOnce } from '../claims/claim.ts';
 import { zonedDate } from '../calendar/zoned-time.ts';
 
@@ -18,8 +18,8 @@ export function staffMayCallAt(staff: StaffPrincipal, window: { code: string; de
 }
 
 /** Calls the next waiting ticket for `windowCode`; the window's previous call counts as served. */
-export async function callNext(windowCode: string, staff: StaffPrincipal, now = new Date()) {
-  const window = (await getCatalogue()).windowsByCode.get(windowCode);
+export async function callNext(windowCode: string, staff: StaffPrincipal, now: Date, catalogue: CatalogueSnapshot) {
+  const window = catalogue.windowsByCode.get(windowCode);
   if (!window) throw notFound('窗口');
   if (!staffMayCallAt(staff, window)) throw forbidden('只能在本人的窗口叫号');
   await finishCalled(windowCode, now);
@@ -46,10 +46,10 @@ export async function callNext(windowCode: string, staff: StaffPrincipal, now = 
 const MAX_CALL_ATTEMPTS = 20;
 
 /** Marks a called ticket served (and its booking). */
-export async function serveTicket(ticketId: string, staff: StaffPrincipal, now = new Date()) {
+export async function serveTicket(ticketId: string, staff: StaffPrincipal, now: Date, catalogue: CatalogueSnapshot) {
   const ticket = await QueueTicketModel.findById(ticketId).lean();
   if (!ticket) throw notFound('号码');
-  const window = ticket.calledWindow ? (await getCatalogue()).windowsByCode.get(ticket.calledWindow) : undefined;
+  const window = ticket.calledWindow ? catalogue.windowsByCode.get(ticket.calledWindow) : undefined;
   if (!window || !staffMayCallAt(staff, window)) throw forbidden('只能办结本人窗口叫到的号码');
   const served = await QueueTicketModel.findOneAndUpdate(
     { _id: ticket._id, status: 'called' },

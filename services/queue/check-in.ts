@@ -10,6 +10,7 @@ import { config } from '../../server/config.ts';
 import { conflict, forbidden, invalidState, notFound } from '../../server/errors.ts';
 import { zonedInstant } from '../calendar/zoned-time.ts';
 import { claimOnce, releaseClaim } from '../claims/claim.ts';
+import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { issueTicket } from './tickets.ts';
 
 /** How early before its slot a booking may be checked in. */
@@ -28,7 +29,7 @@ export function checkInWindow(appointment: { date: string; start: string; end: s
 }
 
 /** Checks a booking in and returns its ticket number. */
-export async function checkIn(ref: AppointmentRef, staff: StaffPrincipal, now = new Date()): Promise<{ ticketNo: string; appointmentId: string }> {
+export async function checkIn(ref: AppointmentRef, staff: StaffPrincipal, now: Date, catalogue: CatalogueSnapshot): Promise<{ ticketNo: string; appointmentId: string }> {
   const filter = 'id' in ref ? { _id: ref.id } : { checkInCode: ref.checkInCode };
   const appointment = await AppointmentModel.findOne(filter).lean();
   if (!appointment) throw notFound('预约');
@@ -57,7 +58,7 @@ export async function checkIn(ref: AppointmentRef, staff: StaffPrincipal, now = 
     windowGroup: appointment.windowGroup,
     appointmentId: appointment._id,
     now,
-  });
+  }, catalogue);
   await AppointmentModel.updateOne({ _id: appointment._id }, { $set: { ticketNo: ticket.ticketNo } });
   return { ticketNo: ticket.ticketNo, appointmentId };
 }

@@ -5,7 +5,7 @@ import { CitizenModel } from '../../models/citizen.ts';
 import type { StaffPrincipal } from '../../server/auth/principal.ts';
 import { forbidden } from '../../server/errors.ts';
 import { findPage, type Page } from '../../server/pagination.ts';
-import { getCatalogue } from '../catalogue/store.ts';
+import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { decryptPii } from '../pii/crypto.ts';
 import { maskName } from '../pii/mask.ts';
 
@@ -15,11 +15,10 @@ export interface DayListQuery extends Page {
 }
 
 /** One page of the day's appointments (by slot start), scoped to the caller's department. */
-export async function listDayAppointments(staff: StaffPrincipal, query: DayListQuery) {
+export async function listDayAppointments(staff: StaffPrincipal, query: DayListQuery, catalogue: CatalogueSnapshot) {
   const filter: Record<string, unknown> = { date: query.date };
   if (staff.role !== 'center_admin') filter.department = staff.department;
   if (query.window) {
-    const catalogue = await getCatalogue();
     const window = catalogue.windowsByCode.get(query.window);
     if (window && staff.role !== 'center_admin' && window.department !== staff.department) throw forbidden('无权查看其他部门的窗口');
     filter.itemCode = { $in: [...catalogue.byCode.values()].filter((g) => g.windows.some((w) => w.code === query.window)).map((g) => g.code) };

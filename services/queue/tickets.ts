@@ -5,7 +5,7 @@ import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import { nextTicketNumber } from '../../models/queue-counter.ts';
 import { config } from '../../server/config.ts';
 import { notFound, badRequest } from '../../server/errors.ts';
-import { getCatalogue } from '../catalogue/store.ts';
+import type { CatalogueSnapshot } from '../catalogue/store.ts';
 
 import { zonedDate, zonedTime } from '../calendar/zoned-time.ts';
 import { windowGroupOf } from '../booking/window-group.ts';
@@ -25,8 +25,8 @@ export interface TicketRequest {
 }
 
 /** The queue fields an item implies: its windows, hall, department and window group. */
-export async function queueTargetOf(itemCode: string) {
-  const guide = (await getCatalogue()).byCode.get(itemCode);
+export async function queueTargetOf(itemCode: string, catalogue: CatalogueSnapshot) {
+  const guide = catalogue.byCode.get(itemCode);
   if (!guide) throw notFound('事项');
   const hallCode = guide.windows.find((w) => w.hallCode)?.hallCode;
   if (!hallCode) throw badRequest('NO_WINDOW', '该事项未配置办理窗口');
@@ -37,8 +37,8 @@ export async function queueTargetOf(itemCode: string) {
 export const formatTicketNo = (n: number) => `${TICKET_PREFIX}${String(n).padStart(3, '0')}`;
 
 /** Issues one ticket and returns it. */
-export async function issueTicket(request: TicketRequest) {
-  const target = await queueTargetOf(request.itemCode);
+export async function issueTicket(request: TicketRequest, catalogue: CatalogueSnapshot) {
+  const target = await queueTargetOf(request.itemCode, catalogue);
   const windowGroup = request.windowGroup ?? target.windowGroup;
   const date = zonedDate(request.now, config.TZ_NAME);
   const periodStart = request.periodStart ?? zonedTime(request.now, config.TZ_NAME);

@@ -4,7 +4,7 @@ import { AnnouncementModel } from '../../models/announcement.ts';
 import { AppointmentModel } from '../../models/appointment.ts';
 import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import { config } from '../../server/config.ts';
-import { getCatalogue } from '../catalogue/store.ts';
+import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { zonedDate, zonedTime } from '../calendar/zoned-time.ts';
 
 export interface CallShown { ticketNo: string; calledAt: string }
@@ -18,9 +18,8 @@ export interface HallSnapshot {
 }
 
 /** Builds the snapshot of `hallCode` as of `now`. */
-export async function buildHallSnapshot(hallCode: string, now: Date): Promise<HallSnapshot> {
+export async function buildHallSnapshot(hallCode: string, now: Date, catalogue: CatalogueSnapshot): Promise<HallSnapshot> {
   const date = zonedDate(now, config.TZ_NAME);
-  const catalogue = await getCatalogue();
   const windows = [...catalogue.windowsByCode.values()].filter((w) => w.hallCode === hallCode && w.active !== false);
   windows.sort((a, b) => a.code.localeCompare(b.code));
   const hallItems = [...catalogue.byCode.values()].filter((g) => g.windows.some((w) => w.hallCode === hallCode)).map((g) => g.code);

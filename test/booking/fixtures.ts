@@ -6,6 +6,7 @@ import { bookAppointment } from '../../services/booking/book.ts';
 import { config } from '../../server/config.ts';
 import { windowGroupOf } from '../../services/booking/window-group.ts';
 import { addDays, zonedDate, zonedInstant, zonedTime } from '../../services/calendar/zoned-time.ts';
+import { testCaches } from '../helpers/app.ts';
 import { buildCitizen, buildDepartment, buildItem, buildWindow } from '../helpers/factories.ts';
 
 const HOUR_MS = 3600_000;
@@ -64,6 +65,6 @@ export async function storedCounts(id: string) {
 export async function fillSeats(slotId: string, itemCode: string, count: number) {
   for (let n = 0; n < count; n += 1) {
     const citizen = await verifiedCitizen();
-    await bookAppointment({ citizenId: citizen.id, slotId, itemCode });
+    await bookAppointment({ citizenId: citizen.id, slotId, itemCode }, testCaches().catalogue.current());
   }
 }

@@ -4,13 +4,13 @@ import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { AppointmentModel } from '../../models/appointment.ts';
 import { config } from '../../server/config.ts';
-import { getCatalogue } from '../../services/catalogue/store.ts';
 import { zonedDate, zonedTime } from '../../services/calendar/zoned-time.ts';
 import { windowGroupOf } from '../../services/booking/window-group.ts';
+import { testCaches } from '../helpers/app.ts';
 
 /** A booking of `itemCode` whose slot starts `startsInMinutes` from now and lasts 30 minutes. */
 export async function buildAppointment(itemCode: string, citizenId: string, startsInMinutes = 0, overrides: Record<string, unknown> = {}) {
-  const guide = (await getCatalogue()).byCode.get(itemCode);
+  const guide = testCaches().catalogue.current().byCode.get(itemCode);
   if (!guide) throw new Error(`no item ${itemCode} in the catalogue`);
   const startsAt = new Date(Math.floor((Date.now() + startsInMinutes * 60_000) / 60_000) * 60_000);
   const endsAt = new Date(startsAt.getTime() + 30 * 60_000);

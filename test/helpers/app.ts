@@ -5,9 +5,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import mongoose from 'mongoose';
 import { createApp } from '../../server/app.ts';
+import { createCaches, type Caches } from '../../server/caches.ts';
 import { answerClientErrors } from '../../server/client-errors.ts';
 import { connectDatabase } from '../../server/db.ts';
-import { resetCatalogue } from '../../services/catalogue/store.ts';
+import { markCatalogueChanged } from '../../services/catalogue/store.ts';
 
 export interface ApiResponse<T = any> {
   status: number;
@@ -27,6 +28,8 @@ export interface RequestOptions {
 export interface TestApp {
   baseUrl: string;
   dbName: string;
+  /** The app's in-memory caches (tests refresh them after running a job by hand). */
+  caches: Caches;
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
@@ -41,15 +44,41 @@ export async function connectTestDatabase(dbName = testDbName()): Promise<string
   const uri = process.env.MONGODB_URI;
   if (!uri) throw new Error('MONGODB_URI is not set: run tests with `npm test` (scripts/test-db.ts finds a server)');
   await connectDatabase(uri, dbName);
-  resetCatalogue();
   return dbName;
+}
+
+/** The caches of this test file's app (each test file runs in a process of its own). */
+let fileCaches: Caches | undefined;
+
+/** Creates and starts this file's caches (startTestApp does; a test building its own app calls it). */
+export async function startTestCaches(): Promise<Caches> {
+  const caches = createCaches();
+  await caches.start();
+  fileCaches = caches;
+  return caches;
+}
+
+/** This file's started caches. */
+export function testCaches(): Caches {
+  if (!fileCaches) throw new Error('no test caches: call startTestApp() or startTestCaches() first');
+  return fileCaches;
+}
+
+/**
+ * After a factory wrote the catalogue directly: marks it changed, as any writer does, and
+ * reloads this file's catalogue at once (instead of within CATALOGUE_REFRESH_MS).
+ */
+export async function catalogueWritten(): Promise<void> {
+  if (fileCaches) await fileCaches.catalogue.changed();
+  else await markCatalogueChanged();
 }
 
 /** Starts the app; `clock` fixes every request's "now" (default: the real clock). */
 export async function startTestApp(options: { clock?: () => Date } = {}): Promise<TestApp> {
   const dbName = await connectTestDatabase();
+  const caches = await startTestCaches();
   const server: Server = await new Promise((resolve) => {
-    const s = createApp(options).listen(0, '127.0.0.1', () => resolve(s));
+    const s = createApp({ ...options, caches }).listen(0, '127.0.0.1', () => resolve(s));
     answerClientErrors(s);
   });
   const { port } = server.address() as AddressInfo;
@@ -57,10 +86,13 @@ export async function startTestApp(options: { clock?: () => Date } = {}): Promis
   return {
     baseUrl,
     dbName,
+    caches,
     request: (method, path, options) => apiRequest(baseUrl, method, path, options),
     async close() {
       server.closeAllConnections();
       await new Promise((resolve) => server.close(resolve));
+      caches.stop();
+      if (fileCaches === caches) fileCaches = undefined;
       await mongoose.connection.dropDatabase().catch(() => {});
       await mongoose.disconnect();
     },

@@ -8,7 +8,7 @@ import { WindowModel } from '../../models/window.ts';
 import type { StaffRole } from '../../server/auth/principal.ts';
 import { signToken } from '../../server/auth/tokens.ts';
 import { hashPassword } from '../../services/auth/passwords.ts';
-import { catalogueChanged } from '../../services/catalogue/store.ts';
+import { catalogueWritten } from './app.ts';
 
 export const suffix = () => randomBytes(3).toString('hex').toUpperCase();
 
@@ -29,7 +29,7 @@ export async function buildItem(overrides: Record<string, unknown> = {}) {
   const department = (overrides.department as string) ?? (await buildDepartment()).code;
   const windows = (overrides.windows as string[]) ?? [(await buildWindow(department)).code];
   const item = await ItemModel.create({ ...itemFields(department, windows), ...overrides });
-  await catalogueChanged();
+  await catalogueWritten();
   return item.toObject();
 }
 

@@ -30,8 +30,8 @@ test.serial('appointment reminders › queue one pending outbox row per booking 
   await buildAppointment(itemCode, citizen.id, 24 * 60, { status: 'cancelled' });
   await buildAppointment(itemCode, citizen.id, 3 * 24 * 60);
   const now = new Date();
-  t.like(await appointmentRemindersJob.run(now), { queued: 1 });
-  t.like(await appointmentRemindersJob.run(now), { queued: 0 });
+  t.like(await appointmentRemindersJob(app.caches.catalogue).run(now), { queued: 1 });
+  t.like(await appointmentRemindersJob(app.caches.catalogue).run(now), { queued: 0 });
   const rows = await mongoose.connection.collection('notifications').find({ kind: 'appointment_reminder' }).toArray();
   t.is(rows.length, 1);
   t.like(rows[0], { entity: 'appointment', entityId: String(tomorrow._id), status: 'pending', attempts: 0 });
@@ -48,8 +48,8 @@ test.serial('deadline warnings › due within a working day and overdue cases re
     { itemCode, department, name: '乙', status: 'accepted', acceptedDate: '2026-02-20', deadline: '2026-03-04' },
     { itemCode, department, name: '丙', status: 'accepted', acceptedDate: '2026-03-04', deadline: '2026-03-11' },
   ]);
-  t.like(await deadlineWarningsJob.run(now), { notices: 2 });
-  t.like(await deadlineWarningsJob.run(now), { notices: 0 });
+  t.like(await deadlineWarningsJob(app.caches.catalogue).run(now), { notices: 2 });
+  t.like(await deadlineWarningsJob(app.caches.catalogue).run(now), { notices: 0 });
   const notices = await StaffNoticeModel.find({ department, entity: 'application' }).lean();
   t.deepEqual(notices.map((n) => `${n.kind}:${n.entityId}`).sort(), [`deadline_due:${dueSoon}`, `deadline_overdue:${overdue}`].sort());
   t.true(notices.every((n) => n.audience === 'dept_admin'));
@@ -68,7 +68,7 @@ test.serial('retention › removes the files and the applicant name of cases com
   ]);
   const material = { materialName: '身份证', fileId: upload.id, filename: 'id.pdf', contentType: 'application/pdf', size: 13, sha256: 'x', uploadedAt: new Date() };
   await ApplicationModel.updateOne({ _id: old }, { $set: { materials: [material] } });
-  t.like(await retentionJob.run(new Date()), { cases: 1, files: 1 });
+  t.like(await retentionJob(app.caches.progress.ledger).run(new Date()), { cases: 1, files: 1 });
   const forgotten = await ApplicationModel.findById(old).lean();
   t.is(forgotten?.applicantNameEnc, null);
   t.deepEqual(forgotten?.materials, []);
@@ -76,5 +76,5 @@ test.serial('retention › removes the files and the applicant name of cases com
   t.is(await mongoose.connection.collection(`${MATERIALS_BUCKET}.chunks`).countDocuments({ files_id: upload.id }), 0);
   const kept = await ApplicationModel.findById(recent).lean();
   t.is(decryptPii(kept!.applicantNameEnc!), '孙八');
-  t.like(await retentionJob.run(new Date()), { cases: 0 });
+  t.like(await retentionJob(app.caches.progress.ledger).run(new Date()), { cases: 0 });
 });

@@ -30,7 +30,7 @@ test('appointment reminder › sent to the citizen with the reminder template an
   const itemCode = (await buildItem({ department, name: '社会保障卡补办' })).code;
   const citizen = await buildCitizen();
   const appointment = await buildAppointment(itemCode, citizen.id, 24 * 60);
-  t.like(await appointmentRemindersJob.run(new Date()), { queued: 1 });
+  t.like(await appointmentRemindersJob(app.caches.catalogue).run(new Date()), { queued: 1 });
   t.like(await notificationSenderJob.run(new Date(Date.now() + 1000)), { sent: 1 });
   const sent = fake.sentMessages.filter((m) => m.touser === citizen.openid);
   t.is(sent.length, 1);

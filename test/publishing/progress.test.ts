@@ -5,7 +5,6 @@ import test from 'ava';
 import { ApplicationModel } from '../../models/application.ts';
 import { publishProgressJob } from '../../jobs/publish-progress.ts';
 import { config } from '../../server/config.ts';
-import { refreshPublishedCache, stopPublishedCache } from '../../services/publishing/cache.ts';
 import { addDays, zonedDate } from '../../services/calendar/zoned-time.ts';
 import { recordApplicationChange } from '../../services/applications/change-feed.ts';
 import { changeApplication } from '../../services/applications/revision.ts';
@@ -27,8 +26,8 @@ let ids: Awaited<ReturnType<typeof insertCases>>;
 const SECRETS = ['张三丰', '李四光', '110101199003071234', '13812345678'];
 
 async function tick() {
-  const counts = await publishProgressJob.run(new Date());
-  await refreshPublishedCache();
+  const counts = await publishProgressJob(app.caches).run(new Date());
+  await app.caches.progress.refresh();
   return counts;
 }
 
@@ -62,7 +61,6 @@ test.before(async () => {
   await tick();
 });
 test.after.always(async () => {
-  stopPublishedCache();
   await app.close();
 });
 
@@ -114,7 +112,7 @@ test.serial('publish job › incremental: a tick reads only what changed since t
   t.is(counts.rescan, 0, 'read from the change feed');
   t.is(counts.changed, 1);
   t.is(await PublishedCaseModel.countDocuments({ caseId: ids[0] }), 2, 'versions are appended');
-  t.is(await compactPublishedVersions(), 1);
+  t.is(await compactPublishedVersions(app.caches.progress.ledger), 1);
   t.is(await PublishedCaseModel.countDocuments({ caseId: ids[0] }), 1, 'the superseded version is compacted');
   t.true((counts.scanned ?? 99) <= 2, `scanned ${counts.scanned}`);
   const stats = (await app.request('GET', '/api/v1/public/stats')).body;

@@ -2,7 +2,6 @@ import test from 'ava';
 import mongoose from 'mongoose';
 import { ScreenDeviceModel } from '../../models/screen-device.ts';
 import { screenSnapshotsJob } from '../../jobs/screen-snapshots.ts';
-import { refreshScreenCache, stopScreenCache } from '../../services/screens/cache.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { buildDepartment, buildItem, buildStaff, buildWindow, suffix, type StaffFixture } from '../helpers/factories.ts';
 
@@ -17,8 +16,8 @@ let token: string;
 let otherToken: string;
 
 async function rebuild() {
-  await screenSnapshotsJob.run(new Date());
-  await refreshScreenCache();
+  await screenSnapshotsJob(app.caches.catalogue).run(new Date());
+  await app.caches.screens.refresh();
 }
 
 test.before(async () => {
@@ -37,7 +36,6 @@ test.before(async () => {
   await rebuild();
 });
 test.after.always(async () => {
-  stopScreenCache();
   await app.close();
 });
 
@@ -81,11 +79,14 @@ test.serial('GET /screens/:hallCode › answers the snapshot with a strong ETag,
 test.serial('GET /screens/:hallCode › polls are answered without any database query', async (t) => {
   await poll(hall, { 'X-Screen-Token': token });
   const queries: string[] = [];
+  // The caches' own refresh timers query on their schedule, not per poll: paused meanwhile.
+  app.caches.stop();
   mongoose.set('debug', (collection: string, method: string) => void queries.push(`${collection}.${method}`));
   try {
     for (let i = 0; i < 20; i++) t.is((await poll(hall, { 'X-Screen-Token': token })).status, 200);
   } finally {
     mongoose.set('debug', false);
+    await app.caches.start();
   }
   t.deepEqual(queries, []);
 });

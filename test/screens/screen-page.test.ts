@@ -6,18 +6,19 @@ import test from 'ava';
 import mongoose from 'mongoose';
 import { screenSnapshotsJob } from '../../jobs/screen-snapshots.ts';
 import { createApp } from '../../server/app.ts';
-import { refreshScreenCache, stopScreenCache } from '../../services/screens/cache.ts';
-import { apiRequest, connectTestDatabase } from '../helpers/app.ts';
+import type { Caches } from '../../server/caches.ts';
+import { apiRequest, connectTestDatabase, startTestCaches } from '../helpers/app.ts';
 import { buildDepartment, buildItem, buildStaff, buildWindow, suffix } from '../helpers/factories.ts';
 import { CHROMIUM, openPage } from './chromium.ts';
 
 let server: Server;
+let caches: Caches;
 let port: number;
 let baseUrl: string;
 
 function listen(onPort = 0): Promise<Server> {
   return new Promise((resolve) => {
-    const s = createApp().listen(onPort, '127.0.0.1', () => resolve(s));
+    const s = createApp({ caches }).listen(onPort, '127.0.0.1', () => resolve(s));
   });
 }
 async function stopServer(): Promise<void> {
@@ -25,18 +26,19 @@ async function stopServer(): Promise<void> {
   await new Promise((resolve) => server.close(resolve));
 }
 async function rebuild() {
-  await screenSnapshotsJob.run(new Date());
-  await refreshScreenCache();
+  await screenSnapshotsJob(caches.catalogue).run(new Date());
+  await caches.screens.refresh();
 }
 
 test.before(async () => {
   await connectTestDatabase();
+  caches = await startTestCaches();
   server = await listen();
   port = (server.address() as AddressInfo).port;
   baseUrl = `http://127.0.0.1:${port}`;
 });
 test.after.always(async () => {
-  stopScreenCache();
+  caches?.stop();
   await stopServer().catch(() => {});
   await mongoose.connection.dropDatabase().catch(() => {});
   await mongoose.disconnect();

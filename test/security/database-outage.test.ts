@@ -9,7 +9,7 @@ import mongoose from 'mongoose';
 import { createApp } from '../../server/app.ts';
 import { connectDatabase } from '../../server/db.ts';
 import { freePort, secantusBinary, startSecantusAt, type LocalMongo } from '../../server/embedded-db.ts';
-import { apiRequest } from '../helpers/app.ts';
+import { apiRequest, startTestCaches } from '../helpers/app.ts';
 import { buildStaff, suffix } from '../helpers/factories.ts';
 
 let binary: string;
@@ -18,6 +18,7 @@ let db: LocalMongo;
 let port: number;
 let baseUrl: string;
 let server: ReturnType<ReturnType<typeof createApp>['listen']>;
+let caches: Awaited<ReturnType<typeof startTestCaches>> | undefined;
 
 test.before(async () => {
   // This test stops and restarts a server of its own, on the same data and port.
@@ -25,13 +26,15 @@ test.before(async () => {
   port = await freePort();
   db = await startSecantusAt(binary, dir, port);
   await connectDatabase(db.uri, 'outage');
-  server = createApp().listen(0, '127.0.0.1');
+  caches = await startTestCaches();
+  server = createApp({ caches }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 test.after.always(async () => {
   server?.closeAllConnections();
   server?.close();
+  caches?.stop();
   await mongoose.disconnect().catch(() => {});
   await db?.stop();
   rmSync(dir, { recursive: true, force: true });
