@@ -1,6 +1,4 @@
 // Every scheduled job of OneTrip, one line each.
-import { claimCleanupJob } from './claim-cleanup.ts';
-import { lockCleanupJob } from './lock-cleanup.ts';
 import { notificationSenderJob } from './notification-sender.ts';
 import { paymentReconcileJob } from './payment-reconcile.ts';
 import { slotGenerationJob } from './slot-generation.ts';
@@ -15,8 +13,6 @@ import { retentionJob } from './retention.ts';
 import type { Job } from './types.ts';
 
 export const jobs: Job[] = [
-  lockCleanupJob,
-  claimCleanupJob,
   notificationSenderJob,
   rectificationWarningJob,
   paymentReconcileJob,
