@@ -1,5 +1,5 @@
 // Atomic counters (queue ticket numbers, rate-limit windows): one document per counter, bumped
-// with $inc. Not one upsert: when the first bumps of a counter race, SecantusDB 0.7 can answer an
+// with $inc. Not one upsert: when the first bumps of a counter race, SecantusDB 0.7.0b3 can answer an
 // upsert that did count with no document at all, so that caller's count would be lost. Instead:
 // $inc the counter if it exists, else insert it at 1, and if a racing bump inserted it first,
 // $inc again. Every step is atomic, so each caller gets a distinct value on any server.

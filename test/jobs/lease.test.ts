@@ -1,4 +1,5 @@
 import test from 'ava';
+import { claimTick } from '../../jobs/lock.ts';
 import { runJobTick } from '../../jobs/runner.ts';
 import type { Job } from '../../jobs/types.ts';
 import { JobLockModel, JobRunModel } from '../../models/job-lock.ts';
@@ -48,6 +49,16 @@ test('runJobTick › a crashed holder\'s lease expires: the next tick runs and t
   const dead = await JobRunModel.findOne({ job: job.name, instance: 'crashed' }).lean();
   t.is(dead?.outcome, 'failed');
   t.regex(dead?.error ?? '', /lease expired/);
+});
+
+test('claimTick › twenty ticks racing for the lease, new or run out › exactly one gets it each time', async (t) => {
+  const job = countingJob();
+  const race = (now: Date) =>
+    Promise.all(Array.from({ length: 20 }, (_, i) => claimTick(`${job.name}:${new Date(now.getTime() - i * 1000).toISOString()}`, `h${i}`, 60_000, now)));
+  const first = new Date();
+  t.is((await race(first)).filter(Boolean).length, 1);
+  t.is((await race(new Date(first.getTime() + 30_000))).filter(Boolean).length, 0, 'the lease is still held');
+  t.is((await race(new Date(first.getTime() + 120_000))).filter(Boolean).length, 1);
 });
 
 test('runJobTick › a failing job is logged as failed with its error', async (t) => {
