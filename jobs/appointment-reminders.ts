@@ -1,10 +1,9 @@
 // The day before an appointment, queues a reminder in the notifications outbox (the sender
 // job delivers it). Runs hourly so bookings made today for tomorrow are reminded too; an
-// appointment is reminded once (a claim per appointment decides).
+// appointment is reminded once (the outbox's unique dedupeKey decides).
 import { AppointmentModel } from '../models/appointment.ts';
 import { config } from '../server/config.ts';
 import type { CatalogueCache } from '../services/catalogue/store.ts';
-import { claimOnce } from '../services/claims/claim.ts';
 import { clip, queueNotice } from '../services/notifications/outbox.ts';
 import { addDays, zonedDate } from '../services/calendar/zoned-time.ts';
 import type { Job } from './types.ts';
@@ -20,10 +19,9 @@ export const appointmentRemindersJob = (catalogueCache: CatalogueCache): Job => 
     for await (const appointment of AppointmentModel.find({ date: tomorrow, status: 'booked' }).lean().cursor({ batchSize: 500 })) {
       seen++;
       const entityId = String(appointment._id);
-      if (!(await claimOnce(`appointment_reminder:${entityId}`, now))) continue;
       const guide = catalogue.byCode.get(appointment.itemCode);
       const place = guide?.windows.map((w) => w.location || w.name).find(Boolean) ?? '';
-      await queueNotice(
+      const queuedNow = await queueNotice(
         {
           citizenId: appointment.citizenId,
           entity: 'appointment',
@@ -36,10 +34,11 @@ export const appointmentRemindersJob = (catalogueCache: CatalogueCache): Job => 
             thing3: { value: clip(place || '政务服务中心') },
             character_string4: { value: appointment.checkInCode },
           },
+          dedupeKey: `appointment_reminder:${entityId}`,
         },
         now,
       );
-      queued++;
+      if (queuedNow) queued++;
     }
     return { appointments: seen, queued };
   },

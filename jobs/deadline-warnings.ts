@@ -5,7 +5,7 @@ import { StaffNoticeModel } from '../models/staff-notice.ts';
 import { businessDate } from '../services/applications/business-date.ts';
 import { addWorkingDays } from '../services/applications/working-days.ts';
 import type { CatalogueCache } from '../services/catalogue/store.ts';
-import { claimOnce } from '../services/claims/claim.ts';
+import { isDuplicateKey } from '../server/mongo-errors.ts';
 import type { Job } from './types.ts';
 
 export const deadlineWarningsJob = (catalogueCache: CatalogueCache): Job => ({
@@ -22,18 +22,23 @@ export const deadlineWarningsJob = (catalogueCache: CatalogueCache): Job => ({
       cases++;
       const overdue = application.deadline! < today;
       const kind = overdue ? 'deadline_overdue' : 'deadline_due';
-      // Claimed per case, kind and day, so a second run (or instance) does not warn twice.
-      if (!(await claimOnce(`${kind}:${String(application._id)}:${today}`, now))) continue;
       const itemName = catalogue.byCode.get(application.itemCode)?.name ?? application.itemCode;
-      await StaffNoticeModel.create({
-        department: application.department,
-        audience: 'dept_admin',
-        kind,
-        entity: 'application',
-        entityId: String(application._id),
-        message: overdue ? `办件已超期：${itemName}（办结时限 ${application.deadline}）` : `办件即将到期：${itemName}（办结时限 ${application.deadline}）`,
-        createdAt: now,
-      });
+      try {
+        await StaffNoticeModel.create({
+          department: application.department,
+          audience: 'dept_admin',
+          kind,
+          entity: 'application',
+          entityId: String(application._id),
+          message: overdue ? `办件已超期：${itemName}（办结时限 ${application.deadline}）` : `办件即将到期：${itemName}（办结时限 ${application.deadline}）`,
+          createdAt: now,
+          // Once per case, kind and day: a second run (or instance) gets a duplicate key.
+          dedupeKey: `${kind}:${String(application._id)}:${today}`,
+        });
+      } catch (error) {
+        if (isDuplicateKey(error)) continue;
+        throw error;
+      }
       notices++;
     }
     return { cases, notices };

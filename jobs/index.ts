@@ -1,6 +1,4 @@
 // Every scheduled job of OneTrip, one line each; those that read an in-memory cache get it here.
-import { claimCleanupJob } from './claim-cleanup.ts';
-import { lockCleanupJob } from './lock-cleanup.ts';
 import { notificationSenderJob } from './notification-sender.ts';
 import { paymentReconcileJob } from './payment-reconcile.ts';
 import { slotGenerationJob } from './slot-generation.ts';
@@ -17,8 +15,6 @@ import type { Job } from './types.ts';
 import { calendarWarningsJob } from './calendar-warnings.ts';
 
 export const createJobs = (caches: Caches): Job[] => [
-  lockCleanupJob,
-  claimCleanupJob,
   notificationSenderJob,
   rectificationWarningJob,
   paymentReconcileJob,

@@ -1,48 +1,63 @@
 // The at-most-once coordinator. A tick runs on the instance whose insert of `{_id: job:tick}`
-// wins (everyone else gets a duplicate key and skips), and only while no earlier run of the
-// job still holds an unexpired lease: a slow run is not overlapped, and a crashed holder's
-// lease simply runs out, after which the next tick runs. Plugs into node-cron's
-// RunCoordinator hook and is used directly by runJobTick.
+// wins (everyone else gets a duplicate key and skips), and only if that instance then takes
+// the job's lease: a guarded update of `{_id: job}` that matches only a lease already given
+// back or run out. So a slow run is not overlapped, and a crashed holder's lease simply runs
+// out, after which the next tick runs. Plugs into node-cron's RunCoordinator hook and is used
+// directly by runJobTick.
 import type { RunCoordinator } from 'node-cron';
 import { JobLockModel, JobRunModel } from '../models/job-lock.ts';
 import { isDuplicateKey } from '../server/mongo-errors.ts';
 
+const DAY_MS = 24 * 3600_000;
+/** A tick's document only has to outlive the instances' clock skew. */
+const TICK_KEEP_MS = DAY_MS;
+/** A lease outlives its run log entry, so a crashed run is always found and closed. */
+const LEASE_KEEP_MS = 90 * DAY_MS;
+
 /** `job:tickISO` → job name (ISO instants contain ':' too, job names do not). */
 export const jobOfKey = (key: string) => key.slice(0, key.indexOf(':'));
+const tickOfKey = (key: string) => new Date(key.slice(key.indexOf(':') + 1));
 
-/** Tries to claim `key` for `holder`; true when this caller won and the job is not busy elsewhere. */
+/** Tries to take tick `key` for `holder`; true when this caller won it and the job is not busy elsewhere. */
 export async function claimTick(key: string, holder: string, leaseMs: number, now = new Date()): Promise<boolean> {
   const job = jobOfKey(key);
   try {
-    await JobLockModel.create({ _id: key, job, holder, leaseUntil: new Date(now.getTime() + leaseMs), createdAt: now });
+    await JobLockModel.create({ _id: key, job, holder, createdAt: now, expiresAt: new Date(now.getTime() + TICK_KEEP_MS) });
   } catch (error) {
     if (isDuplicateKey(error)) return false;
     throw error;
   }
-  // Only the tick's winner gets here, so this read needs no atomicity.
-  const busy = await JobLockModel.exists({ job, _id: { $ne: key }, finishedAt: null, leaseUntil: { $gt: now } });
-  if (busy) {
-    await JobLockModel.updateOne({ _id: key }, { $set: { finishedAt: now, outcome: 'overlap' } });
-    return false;
-  }
-  await expireCrashedRuns(job, now);
-  return true;
+  return takeLease(job, tickOfKey(key), holder, leaseMs, now);
 }
 
+/** Takes the job's lease unless a run still holds it (then the upsert hits the existing `_id`). */
+async function takeLease(job: string, tick: Date, holder: string, leaseMs: number, now: Date): Promise<boolean> {
+  const leaseUntil = new Date(now.getTime() + leaseMs);
+  try {
+    const previous = await JobLockModel.findOneAndUpdate(
+      { _id: job, leaseUntil: { $lte: now } },
+      { $set: { job, holder, tick, createdAt: now, leaseUntil, releasedAt: null, expiresAt: new Date(leaseUntil.getTime() + LEASE_KEEP_MS) } },
+      { upsert: true, returnDocument: 'before' },
+    ).lean();
+    if (previous?.tick && !previous.releasedAt) await failCrashedRun(job, previous.holder, previous.tick, now);
+    return true;
+  } catch (error) {
+    if (isDuplicateKey(error)) return false;
+    throw error;
+  }
+}
+
+/** Gives the job's lease back after tick `key` ran. */
 export async function releaseTick(key: string, now = new Date()): Promise<void> {
-  await JobLockModel.updateOne({ _id: key }, { $set: { finishedAt: now } });
+  await JobLockModel.updateOne({ _id: jobOfKey(key), tick: tickOfKey(key), releasedAt: null }, { $set: { releasedAt: now, leaseUntil: now } });
 }
 
-/** Closes claims whose holder died mid-run (lease over, never finished) and fails their log entries. */
-async function expireCrashedRuns(job: string, now: Date): Promise<void> {
-  const crashed = await JobLockModel.find({ job, finishedAt: null, leaseUntil: { $lte: now } }).limit(100).lean();
-  for (const lock of crashed) {
-    await JobLockModel.updateOne({ _id: lock._id }, { $set: { finishedAt: now, outcome: 'expired' } });
-    await JobRunModel.updateMany(
-      { job, instance: lock.holder, tick: new Date(lock._id.slice(job.length + 1)), outcome: 'running' },
-      { $set: { outcome: 'failed', finishedAt: now, error: 'lease expired: the holder stopped before finishing' } },
-    );
-  }
+/** The previous holder's lease ran out without being given back: it died mid-run. */
+async function failCrashedRun(job: string, holder: string, tick: Date, now: Date): Promise<void> {
+  await JobRunModel.updateMany(
+    { job, instance: holder, tick, outcome: 'running' },
+    { $set: { outcome: 'failed', finishedAt: now, error: 'lease expired: the holder stopped before finishing' } },
+  );
 }
 
 /** node-cron coordinator backed by the job_locks collection. */

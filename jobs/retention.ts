@@ -1,15 +1,13 @@
 // Retention: for cases completed more than RETENTION_DAYS ago, removes the uploaded material
 // files (GridFS bucket `materials`) and clears the applicant's name. The case record stays.
-// Also the nightly housekeeping of the hall: old queue counters, superseded 办件公示 versions.
+// Also the nightly housekeeping of superseded 办件公示 versions.
 import { GridFSBucket, type ObjectId } from 'mongodb';
 import mongoose from 'mongoose';
 import { ApplicationModel } from '../models/application.ts';
-import { QueueCounterModel } from '../models/queue-counter.ts';
 import { config } from '../server/config.ts';
 import { changeApplication } from '../services/applications/revision.ts';
 import { compactPublishedVersions } from '../services/publishing/compact.ts';
 import type { Ledger } from '../services/publishing/ledger.ts';
-import { zonedDate } from '../services/calendar/zoned-time.ts';
 import type { Job } from './types.ts';
 
 const BATCH = 500;
@@ -34,11 +32,8 @@ export const retentionJob = (ledger: Ledger): Job => ({
       cases += expired.length;
       if (expired.length < BATCH) break;
     }
-    // The queue's day counters are worthless after a week (its claims expire by claim-cleanup).
-    const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
-    const counters = await QueueCounterModel.deleteMany({ date: { $lt: zonedDate(weekAgo, config.TZ_NAME) } });
     const versionsCompacted = await compactPublishedVersions(ledger);
-    return { cases, files, queueCountersRemoved: counters.deletedCount, versionsCompacted };
+    return { cases, files, versionsCompacted };
   },
 });
 

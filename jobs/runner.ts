@@ -9,6 +9,8 @@ import { claimTick, mongoRunCoordinator, releaseTick } from './lock.ts';
 import type { Job } from './types.ts';
 
 const LEASE_MS = 10 * 60_000;
+/** How long run-log entries are kept unless the job says otherwise (removed by a TTL index). */
+const KEEP_RUNS_MS = 90 * 24 * 3600_000;
 
 /** This process's name in locks and run logs. */
 export const instanceId = `${os.hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -24,7 +26,9 @@ export async function runJobTick(job: Job, tick: Date, holder = instanceId): Pro
 
 /** Runs a job body (already claimed) and writes its run-log entry. */
 async function executeJob(job: Job, tick: Date, holder: string): Promise<'ran' | 'failed'> {
-  const run = await JobRunModel.create({ job: job.name, tick, instance: holder, startedAt: new Date(), outcome: 'running' });
+  const startedAt = new Date();
+  const expiresAt = new Date(startedAt.getTime() + (job.keepRunsMs ?? KEEP_RUNS_MS));
+  const run = await JobRunModel.create({ job: job.name, tick, instance: holder, startedAt, outcome: 'running', expiresAt });
   try {
     const counts = await job.run(tick);
     await JobRunModel.updateOne({ _id: run._id }, { $set: { finishedAt: new Date(), outcome: 'ok', counts } });

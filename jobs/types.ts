@@ -7,4 +7,6 @@ export interface Job {
   run(now: Date): Promise<Record<string, number>>;
   /** How long a run may hold the job before its lease expires (default 10 minutes). */
   leaseMs?: number;
+  /** How long its run-log entries are kept (default 90 days). */
+  keepRunsMs?: number;
 }

@@ -1,21 +1,23 @@
-// At-most-once claims of job ticks (`_id` = job name + tick) and the run log admins read.
-// Neither has a TTL index (FerretDB has none): the lock-cleanup job removes old entries.
+// Job coordination and the run log admins read. `job_locks` holds two kinds of documents:
+// one per tick (`_id` = `job:tickISO`; inserting it decides which instance has the tick) and
+// one per job (`_id` = job name; its lease, taken by a guarded update, keeps a slow run from
+// being overlapped). Both kinds and the run log expire through TTL indexes on `expiresAt`.
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
 const jobLockSchema = new Schema(
   {
-    _id: { type: String, required: true }, // `${job}:${tickISO}`
+    _id: { type: String, required: true }, // `${job}:${tickISO}` for a tick, `${job}` for the lease
     job: { type: String, required: true },
     holder: { type: String, required: true },
-    leaseUntil: { type: Date, required: true },
-    createdAt: { type: Date, required: true, index: true },
-    finishedAt: { type: Date, default: null },
-    /** Why a claim ended without a normal run: 'overlap' (an earlier run held the lease) or 'expired' (its holder died). */
-    outcome: { type: String, default: null },
+    createdAt: { type: Date, required: true },
+    /** Lease document only: the tick being run, until when it is held, and when it was given back. */
+    tick: { type: Date, default: null },
+    leaseUntil: { type: Date, default: null },
+    releasedAt: { type: Date, default: null },
+    expiresAt: { type: Date, required: true, expires: 0 },
   },
   { versionKey: false },
 );
-jobLockSchema.index({ job: 1, finishedAt: 1 });
 
 const jobRunSchema = new Schema(
   {
@@ -27,6 +29,7 @@ const jobRunSchema = new Schema(
     outcome: { type: String, enum: ['running', 'ok', 'failed'], required: true },
     counts: { type: Schema.Types.Mixed, default: {} },
     error: { type: String, default: '' },
+    expiresAt: { type: Date, required: true, expires: 0 },
   },
   { versionKey: false },
 );

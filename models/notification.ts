@@ -1,8 +1,10 @@
 // Outbox of WeChat subscribe messages to citizens. A state change queues a row; the sender job
 // delivers it with retries and backoff, so a WeChat failure never blocks the change itself.
+// A row queued once per event (a reminder) carries a `dedupeKey`, unique among rows that have
+// one; a row that is done expires through a TTL index on `expiresAt`.
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
-export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed', 'skipped'] as const;
+export const NOTIFICATION_STATUSES = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
 
 const notificationSchema = new Schema(
   {
@@ -17,15 +19,20 @@ const notificationSchema = new Schema(
     data: { type: Schema.Types.Mixed, required: true }, // {key: {value}}
     status: { type: String, enum: NOTIFICATION_STATUSES, default: 'pending' },
     attempts: { type: Number, default: 0 },
-    /** When the sender may (re)try; also the lease of a claimed row. */
+    /** When the sender may (re)try; while 'sending', when the sender's lease runs out. */
     nextAttemptAt: { type: Date, required: true },
     lastError: { type: String, default: null },
     sentAt: { type: Date, default: null },
+    /** e.g. `appointment_reminder:<id>`: what may be queued only once. */
+    dedupeKey: { type: String, default: null },
+    /** Set when the row is done (sent, failed, skipped). */
+    expiresAt: { type: Date, default: null, expires: 0 },
   },
   { timestamps: true, versionKey: false },
 );
 notificationSchema.index({ status: 1, nextAttemptAt: 1 });
 notificationSchema.index({ entity: 1, entityId: 1 });
+notificationSchema.index({ dedupeKey: 1 }, { unique: true, partialFilterExpression: { dedupeKey: { $type: 'string' } } });
 
 export type Notification = InferSchemaType<typeof notificationSchema>;
 export const NotificationModel = mongoose.model('Notification', notificationSchema, 'notifications');

@@ -31,8 +31,11 @@ const queueTicketSchema = new Schema(
 queueTicketSchema.index({ windowGroup: 1, date: 1, ticketNo: 1 }, { unique: true });
 queueTicketSchema.index({ windowGroup: 1, date: 1, status: 1 });
 queueTicketSchema.index({ hallCode: 1, date: 1 });
+// call-next: the lowest waiting queueKey of a window's day.
 queueTicketSchema.index({ date: 1, windows: 1, status: 1, queueKey: 1 });
 queueTicketSchema.index({ calledWindow: 1, calledAt: -1 });
+// A double scan answers the ticket its booking already has.
+queueTicketSchema.index({ appointmentId: 1 });
 
 export type QueueTicket = InferSchemaType<typeof queueTicketSchema>;
 export const QueueTicketModel = mongoose.model('QueueTicket', queueTicketSchema, 'queue_tickets');

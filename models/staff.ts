@@ -13,6 +13,10 @@ const staffSchema = new Schema(
     active: { type: Boolean, default: true },
     /** Set when an admin created the account or reset its password: sign-in asks for a new one first. */
     mustChangePassword: { type: Boolean, default: false },
+    /** Addresses the account signed in from (the last ten): not locked out by failures elsewhere. */
+    knownAddresses: { type: [String], default: [] },
+    /** Bumped by an admin's unlock: the login-failure counters carry it, so old counts stop counting. */
+    loginEpoch: { type: Number, default: 0 },
   },
   { timestamps: true, versionKey: false },
 );

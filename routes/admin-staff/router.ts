@@ -94,7 +94,7 @@ defineRoute(
     errors: { 401: '用户名或密码错误', 423: 'ACCOUNT_LOCKED', 429: 'RATE_LIMITED' }, before: [loginRateLimit()],
   },
   async (ctx, { body }) => {
-    await changeOwnPassword(body.username, body.password, body.newPassword, ctx.state.now);
+    await changeOwnPassword(body.username, body.password, body.newPassword, ctx.state.now, ctx.ip);
     ctx.status = 204;
   },
 );

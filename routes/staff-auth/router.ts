@@ -42,7 +42,7 @@ defineRoute(
     before: [loginRateLimit()],
   },
   async (ctx, { body }) => {
-    const staff = await loginStaff(body.username, body.password, ctx.state.now);
+    const staff = await loginStaff(body.username, body.password, ctx.state.now, { address: ctx.ip });
     const { name, ...principal } = staff;
     ctx.body = {
       token: await signToken(principal),

@@ -2,7 +2,7 @@
 import type { Middleware } from 'koa';
 import { tooManyRequests } from '../errors.ts';
 import type { AppState } from '../state.ts';
-import { takePlace } from '../../services/rate-limit/window-slots.ts';
+import { countInWindow } from '../../services/rate-limit/counter.ts';
 
 export interface RateLimitRule {
   /** Names the limited action in keys: `login`, `booking`, `upload`. */
@@ -21,8 +21,8 @@ export function rateLimit(rule: RateLimitRule): Middleware<AppState> {
     if (principal) checks.push([`${rule.name}:${principal.kind}:${principal.id}`, perCaller]);
     checks.push([`${rule.name}:ip:${ctx.ip}`, perIp]);
     for (const [key, limit] of checks) {
-      const verdict = await takePlace(key, limit, rule.windowSeconds);
-      if (!verdict.allowed) throw tooManyRequests(verdict.retryAfterSeconds);
+      const { count, retryAfterSeconds } = await countInWindow(key, rule.windowSeconds, ctx.state.now);
+      if (count > limit) throw tooManyRequests(retryAfterSeconds);
     }
     await next();
   };

@@ -3,6 +3,7 @@
 import type { Types } from 'mongoose';
 import { NotificationModel } from '../../models/notification.ts';
 import { logger } from '../../server/logger.ts';
+import { isDuplicateKey } from '../../server/mongo-errors.ts';
 
 export interface QueuedNotice {
   citizenId: Types.ObjectId;
@@ -11,14 +12,20 @@ export interface QueuedNotice {
   kind: string;
   page: string;
   data: Record<string, { value: string }>;
+  /** Queue this only once (a duplicate key answers: already queued). */
+  dedupeKey?: string;
 }
 
-/** Adds one message to the outbox, due at once. */
-export async function queueNotice(notice: QueuedNotice, now = new Date()): Promise<void> {
+/** Adds one message to the outbox, due at once; false when it was not queued (already queued, or an error). */
+export async function queueNotice(notice: QueuedNotice, now = new Date()): Promise<boolean> {
   try {
     await NotificationModel.create({ ...notice, status: 'pending', attempts: 0, nextAttemptAt: now });
+    return true;
   } catch (error) {
-    logger.error({ err: error, entity: notice.entity, entityId: notice.entityId, kind: notice.kind }, 'could not queue notification');
+    if (!(notice.dedupeKey && isDuplicateKey(error))) {
+      logger.error({ err: error, entity: notice.entity, entityId: notice.entityId, kind: notice.kind }, 'could not queue notification');
+    }
+    return false;
   }
 }
 

@@ -1,13 +1,12 @@
-// Calling tickets at a window. The next ticket is taken with one findOneAndUpdate on the
-// lowest waiting queueKey, so two windows calling at once never get the same ticket.
-import type { Types } from 'mongoose';
-import { AppointmentModel } from '../../models/appointment.ts';
+// Calling tickets at a window. The next ticket is taken with one findOneAndUpdate guarded by
+// `status: 'waiting'` on the lowest queueKey, so two windows calling at once never get the
+// same ticket; serving is guarded by `status: 'called'` likewise.
 import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import type { StaffPrincipal } from '../../server/auth/principal.ts';
 import { config } from '../../server/config.ts';
 import { conflict, forbidden, invalidState, notFound } from '../../server/errors.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
-import { claimOnce } from '../claims/claim.ts';
+import { markBookingServed } from './check-in.ts';
 import { zonedDate } from '../calendar/zoned-time.ts';
 
 /** True when `staff` may call at `window`: its own window, its department's, or any for center admins. */
@@ -23,27 +22,14 @@ export async function callNext(windowCode: string, staff: StaffPrincipal, now: D
   if (!window) throw notFound('窗口');
   if (!staffMayCallAt(staff, window)) throw forbidden('只能在本人的窗口叫号');
   await finishCalled(windowCode, now);
-  const date = zonedDate(now, config.TZ_NAME);
-  const passedOver: Types.ObjectId[] = [];
-  for (let attempt = 0; attempt < MAX_CALL_ATTEMPTS; attempt++) {
-    const candidate = await QueueTicketModel.findOne({ date, windows: windowCode, status: 'waiting', _id: { $nin: passedOver } })
-      .sort({ queueKey: 1 })
-      .lean();
-    if (!candidate) break;
-    // Another window may be taking the same ticket this instant; the claim insert decides.
-    if (await claimOnce(`call:${candidate._id}`, now)) {
-      return (await QueueTicketModel.findOneAndUpdate(
-        { _id: candidate._id },
-        { $set: { status: 'called', calledAt: now, calledWindow: windowCode } },
-        { returnDocument: 'after' },
-      ).lean())!;
-    }
-    passedOver.push(candidate._id);
-  }
-  throw conflict('QUEUE_EMPTY', '当前没有等候的号码');
+  const called = await QueueTicketModel.findOneAndUpdate(
+    { date: zonedDate(now, config.TZ_NAME), windows: windowCode, status: 'waiting' },
+    { $set: { status: 'called', calledAt: now, calledWindow: windowCode } },
+    { sort: { queueKey: 1 }, returnDocument: 'after' },
+  ).lean();
+  if (!called) throw conflict('QUEUE_EMPTY', '当前没有等候的号码');
+  return called;
 }
-
-const MAX_CALL_ATTEMPTS = 20;
 
 /** Marks a called ticket served (and its booking). */
 export async function serveTicket(ticketId: string, staff: StaffPrincipal, now: Date, catalogue: CatalogueSnapshot) {
@@ -56,7 +42,7 @@ export async function serveTicket(ticketId: string, staff: StaffPrincipal, now: 
     { $set: { status: 'served', servedAt: now } },
     { returnDocument: 'after' },
   ).lean();
-  if (!served) throw invalidState(ticket.status, '办结');
+  if (!served) throw invalidState((await QueueTicketModel.findById(ticket._id, { status: 1 }).lean())?.status ?? ticket.status, '办结');
   await markBookingServed(served.appointmentId);
   return served;
 }
@@ -69,9 +55,4 @@ async function finishCalled(windowCode: string, now: Date): Promise<void> {
     { sort: { calledAt: -1 }, returnDocument: 'after' },
   ).lean();
   if (previous) await markBookingServed(previous.appointmentId);
-}
-
-async function markBookingServed(appointmentId: Types.ObjectId | null | undefined): Promise<void> {
-  if (!appointmentId) return;
-  await AppointmentModel.updateOne({ _id: appointmentId, status: 'checked_in' }, { $set: { status: 'served' } });
 }

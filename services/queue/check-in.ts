@@ -1,6 +1,6 @@
 // Arrival: staff check a booking in within a window around its slot and the citizen gets a
-// queue ticket. The booked → checked_in change is one conditional update, so a double scan
-// issues one ticket.
+// queue ticket. The booked → checked_in change is one guarded update, so a double scan issues
+// one ticket. The queue touches appointments only here, through guarded updates.
 import type { Types } from 'mongoose';
 import { AppointmentModel } from '../../models/appointment.ts';
 import { QueueTicketModel } from '../../models/queue-ticket.ts';
@@ -9,7 +9,6 @@ import { staffCoversDepartment } from '../../server/auth/principal.ts';
 import { config } from '../../server/config.ts';
 import { conflict, forbidden, invalidState, notFound } from '../../server/errors.ts';
 import { zonedInstant } from '../calendar/zoned-time.ts';
-import { claimOnce, releaseClaim } from '../claims/claim.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { issueTicket } from './tickets.ts';
 
@@ -44,13 +43,13 @@ export async function checkIn(ref: AppointmentRef, staff: StaffPrincipal, now: D
       closesAt: closesAt.toISOString(),
     });
   }
-  // The claim insert decides a double scan (the conditional update alone is not atomic on FerretDB).
-  if (!(await claimOnce(`checkin:${appointmentId}`, now))) return checkedInMeanwhile(appointment._id);
-  const won = await AppointmentModel.updateOne({ _id: appointment._id, status: 'booked' }, { $set: { status: 'checked_in', checkedInAt: now } });
-  if (won.modifiedCount === 0) {
-    await releaseClaim(`checkin:${appointmentId}`);
-    throw invalidState((await AppointmentModel.findById(appointment._id).lean())?.status ?? 'unknown', '签到');
-  }
+  // The guarded update decides a double scan: only one of them moves the booking out of 'booked'.
+  const won = await AppointmentModel.findOneAndUpdate(
+    { _id: appointment._id, status: 'booked' },
+    { $set: { status: 'checked_in', checkedInAt: now } },
+    { projection: { _id: 1 } },
+  ).lean();
+  if (!won) return checkedInMeanwhile(appointment._id);
   const ticket = await issueTicket({
     itemCode: appointment.itemCode,
     source: 'booking',
@@ -59,14 +58,20 @@ export async function checkIn(ref: AppointmentRef, staff: StaffPrincipal, now: D
     appointmentId: appointment._id,
     now,
   }, catalogue);
-  await AppointmentModel.updateOne({ _id: appointment._id }, { $set: { ticketNo: ticket.ticketNo } });
+  await AppointmentModel.updateOne({ _id: appointment._id, ticketNo: null }, { $set: { ticketNo: ticket.ticketNo } });
   return { ticketNo: ticket.ticketNo, appointmentId };
 }
 
-/** A concurrent scan won: answer its ticket, or a conflict while it is still being issued. */
+/** A concurrent change won: answer the ticket of a concurrent scan, else the state it left. */
 async function checkedInMeanwhile(appointmentId: Types.ObjectId): Promise<{ ticketNo: string; appointmentId: string }> {
   const ticket = await QueueTicketModel.findOne({ appointmentId }).lean();
   if (ticket) return { ticketNo: ticket.ticketNo, appointmentId: String(appointmentId) };
   const current = await AppointmentModel.findById(appointmentId).lean();
   throw invalidState(current?.status ?? 'unknown', '签到');
+}
+
+/** A checked-in booking whose ticket was served is served too (a no-op in any other state). */
+export async function markBookingServed(appointmentId: Types.ObjectId | null | undefined): Promise<void> {
+  if (!appointmentId) return;
+  await AppointmentModel.updateOne({ _id: appointmentId, status: 'checked_in' }, { $set: { status: 'served' } });
 }

@@ -1,5 +1,6 @@
 // Issuing queue tickets: numbered per window group per day (A001 …) with an atomic counter,
-// ordered for calling by period, then booked before walk-in, then issue time.
+// ordered for calling by period, then booked before walk-in, then issue time. The unique
+// (group, date, ticketNo) index is a backstop only: the $inc never hands a number out twice.
 import type { Types } from 'mongoose';
 import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import { nextTicketNumber } from '../../models/queue-counter.ts';
@@ -9,7 +10,6 @@ import type { CatalogueSnapshot } from '../catalogue/store.ts';
 
 import { zonedDate, zonedTime } from '../calendar/zoned-time.ts';
 import { windowGroupOf } from '../booking/window-group.ts';
-import { isDuplicateKey } from '../../server/mongo-errors.ts';
 
 export const TICKET_PREFIX = 'A';
 
@@ -43,29 +43,18 @@ export async function issueTicket(request: TicketRequest, catalogue: CatalogueSn
   const date = zonedDate(request.now, config.TZ_NAME);
   const periodStart = request.periodStart ?? zonedTime(request.now, config.TZ_NAME);
   const rank = request.source === 'booking' ? 0 : 1;
-  // The counter's $inc gives the number; the unique (group, date, ticketNo) index is the
-  // guard where $inc is not atomic (FerretDB/SQLite), and a taken number means: take the next.
-  for (let attempt = 0; ; attempt++) {
-    const ticketNo = formatTicketNo(await nextTicketNumber(windowGroup, date));
-    try {
-      return await QueueTicketModel.create({
-        hallCode: target.hallCode,
-        windowGroup,
-        date,
-        ticketNo,
-        source: request.source,
-        appointmentId: request.appointmentId ?? null,
-        itemCode: request.itemCode,
-        periodStart,
-        windows: target.windows,
-        department: target.department,
-        queueKey: `${periodStart}|${rank}|${request.now.toISOString()}`,
-        issuedAt: request.now,
-      });
-    } catch (error) {
-      if (!isDuplicateKey(error) || attempt >= MAX_NUMBER_ATTEMPTS) throw error;
-    }
-  }
+  return QueueTicketModel.create({
+    hallCode: target.hallCode,
+    windowGroup,
+    date,
+    ticketNo: formatTicketNo(await nextTicketNumber(windowGroup, date, request.now)),
+    source: request.source,
+    appointmentId: request.appointmentId ?? null,
+    itemCode: request.itemCode,
+    periodStart,
+    windows: target.windows,
+    department: target.department,
+    queueKey: `${periodStart}|${rank}|${request.now.toISOString()}`,
+    issuedAt: request.now,
+  });
 }
-
-const MAX_NUMBER_ATTEMPTS = 50;

@@ -7,9 +7,9 @@ import { hashPassword } from '../auth/passwords.ts';
 import { loginStaff } from './login.ts';
 
 /** Checks the current password (with the login lockout) and sets the new one. */
-export async function changeOwnPassword(username: string, password: string, newPassword: string, now: Date): Promise<void> {
+export async function changeOwnPassword(username: string, password: string, newPassword: string, now: Date, address = ''): Promise<void> {
   if (newPassword === password) throw validationFailed({ 'body.newPassword': '新密码不能与当前密码相同' });
-  const staff = await loginStaff(username, password, now, { changingPassword: true });
+  const staff = await loginStaff(username, password, now, { address, changingPassword: true });
   await StaffModel.updateOne({ _id: staff.id, active: true }, { $set: { passwordHash: await hashPassword(newPassword), mustChangePassword: false } });
   await recordAudit({ actor: staff, action: 'change_password', entity: 'staff', entityId: staff.id }, now);
 }

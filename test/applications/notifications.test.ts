@@ -146,3 +146,37 @@ serial('notifications › no template configured or no citizen › skipped, not 
   t.deepEqual(await sendDueNotifications(later(1000)), { sent: 0, retrying: 0, failed: 0, skipped: 1 });
   t.is((await NotificationModel.findOne({ entityId: id }).lean())!.status, 'skipped');
 });
+
+serial('notifications › a sender stuck past its lease › another sends the row, the late one changes nothing', async (t) => {
+  const id = await applicationIn(app, scene, 'approved');
+  const start = later(1000);
+  let entered = () => {};
+  let release = () => {};
+  const sending = new Promise<void>((resolve) => (entered = resolve));
+  const stuck = sendDueNotifications(start, () => {
+    entered();
+    return new Promise<void>((resolve) => (release = resolve));
+  });
+  await sending;
+  t.is((await NotificationModel.findOne({ entityId: id }).lean())!.status, 'sending');
+  // Within the lease nobody else takes it; after it, the row is taken again.
+  t.is((await sendDueNotifications(new Date(start.getTime() + MINUTE))).sent, 0);
+  t.is((await sendDueNotifications(new Date(start.getTime() + 10 * MINUTE))).sent, 1);
+  release();
+  await stuck;
+  const row = await NotificationModel.findOne({ entityId: id }).lean();
+  t.like(row, { status: 'sent', attempts: 2, lastError: null });
+  t.is(sentFor(scene.citizen.openid).at(-1)!.data.phrase2!.value, '预审通过');
+});
+
+serial('notifications › a finished row expires after RETENTION_DAYS through a TTL index; a pending one does not', async (t) => {
+  const id = await applicationIn(app, scene, 'approved');
+  t.is((await NotificationModel.findOne({ entityId: id }).lean())!.expiresAt, null);
+  const now = later(1000);
+  await sendDueNotifications(now);
+  const row = await NotificationModel.findOne({ entityId: id }).lean();
+  t.is(row!.status, 'sent');
+  t.is(row!.expiresAt!.getTime(), now.getTime() + config.RETENTION_DAYS * 24 * 3600_000);
+  const indexes = await NotificationModel.collection.indexes();
+  t.true(indexes.some((index) => index.key.expiresAt === 1 && index.expireAfterSeconds === 0));
+});

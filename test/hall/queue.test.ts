@@ -1,7 +1,9 @@
 import test from 'ava';
+import mongoose from 'mongoose';
 import { AppointmentModel } from '../../models/appointment.ts';
 import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import { encryptPii } from '../../services/pii/crypto.ts';
+import { usesIndex } from '../helpers/explain.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { buildCitizen, buildDepartment, buildItem, buildStaff, buildWindow, type StaffFixture } from '../helpers/factories.ts';
 import { buildAppointment } from './fixtures.ts';
@@ -127,6 +129,30 @@ test('POST /staff/windows/:code/call-next › two windows calling at once never 
   t.is(called.length, 10);
   t.is(new Set(called).size, 10);
   t.is(calls.filter((c) => c.status === 409).length, 2);
+});
+
+test('POST /staff/appointments/:id/check-in › five scans at once issue one ticket', async (t) => {
+  const q = await freshQueue();
+  const citizen = await buildCitizen();
+  const booked = await buildAppointment(q.itemCode, citizen.id, 5);
+  const scans = await Promise.all(Array.from({ length: 5 }, () => app.request('POST', `/api/v1/staff/appointments/${booked._id}/check-in`, { token: q.staff.token })));
+  // A scan that loses while the winner is still issuing answers 409 INVALID_STATE; none gets another number.
+  t.true(scans.every((s) => s.status === 200 || (s.status === 409 && s.body.error.code === 'INVALID_STATE')));
+  t.deepEqual([...new Set(scans.filter((s) => s.status === 200).map((s) => s.body.ticketNo))], ['A001']);
+  t.is(await QueueTicketModel.countDocuments({ appointmentId: booked._id }), 1);
+});
+
+test('call-next › the queue order query reads through an index', async (t) => {
+  const explained = await mongoose.connection.db!.command({
+    explain: {
+      findAndModify: QueueTicketModel.collection.collectionName,
+      query: { date: '2026-03-02', windows: windows[0], status: 'waiting' },
+      sort: { queueKey: 1 },
+      update: { $set: { status: 'called' } },
+    },
+    verbosity: 'queryPlanner',
+  });
+  t.true(usesIndex(explained), JSON.stringify(explained.queryPlanner?.winningPlan));
 });
 
 test('POST /staff/windows/:code/call-next › window staff cannot call at a window not theirs', async (t) => {

@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import mongoose from 'mongoose';
 
-/** Bookkeeping a refused request may legitimately write: rate-limit hits, race claims, job runs. */
-const NOT_DATA = new Set(['rate_hits', 'rate_slots', 'claims', 'payment_claims', 'job_locks', 'job_runs']);
+/** Bookkeeping a refused request may legitimately write: rate-limit counters, payment claims, job runs. */
+const NOT_DATA = new Set(['rate_counters', 'payment_claims', 'job_locks', 'job_runs']);
 
 export type Fingerprint = Record<string, { count: number; hash: string }>;
 

@@ -1,4 +1,5 @@
 import test from 'ava';
+import { claimTick } from '../../jobs/lock.ts';
 import { runJobTick } from '../../jobs/runner.ts';
 import type { Job } from '../../jobs/types.ts';
 import { JobLockModel, JobRunModel } from '../../models/job-lock.ts';
@@ -14,6 +15,11 @@ function countingJob(leaseMs = 60_000): Job & { runs: Date[] } {
   return { name: `test-${suffix().toLowerCase()}`, schedule: '* * * * *', leaseMs, runs, run: async (now) => (runs.push(now), { seen: runs.length }) };
 }
 
+/** The job's lease as an earlier run of `tick` by `holder` left it: taken, not given back. */
+function holdLease(job: string, holder: string, tick: Date, leaseUntil: Date) {
+  return JobLockModel.create({ _id: job, job, holder, tick, leaseUntil, createdAt: tick, expiresAt: new Date(Date.now() + 3600_000) });
+}
+
 test('runJobTick › a tick claimed by one holder is skipped by the others', async (t) => {
   const job = countingJob();
   const tick = new Date('2026-03-02T01:00:00Z');
@@ -21,12 +27,14 @@ test('runJobTick › a tick claimed by one holder is skipped by the others', asy
   t.deepEqual(outcomes.sort(), ['ran', 'skipped', 'skipped']);
   t.is(job.runs.length, 1);
   t.is(await JobRunModel.countDocuments({ job: job.name }), 1);
+  // The lease was given back, so the next tick runs.
+  t.is(await runJobTick(job, new Date('2026-03-02T01:01:00Z'), 'b'), 'ran');
 });
 
 test('runJobTick › while a run holds an unexpired lease the next tick does not overlap it', async (t) => {
   const job = countingJob();
   const now = new Date();
-  await JobLockModel.create({ _id: `${job.name}:${new Date(now.getTime() - 60_000).toISOString()}`, job: job.name, holder: 'slow', leaseUntil: new Date(now.getTime() + 60_000), createdAt: now });
+  await holdLease(job.name, 'slow', new Date(now.getTime() - 60_000), new Date(now.getTime() + 60_000));
   t.is(await runJobTick(job, now, 'next'), 'skipped');
   t.is(job.runs.length, 0);
 });
@@ -34,13 +42,23 @@ test('runJobTick › while a run holds an unexpired lease the next tick does not
 test('runJobTick › a crashed holder\'s lease expires: the next tick runs and the dead run is logged as failed', async (t) => {
   const job = countingJob();
   const crashedTick = new Date(Date.now() - 120_000);
-  await JobLockModel.create({ _id: `${job.name}:${crashedTick.toISOString()}`, job: job.name, holder: 'crashed', leaseUntil: new Date(Date.now() - 1000), createdAt: crashedTick });
-  await JobRunModel.create({ job: job.name, tick: crashedTick, instance: 'crashed', startedAt: crashedTick, outcome: 'running' });
+  await holdLease(job.name, 'crashed', crashedTick, new Date(Date.now() - 1000));
+  await JobRunModel.create({ job: job.name, tick: crashedTick, instance: 'crashed', startedAt: crashedTick, outcome: 'running', expiresAt: new Date(Date.now() + 3600_000) });
   t.is(await runJobTick(job, new Date(), 'survivor'), 'ran');
   t.is(job.runs.length, 1);
   const dead = await JobRunModel.findOne({ job: job.name, instance: 'crashed' }).lean();
   t.is(dead?.outcome, 'failed');
   t.regex(dead?.error ?? '', /lease expired/);
+});
+
+test('claimTick › twenty ticks racing for the lease, new or run out › exactly one gets it each time', async (t) => {
+  const job = countingJob();
+  const race = (now: Date) =>
+    Promise.all(Array.from({ length: 20 }, (_, i) => claimTick(`${job.name}:${new Date(now.getTime() - i * 1000).toISOString()}`, `h${i}`, 60_000, now)));
+  const first = new Date();
+  t.is((await race(first)).filter(Boolean).length, 1);
+  t.is((await race(new Date(first.getTime() + 30_000))).filter(Boolean).length, 0, 'the lease is still held');
+  t.is((await race(new Date(first.getTime() + 120_000))).filter(Boolean).length, 1);
 });
 
 test('runJobTick › a failing job is logged as failed with its error', async (t) => {
@@ -62,4 +80,15 @@ test('GET /admin/job-runs › admins read the run log; window staff get 403', as
   const clerk = await buildStaff('window', 'D1', []);
   t.is((await app.request('GET', '/api/v1/admin/job-runs', { token: clerk.token })).status, 403);
   t.is((await app.request('GET', '/api/v1/admin/job-runs')).status, 401);
+});
+
+test('job locks and run log › expire through TTL indexes on expiresAt, no cleanup job', async (t) => {
+  for (const model of [JobLockModel, JobRunModel]) {
+    const indexes = await model.collection.indexes();
+    t.true(indexes.some((index) => index.key.expiresAt === 1 && index.expireAfterSeconds === 0), model.collection.name);
+  }
+  const job = countingJob();
+  await runJobTick(job, new Date('2026-03-02T03:00:00Z'), 'ttl-test');
+  const run = await JobRunModel.findOne({ job: job.name }).lean();
+  t.is(run!.expiresAt.getTime() - run!.startedAt.getTime(), 90 * 24 * 3600_000);
 });

@@ -58,6 +58,7 @@ test('job runner › three instances on one database run each tick exactly once;
   const instances = new Set(runs.map((r) => r.instance));
   t.true([...instances].every((id) => running.some((child) => id.includes(`-${child.pid}-`))));
   t.false(runs.some((r) => r.instance.includes(`-${idle.pid}-`)), 'the JOBS_ENABLED=false instance ran nothing');
-  t.is(await JobLockModel.countDocuments({ job: 'screen-snapshots', createdAt: { $gte: from, $lte: to }, finishedAt: null }), 0);
+  // Every run gave its lease back before its instance stopped.
+  t.truthy((await JobLockModel.findById('screen-snapshots').lean())?.releasedAt);
   t.log(`${perTick.size} ticks by ${instances.size} instance(s)`);
 });
