@@ -7,6 +7,7 @@ import {
 } from '../../integrations/wechatpay/index.ts';
 import { config, paymentsEnabled, paymentsSandboxed } from '../../server/config.ts';
 import { AppError } from '../../server/errors.ts';
+import { logger } from '../../server/logger.ts';
 
 let cached: { key: string; client: PayClient } | undefined;
 let sandbox: SandboxPay | undefined;
@@ -38,7 +39,10 @@ export function merchantId(): string {
 
 /** The sandbox's WeChat Pay (its keys and orders live as long as the process). */
 export function sandboxPay(): SandboxPay {
-  sandbox ??= createSandboxPay({ appId: config.WECHAT_APPID, notifyUrl: config.WECHATPAY_NOTIFY_URL || SANDBOX_NOTIFY_URL });
+  if (!sandbox) {
+    sandbox = createSandboxPay({ appId: config.WECHAT_APPID, notifyUrl: config.WECHATPAY_NOTIFY_URL || SANDBOX_NOTIFY_URL });
+    logger.info({ mchId: sandbox.mchId }, 'WeChat Pay sandbox: keys made in memory; pay with POST /api/v1/applications/:id/payments/sandbox-confirm');
+  }
   return sandbox;
 }
 
