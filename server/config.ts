@@ -29,7 +29,7 @@ const EnvSchema = z.object({
   WECHAT_APPID: z.string().default('wx0000000000000000'),
   WECHAT_SECRET: z.string().default(''),
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
-  /** OneTrip plays WeChat itself (integrations/wechat/sandbox.ts); default on in development only. */
+  /** OneTrip plays WeChat (integrations/wechat/sandbox.ts) and, without WECHATPAY_MCHID, WeChat Pay; default on in development only. */
   WECHAT_SANDBOX: bool.optional(),
   /** Subscribe-message template for application status changes (申请进度通知); empty: not sent. */
   WECHAT_TEMPLATE_CASE_STATUS: z.string().default(''),
@@ -114,9 +114,14 @@ function assertProductionSecrets(env: Env): void {
   if (missing.length) throw new Error(`Refusing to start in production with missing or default secrets: ${missing.join(', ')}`);
 }
 
-/** Payments are on when a merchant id is configured. */
+/** Payments are on when a merchant id is configured, or when the sandbox plays WeChat Pay. */
 export function paymentsEnabled(env: Env): boolean {
-  return env.WECHATPAY_MCHID !== '';
+  return env.WECHATPAY_MCHID !== '' || paymentsSandboxed(env);
+}
+
+/** The sandbox plays WeChat Pay: WECHAT_SANDBOX is on and no merchant is configured. */
+export function paymentsSandboxed(env: Env): boolean {
+  return env.WECHAT_SANDBOX && env.WECHATPAY_MCHID === '';
 }
 
 function isTimeZone(name: string): boolean {

@@ -3,7 +3,7 @@
 import { createSign, randomBytes } from 'node:crypto';
 import { assertOutTradeNo } from './out-trade-no.ts';
 import { parseNotify, type ParsedNotify } from './notify.ts';
-import { createTransport, type TransportOptions } from './transport.ts';
+import { createTransport, type SignedRequest, type TransportOptions } from './transport.ts';
 import type { SignedMessage } from './verifier.ts';
 
 export interface PayClientOptions extends TransportOptions {
@@ -11,6 +11,8 @@ export interface PayClientOptions extends TransportOptions {
   apiV3Key: string;
   /** Where WeChat Pay posts payment results: .../api/v1/wechat/pay/notify. */
   notifyUrl: string;
+  /** Sends one request to WeChat Pay; the signed HTTP transport unless given (the sandbox's is in-process). */
+  send?: SignedRequest;
 }
 
 export interface JsapiOrderInput {
@@ -62,7 +64,7 @@ export type PayClient = ReturnType<typeof createPayClient>;
 /** A client bound to one merchant; every failure is a typed error (see errors.ts). */
 export function createPayClient(options: PayClientOptions) {
   if (Buffer.byteLength(options.apiV3Key) !== 32) throw new TypeError('the APIv3 key must be 32 bytes');
-  const send = createTransport(options);
+  const send = options.send ?? createTransport(options);
   const orderPath = (outTradeNo: string) => {
     assertOutTradeNo(outTradeNo);
     return `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}`;

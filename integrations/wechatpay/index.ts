@@ -10,3 +10,6 @@ export type { EncryptedResource } from './resource.ts';
 export { newOutTradeNo, isValidOutTradeNo, assertOutTradeNo } from './out-trade-no.ts';
 export { WechatPayError, WechatPayUnavailableError, WechatPaySignatureError, WechatPayDecryptError } from './errors.ts';
 export type { SignatureFailure } from './errors.ts';
+export { createSandboxPay, SANDBOX_MCH_ID } from './sandbox/index.ts';
+export type { SandboxPay } from './sandbox/index.ts';
+export type { SignedNotify } from './sandbox/signing.ts';

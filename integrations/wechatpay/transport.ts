@@ -77,7 +77,8 @@ export function createTransport(options: TransportOptions): SignedRequest {
   };
 }
 
-function toWechatPayError(status: number, raw: string): WechatPayError {
+/** The error of a non-2xx answer: WeChat's own code and message when the body carries them. */
+export function toWechatPayError(status: number, raw: string): WechatPayError {
   try {
     const parsed = JSON.parse(raw) as { code?: string; message?: string; detail?: unknown };
     return new WechatPayError(status, parsed.code ?? `HTTP_${status}`, parsed.message ?? raw, parsed.detail);

@@ -6,9 +6,10 @@ import { citizenOf, staffOf } from '../../server/middleware/authenticate.ts';
 import type { AppState } from '../../server/state.ts';
 import { listApplicationPayments, orderPayment } from '../../services/payments/orders.ts';
 import { requestRefund } from '../../services/payments/refunds.ts';
+import { confirmSandboxPayment } from '../../services/payments/sandbox-confirm.ts';
 import { defineNotifyRoute } from './notify.ts';
 import { presentOrder, presentPayment, presentRefund } from './present.ts';
-import { IdParams, OrderOfferOut, PaymentListOut, RefundOut, RefundRequest } from './schema.ts';
+import { IdParams, OrderOfferOut, OrderOut, PaymentListOut, RefundOut, RefundRequest } from './schema.ts';
 
 export const paymentsRouter = new Router<AppState>({ prefix: '/api/v1' });
 
@@ -27,6 +28,23 @@ defineRoute(
   async (ctx, { params }) => {
     const offer = await orderPayment({ applicationId: params.id, citizenId: citizenOf(ctx).id, now: ctx.state.now }, ctx.state.caches.catalogue.current());
     ctx.body = { ...offer.params, order: presentOrder(offer.order) };
+  },
+);
+
+defineRoute(
+  paymentsRouter,
+  {
+    method: 'post',
+    path: '/applications/:id/payments/sandbox-confirm',
+    summary: '（仅沙箱 WECHAT_SANDBOX）模拟市民完成支付：微信支付记为已支付，并将签名加密的支付通知交由正式的回调处理；再次调用即重发通知',
+    tags: ['缴费'],
+    access: 'citizen',
+    params: IdParams,
+    response: OrderOut,
+    errors: { 404: 'NOT_FOUND（未开启沙箱，或申请不存在）', 409: 'NO_OPEN_ORDER · ORDER_EXPIRED' },
+  },
+  async (ctx, { params }) => {
+    ctx.body = presentOrder(await confirmSandboxPayment({ applicationId: params.id, citizenId: citizenOf(ctx).id, now: ctx.state.now }));
   },
 );
 

@@ -35,6 +35,9 @@ export const PaymentOut = z.object({
   refunds: z.array(RefundOut),
 });
 
+/** One order without its refunds. */
+export const OrderOut = PaymentOut.omit({ refunds: true });
+
 /** The wx.requestPayment parameters at the top level (pass the object as is), plus the order. */
 export const OrderOfferOut = z.object({
   appId: z.string(),
@@ -43,7 +46,7 @@ export const OrderOfferOut = z.object({
   package: z.string(),
   signType: z.literal('RSA'),
   paySign: z.string(),
-  order: PaymentOut.omit({ refunds: true }),
+  order: OrderOut,
 });
 
 export const PaymentListOut = z.object({ items: z.array(PaymentOut) });

@@ -1,49 +1,22 @@
-// The cryptography of the fake WeChat Pay server: its own signing identity (a platform
-// certificate or a WeChat Pay public key), the check of the merchant's Authorization header as
-// the real server does it, signed answers, and encrypted notify resources.
-import { createCipheriv, createPublicKey, createSign, randomBytes, randomInt, verify } from 'node:crypto';
-import { generateRsaKeyPair, selfSignedCertificate } from './merchant-keys.ts';
+// The cryptography only the tests' fake WeChat Pay server needs: a platform-certificate identity
+// (selfsigned is a devDependency) and the check of the merchant's Authorization header as the
+// real server does it. WeChat Pay's signing and encryption are production code, shared with the
+// sandbox (integrations/wechatpay/sandbox/signing.ts).
+import { createPublicKey, verify } from 'node:crypto';
+import { createPublicKeyIdentity, generateRsaKeyPair, type SigningIdentity } from '../../integrations/wechatpay/sandbox/signing.ts';
+import { selfSignedCertificate } from './merchant-keys.ts';
 
 export type FakeMode = 'certificate' | 'publicKey';
 
-export interface PlatformIdentity {
-  privateKeyPem: string;
-  /** What goes out as Wechatpay-Serial. */
-  serial: string;
-  platformCert?: { serial: string; pem: string };
-  publicKey?: { id: string; pem: string };
-}
-
 /** A new signing identity for the fake server. */
-export async function createPlatformIdentity(mode: FakeMode): Promise<PlatformIdentity> {
+export async function createPlatformIdentity(mode: FakeMode): Promise<SigningIdentity> {
   const keys = generateRsaKeyPair();
-  if (mode === 'publicKey') {
-    const id = `PUB_KEY_ID_${String(randomInt(1e9, 1e10 - 1))}${String(randomInt(1e9, 1e10 - 1))}`;
-    return { privateKeyPem: keys.privateKeyPem, serial: id, publicKey: { id, pem: keys.publicKeyPem } };
-  }
+  if (mode === 'publicKey') return createPublicKeyIdentity(keys);
   const cert = await selfSignedCertificate(keys, 'Tenpay.com Root CA (fake)');
   return {
     privateKeyPem: keys.privateKeyPem,
     serial: cert.serial,
     platformCert: { serial: cert.serial, pem: cert.certPem },
-  };
-}
-
-/** base64 SHA256-RSA over the lines, each followed by \n, as WeChat Pay signs everything. */
-export function signLines(privateKeyPem: string, lines: string[]): string {
-  return createSign('RSA-SHA256').update(lines.map((line) => `${line}\n`).join('')).sign(privateKeyPem, 'base64');
-}
-
-/** The Wechatpay-* headers of a message signed at `at`. */
-export function signedHeaders(identity: PlatformIdentity, body: string, at: Date): Record<string, string> {
-  const timestamp = Math.floor(at.getTime() / 1000).toString();
-  const nonce = randomBytes(16).toString('hex');
-  return {
-    'Wechatpay-Timestamp': timestamp,
-    'Wechatpay-Nonce': nonce,
-    'Wechatpay-Serial': identity.serial,
-    'Wechatpay-Signature': signLines(identity.privateKeyPem, [timestamp, nonce, body]),
-    'Wechatpay-Signature-Type': 'WECHATPAY2-SHA256-RSA2048',
   };
 }
 
@@ -72,24 +45,4 @@ export function authorizationProblem(check: AuthorizationCheck): string | null {
   const key = createPublicKey(check.merchantPublicKeyPem);
   const valid = verify('RSA-SHA256', Buffer.from(message), key, Buffer.from(signature, 'base64'));
   return valid ? null : '签名错误';
-}
-
-/** An AEAD_AES_256_GCM resource as WeChat Pay puts it in notifies. */
-export function encryptResource(plain: object, apiV3Key: string, originalType: string) {
-  const nonce = randomBytes(6).toString('hex');
-  const cipher = createCipheriv('aes-256-gcm', Buffer.from(apiV3Key), Buffer.from(nonce));
-  cipher.setAAD(Buffer.from(originalType));
-  const sealed = Buffer.concat([cipher.update(JSON.stringify(plain), 'utf8'), cipher.final(), cipher.getAuthTag()]);
-  return {
-    original_type: originalType,
-    algorithm: 'AEAD_AES_256_GCM',
-    ciphertext: sealed.toString('base64'),
-    associated_data: originalType,
-    nonce,
-  };
-}
-
-/** A random 32-character APIv3 key. */
-export function randomApiV3Key(): string {
-  return randomBytes(24).toString('base64').replace(/[+/]/g, 'x').slice(0, 32);
 }

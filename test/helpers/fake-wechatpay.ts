@@ -4,12 +4,14 @@
 // and keeps orders and refunds in memory so tests can pay, refund and notify.
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { toRfc3339China } from '../../integrations/wechatpay/client.ts';
+import { buildSignedNotify, randomApiV3Key, signLines, signedHeaders, type SignedNotify } from '../../integrations/wechatpay/sandbox/signing.ts';
 import {
-  authorizationProblem, createPlatformIdentity, encryptResource, randomApiV3Key, signLines, signedHeaders, type FakeMode,
-} from './fake-wechatpay-crypto.ts';
-import { presentTransaction, route, type FakeOrder, type FakeRefund, type FakeState } from './fake-wechatpay-routes.ts';
+  completeRefund, newSandboxState, newTransactionId, payOrder, presentTransaction, route, type RequestBody,
+  type SandboxOrder as FakeOrder, type SandboxRefund as FakeRefund,
+} from '../../integrations/wechatpay/sandbox/state.ts';
+import { authorizationProblem, createPlatformIdentity, type FakeMode } from './fake-wechatpay-crypto.ts';
 
 export interface FakeWechatPayOptions {
   mchId: string;
@@ -30,10 +32,7 @@ export interface NotifyOptions {
   spaced?: boolean;
 }
 
-export interface BuiltNotify {
-  headers: Record<string, string>;
-  body: string;
-}
+export type BuiltNotify = SignedNotify;
 
 export type BeforeAnswer = (request: { method: string; path: string; status: number }) => Promise<void>;
 
@@ -43,7 +42,7 @@ export type FakeWechatPay = Awaited<ReturnType<typeof startFakeWechatPay>>;
 export async function startFakeWechatPay(options: FakeWechatPayOptions) {
   const identity = await createPlatformIdentity(options.mode);
   const apiV3Key = randomApiV3Key();
-  const state: FakeState = { mchId: options.mchId, appId: options.appId, orders: new Map(), refunds: new Map() };
+  const state = newSandboxState(options.mchId, options.appId);
   const requests: Array<{ method: string; path: string; status: number }> = [];
   const control: { tamperResponses: boolean; beforeAnswer?: BeforeAnswer } = { tamperResponses: false };
 
@@ -72,7 +71,7 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
       now: new Date(),
     });
     if (problem) return { status: 401, body: { code: 'SIGN_ERROR', message: problem } };
-    let parsed: unknown;
+    let parsed: RequestBody | undefined;
     try {
       parsed = body ? JSON.parse(body) : undefined;
     } catch {
@@ -86,15 +85,7 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
 
   function signNotify(eventType: string, summary: string, originalType: string, resource: object, opts: NotifyOptions): BuiltNotify {
     const signedAt = opts.tamper === 'timestamp' ? new Date(Date.now() - 6 * 60_000) : (opts.signedAt ?? new Date());
-    const body = JSON.stringify({
-      id: `EV-${randomBytes(10).toString('hex')}`,
-      create_time: toRfc3339China(signedAt),
-      resource_type: 'encrypt-resource',
-      event_type: eventType,
-      summary,
-      resource: encryptResource(resource, apiV3Key, originalType),
-    }, null, opts.spaced ? 2 : undefined);
-    const headers: Record<string, string> = { 'Content-Type': 'application/json', ...signedHeaders(identity, body, signedAt) };
+    const { headers, body } = buildSignedNotify(identity, apiV3Key, { eventType, summary, originalType, resource, signedAt, spaced: opts.spaced });
     if (opts.tamper === 'body') return { headers, body: body.replace('"id":"EV-', '"id":"EX-') };
     if (opts.tamper === 'signature') headers['Wechatpay-Signature'] = signLines(identity.privateKeyPem, ['forged', body]);
     if (opts.tamper === 'serial') headers['Wechatpay-Serial'] = otherSerial(identity.serial);
@@ -128,23 +119,11 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
     },
 
     /** The citizen pays: the order becomes SUCCESS with a transaction id. */
-    pay(outTradeNo: string, at = new Date()): FakeOrder {
-      const order = state.orders.get(outTradeNo);
-      if (!order) throw new Error(`fake WeChat Pay has no order ${outTradeNo}`);
-      Object.assign(order, { tradeState: 'SUCCESS', transactionId: transactionId(), successTime: toRfc3339China(at) });
-      return order;
-    },
+    pay: (outTradeNo: string, at = new Date()): FakeOrder => payOrder(state, outTradeNo, at),
 
     /** The refund reaches the citizen (or fails): status SUCCESS unless told otherwise. */
-    completeRefund(outRefundNo: string, status: FakeRefund['status'] = 'SUCCESS', at = new Date()): FakeRefund {
-      const refund = state.refunds.get(outRefundNo);
-      if (!refund) throw new Error(`fake WeChat Pay has no refund ${outRefundNo}`);
-      Object.assign(refund, { status, successTime: status === 'SUCCESS' ? toRfc3339China(at) : undefined });
-      // A closed refund never left the merchant account: the order may be refunded by that much again.
-      const order = state.orders.get(refund.outTradeNo);
-      if (status === 'CLOSED' && order) order.refundedFen -= refund.amountFen;
-      return refund;
-    },
+    completeRefund: (outRefundNo: string, status: FakeRefund['status'] = 'SUCCESS', at = new Date()): FakeRefund =>
+      completeRefund(state, outRefundNo, status, at),
 
     /** A signed TRANSACTION.SUCCESS notify for an order (created by the client, or made up here). */
     buildNotify(input: { outTradeNo: string; tradeState: string; amountFen?: number; mchId?: string } & NotifyOptions): BuiltNotify {
@@ -154,7 +133,7 @@ export async function startFakeWechatPay(options: FakeWechatPayOptions) {
         tradeState: input.tradeState as FakeOrder['tradeState'],
         amountFen: input.amountFen ?? known?.amountFen ?? 1,
       };
-      order.transactionId ??= transactionId();
+      order.transactionId ??= newTransactionId();
       order.successTime ??= toRfc3339China(new Date());
       const resource = presentTransaction(state, order, input.mchId);
       const eventType = input.tradeState === 'SUCCESS' ? 'TRANSACTION.SUCCESS' : `TRANSACTION.${input.tradeState}`;
@@ -194,10 +173,6 @@ async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
-}
-
-function transactionId(): string {
-  return `4200${String(randomInt(1e9, 1e10 - 1))}${String(randomInt(1e9, 1e10 - 1))}`;
 }
 
 function otherSerial(serial: string): string {

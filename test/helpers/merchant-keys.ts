@@ -1,27 +1,16 @@
 // A merchant API key pair and certificate made at test time (nothing is committed): what a
 // merchant downloads from the WeChat Pay portal as apiclient_key.pem / apiclient_cert.pem.
-import { X509Certificate, generateKeyPairSync } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { generate } from 'selfsigned';
+import { generateRsaKeyPair, type RsaKeyPair } from '../../integrations/wechatpay/sandbox/signing.ts';
 
-export interface TestKeyPair {
-  privateKeyPem: string;
-  publicKeyPem: string;
-}
+export { generateRsaKeyPair };
+export type TestKeyPair = RsaKeyPair;
 
 export interface MerchantKeys extends TestKeyPair {
   certPem: string;
   /** The certificate serial as WeChat Pay shows it: upper-case hex. */
   serial: string;
-}
-
-/** A fresh 2048-bit RSA key pair in PEM (PKCS#8 private, SPKI public). */
-export function generateRsaKeyPair(): TestKeyPair {
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', {
-    modulusLength: 2048,
-    privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
-    publicKeyEncoding: { type: 'spki', format: 'pem' },
-  });
-  return { privateKeyPem: privateKey, publicKeyPem: publicKey };
 }
 
 /** A self-signed certificate over an existing key pair, and its serial. */

@@ -93,6 +93,8 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/applications/:id/materials/:materialName/file': OWNED,
   'POST /api/v1/applications/:id/evaluation': OWNED,
   'POST /api/v1/applications/:id/payments': OWNED,
+  // Payments here are the fake merchant's, not the sandbox's: the route answers 404 to every citizen.
+  'POST /api/v1/applications/:id/payments/sandbox-confirm': OWNED,
   'GET /api/v1/applications/:id/payments': { ...OWNED, citizenA: 200 },
 
   'GET /api/v1/staff/applications': STAFF,
