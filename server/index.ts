@@ -53,7 +53,10 @@ await reloadCatalogue();
 const stopWatching = watchCatalogue(config.CATALOGUE_REFRESH_MS);
 const stopJobs = config.JOBS_ENABLED ? startJobs(jobs, config.TZ_NAME) : async () => {};
 
-const server: Server = createApp().listen(config.PORT, () => logger.info({ port: config.PORT }, 'OneTrip listening'));
+const server: Server = createApp().listen(config.PORT, config.HOST, () => {
+  const address = server.address();
+  logger.info({ host: config.HOST, port: typeof address === 'object' && address ? address.port : config.PORT }, 'OneTrip listening');
+});
 server.keepAliveTimeout = 65_000;
 answerClientErrors(server);
 
