@@ -1,6 +1,7 @@
 // What middleware leaves on ctx.state for the handlers.
 import type { Logger } from './logger.ts';
 import type { Principal } from './auth/principal.ts';
+import type { AnswerContract } from './route.ts';
 
 export interface AppState {
   requestId: string;
@@ -8,4 +9,6 @@ export interface AppState {
   principal?: Principal;
   /** This request's "now", from the app's clock (injectable, so tests pick the day). */
   now: Date;
+  /** What the matched route declared it answers (set by defineRoute; checked in tests). */
+  contract?: AnswerContract;
 }

@@ -7,7 +7,7 @@ import { defineRoute } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
 import { cachedAnswer, getCatalogue } from '../../services/catalogue/store.ts';
 import { searchCatalogue } from '../../services/catalogue/search.ts';
-import { ItemCodeParams, ItemListQuery } from './schema.ts';
+import { GuideOut, ItemCodeParams, ItemListQuery, ItemSummaryOut } from './schema.ts';
 
 export const catalogueRouter = new Router<AppState>({ prefix: '/api/v1' });
 
@@ -31,7 +31,7 @@ defineRoute(
     tags: ['事项清单'],
     access: 'public',
     query: ItemListQuery,
-    response: pageSchema(z.object({ code: z.string(), name: z.string() }).loose()),
+    response: pageSchema(ItemSummaryOut),
   },
   async (ctx, { query }) => {
     const catalogue = await getCatalogue();
@@ -53,7 +53,7 @@ defineRoute(
     tags: ['事项清单'],
     access: 'public',
     params: ItemCodeParams,
-    response: z.object({ code: z.string(), name: z.string() }).loose(),
+    response: GuideOut,
   },
   async (ctx, { params }) => {
     const catalogue = await getCatalogue();

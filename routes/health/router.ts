@@ -6,6 +6,7 @@ import { isDatabaseReachable } from '../../server/db.ts';
 import type { AppState } from '../../server/state.ts';
 
 export const healthRouter = new Router<AppState>();
+const ReadyOut = z.object({ status: z.enum(['ready', 'unavailable']) });
 
 defineRoute(
   healthRouter,
@@ -23,8 +24,8 @@ defineRoute(
     summary: '数据库可用时就绪',
     tags: ['运维'],
     access: 'public',
-    response: z.object({ status: z.enum(['ready', 'unavailable']) }),
-    errors: { 503: '数据库不可达' },
+    response: ReadyOut,
+    responses: { 503: { description: '数据库不可达', schema: ReadyOut } },
   },
   async (ctx) => {
     const ready = await isDatabaseReachable();

@@ -45,11 +45,15 @@ export async function connectTestDatabase(dbName = testDbName()): Promise<string
   return dbName;
 }
 
-/** Starts the app; `clock` fixes every request's "now" (default: the real clock). */
+/**
+ * Starts the app; `clock` fixes every request's "now" (default: the real clock). Every answer is
+ * checked against its route's declared schema (server/middleware/check-answers.ts): one that
+ * does not match comes back as a 500 ANSWER_MISMATCH.
+ */
 export async function startTestApp(options: { clock?: () => Date } = {}): Promise<TestApp> {
   const dbName = await connectTestDatabase();
   const server: Server = await new Promise((resolve) => {
-    const s = createApp(options).listen(0, '127.0.0.1', () => resolve(s));
+    const s = createApp({ ...options, checkAnswers: true }).listen(0, '127.0.0.1', () => resolve(s));
     answerClientErrors(s);
   });
   const { port } = server.address() as AddressInfo;
