@@ -20,7 +20,7 @@ defineRoute(
   meRouter,
   { method: 'put', path: '/me/profile', summary: '实名信息（校验身份证号码）', tags: ['市民'], access: 'citizen', body: ProfileInput, response: ProfileOut },
   async (ctx, { body }) => {
-    ctx.body = await saveProfile(citizenOf(ctx).id, body);
+    ctx.body = await saveProfile(citizenOf(ctx).id, body, ctx.state.now);
   },
 );
 
