@@ -25,7 +25,7 @@ test.before(async () => {
   port = await freePort();
   db = await startSecantusAt(binary, dir, port);
   await connectDatabase(db.uri, 'outage');
-  server = createApp().listen(0, '127.0.0.1');
+  server = createApp({ checkAnswers: true }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
