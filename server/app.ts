@@ -3,6 +3,7 @@ import Koa from 'koa';
 import { bodyParser } from '@koa/bodyparser';
 import cors from '@koa/cors';
 import { config } from './config.ts';
+import { checkAnswers } from './middleware/check-answers.ts';
 import { errorHandler } from './middleware/error-handler.ts';
 import { rejectOperators } from './middleware/reject-operators.ts';
 import { requestId } from './middleware/request-id.ts';
@@ -18,9 +19,11 @@ import { routers } from '../routes/index.ts';
 export interface AppOptions {
   caches: Caches;
   clock?: () => Date;
+  /** Check every answer against its route's declared schema (tests; on when NODE_ENV=test). */
+  checkAnswers?: boolean;
 }
 
-export function createApp({ caches, clock = () => new Date() }: AppOptions): Koa<AppState> {
+export function createApp({ caches, clock = () => new Date(), checkAnswers: check = config.NODE_ENV === 'test' }: AppOptions): Koa<AppState> {
   const app = new Koa<AppState>({ proxy: config.TRUST_PROXY });
   app.use((ctx, next) => {
     ctx.state.now = clock();
@@ -30,6 +33,7 @@ export function createApp({ caches, clock = () => new Date() }: AppOptions): Koa
   const allowedOrigins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
   app.use(requestId());
   app.use(securityHeaders());
+  if (check) app.use(checkAnswers());
   app.use(errorHandler());
   app.use(
     cors({

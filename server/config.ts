@@ -1,5 +1,8 @@
-// The only reader of process.env: parses and validates the environment once at start.
-// A bad value stops the server with a message naming the variable.
+// The only reader of process.env: parses and validates the environment once at start, with the
+// variables of a `.env` file under it (the environment wins, as with Node's --env-file). A bad
+// value stops the server with a message naming the variable.
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv as parseDotEnv } from 'node:util';
 import { z } from 'zod';
 
 const DEFAULT_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
@@ -16,6 +19,8 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm');
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: int(3000, 0, 65535),
+  /** Unset: 127.0.0.1 (this machine only), or 0.0.0.0 in production (behind the load balancer). */
+  HOST: z.string().regex(/^[A-Za-z0-9.:_-]{1,253}$/, 'expected an IP address or host name').optional(),
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URI').optional(),
   MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('onetrip'),
   DATA_DIR: z.string().default('./data'),
@@ -76,10 +81,34 @@ const EnvSchema = z.object({
   RETENTION_DAYS: int(365 * 3, 1),
 });
 
-export type Env = Omit<z.infer<typeof EnvSchema>, 'WECHAT_SANDBOX'> & { WECHAT_SANDBOX: boolean };
+export type Env = Omit<z.infer<typeof EnvSchema>, 'HOST' | 'WECHAT_SANDBOX'> & { HOST: string; WECHAT_SANDBOX: boolean };
 
 /** Every variable OneTrip reads (each is documented in .env.example). */
 export const CONFIG_KEYS = Object.keys(EnvSchema.shape);
+
+/**
+ * How a secret's value shows it was never chosen: the beginnings of the `.env.example`
+ * placeholders (test/foundation/config.test.ts checks every one there is caught) and of the
+ * development defaults above.
+ */
+export const PLACEHOLDER_PREFIXES = ['change-me', 'changeme', 'replace-me', 'dev-only', 'example', 'your-'];
+/** Development defaults and demo passwords: never a production secret. */
+const KNOWN_DEFAULTS = [DEFAULT_JWT_SECRET, DEFAULT_PII_KEY, 'onetrip-admin-2026', 'onetrip-demo-2026'];
+
+/** True when `value` is a placeholder or a development default rather than a real secret. */
+export function isPlaceholder(value: string): boolean {
+  const lower = value.trim().toLowerCase();
+  return KNOWN_DEFAULTS.includes(value) || PLACEHOLDER_PREFIXES.some((prefix) => lower.startsWith(prefix));
+}
+
+/** The secrets production checks, with the length each needs; `when` limits one to a feature. */
+export const PRODUCTION_SECRETS: { key: keyof Env; minLength: number; when?: (env: Env) => boolean }[] = [
+  { key: 'JWT_SECRET', minLength: 32 },
+  { key: 'PII_KEY', minLength: 43 }, // 32 bytes in base64 (the padding is optional)
+  { key: 'ADMIN_PASSWORD', minLength: 12 },
+  { key: 'WECHAT_SECRET', minLength: 32 }, // a mini-program's AppSecret is 32 characters
+  { key: 'WECHATPAY_APIV3_KEY', minLength: 32, when: (env) => paymentsEnabled(env) },
+];
 
 /** Parses an environment; throws one Error naming every bad variable. */
 export function parseEnv(env: NodeJS.ProcessEnv): Env {
@@ -89,29 +118,57 @@ export function parseEnv(env: NodeJS.ProcessEnv): Env {
     const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new Error(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
-  const parsed = { ...result.data, WECHAT_SANDBOX: result.data.WECHAT_SANDBOX ?? result.data.NODE_ENV === 'development' };
-  if (parsed.NODE_ENV === 'production') {
+  const production = result.data.NODE_ENV === 'production';
+  const parsed: Env = {
+    ...result.data,
+    HOST: result.data.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    WECHAT_SANDBOX: result.data.WECHAT_SANDBOX ?? result.data.NODE_ENV === 'development',
+  };
+  if (production) {
     if (parsed.WECHAT_SANDBOX) throw new Error('Invalid configuration:\n  WECHAT_SANDBOX: the sandbox plays WeChat itself and is refused in production');
-    assertProductionSecrets(parsed);
+    assertProductionSecrets(parsed, cleaned);
   }
   return parsed;
 }
 
-function assertProductionSecrets(env: Env): void {
-  const missing: string[] = [];
-  if (env.JWT_SECRET === DEFAULT_JWT_SECRET) missing.push('JWT_SECRET');
-  if (env.PII_KEY === DEFAULT_PII_KEY) missing.push('PII_KEY');
-  if (env.ADMIN_PASSWORD === 'onetrip-admin-2026') missing.push('ADMIN_PASSWORD');
-  if (!env.WECHAT_SECRET) missing.push('WECHAT_SECRET');
+/**
+ * The variables of a `.env` file (Node's own parser, as for --env-file), or none when there is
+ * no such file.
+ */
+export function readEnvFile(file: string): Record<string, string> {
+  if (!file || !existsSync(file)) return {};
+  const parsed = parseDotEnv(readFileSync(file, 'utf8'));
+  return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+/**
+ * The environment to parse: the `.env` file's variables under the process environment's, which
+ * win unless empty (empty means unset everywhere here). ENV_FILE names another file; empty reads
+ * none (the test runner sets it so, so that a developer's .env cannot change the tests).
+ */
+export function loadEnv(env: NodeJS.ProcessEnv, file = env.ENV_FILE ?? '.env'): NodeJS.ProcessEnv {
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  return { ...readEnvFile(file), ...set };
+}
+
+function assertProductionSecrets(env: Env, given: NodeJS.ProcessEnv): void {
+  const problems: string[] = [];
+  for (const { key, minLength, when } of PRODUCTION_SECRETS) {
+    if (when && !when(env)) continue;
+    const value = String(env[key] ?? '');
+    if (given[key] === undefined || value === '') problems.push(`${key} is not set`);
+    else if (isPlaceholder(value)) problems.push(`${key} is a placeholder or development default`);
+    else if (value.length < minLength) problems.push(`${key} is shorter than ${minLength} characters`);
+  }
   if (paymentsEnabled(env)) {
-    for (const key of ['WECHATPAY_SERIAL', 'WECHATPAY_PRIVATE_KEY_PATH', 'WECHATPAY_APIV3_KEY', 'WECHATPAY_NOTIFY_URL'] as const) {
-      if (!env[key]) missing.push(key);
+    for (const key of ['WECHATPAY_SERIAL', 'WECHATPAY_PRIVATE_KEY_PATH', 'WECHATPAY_NOTIFY_URL'] as const) {
+      if (!env[key]) problems.push(`${key} is not set`);
     }
     if (!env.WECHATPAY_PLATFORM_CERT_PATH && !(env.WECHATPAY_PUBLIC_KEY_PATH && env.WECHATPAY_PUBLIC_KEY_ID)) {
-      missing.push('WECHATPAY_PLATFORM_CERT_PATH or WECHATPAY_PUBLIC_KEY_PATH+WECHATPAY_PUBLIC_KEY_ID');
+      problems.push('WECHATPAY_PLATFORM_CERT_PATH or WECHATPAY_PUBLIC_KEY_PATH+WECHATPAY_PUBLIC_KEY_ID is not set');
     }
   }
-  if (missing.length) throw new Error(`Refusing to start in production with missing or default secrets: ${missing.join(', ')}`);
+  if (problems.length) throw new Error(`Refusing to start in production with missing or default secrets: ${problems.join('; ')}`);
 }
 
 /** Payments are on when a merchant id is configured, or when the sandbox plays WeChat Pay. */
@@ -137,4 +194,4 @@ function isTimeZone(name: string): boolean {
  * The configuration of this process. Tests adjust single fields (say, a fake WeChat base URL)
  * with Object.assign before creating the app; nothing else writes to it.
  */
-export const config: Env = parseEnv(process.env);
+export const config: Env = parseEnv(loadEnv(process.env));

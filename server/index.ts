@@ -64,7 +64,10 @@ const caches = createCaches();
 await caches.start();
 const stopJobs = config.JOBS_ENABLED ? startJobs(createJobs(caches), config.TZ_NAME) : async () => {};
 
-const server: Server = createApp({ caches }).listen(config.PORT, () => logger.info({ port: config.PORT }, 'OneTrip listening'));
+const server: Server = createApp({ caches }).listen(config.PORT, config.HOST, () => {
+  const address = server.address();
+  logger.info({ host: config.HOST, port: typeof address === 'object' && address ? address.port : config.PORT }, 'OneTrip listening');
+});
 server.keepAliveTimeout = 65_000;
 answerClientErrors(server);
 

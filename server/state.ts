@@ -2,6 +2,7 @@
 import type { Caches } from './caches.ts';
 import type { Logger } from './logger.ts';
 import type { Principal } from './auth/principal.ts';
+import type { AnswerContract } from './route.ts';
 
 export interface AppState {
   requestId: string;
@@ -11,4 +12,6 @@ export interface AppState {
   now: Date;
   /** The instance's in-memory catalogue, screen snapshots and published progress. */
   caches: Caches;
+  /** What the matched route declared it answers (set by defineRoute; checked in tests). */
+  contract?: AnswerContract;
 }

@@ -36,7 +36,7 @@ const resources: Resource[] = [
   { path: 'departments', entity: 'department', label: '部门', model: DepartmentModel, input: DepartmentInput, patch: DepartmentPatch, writeAccess: 'center_admin' },
   { path: 'windows', entity: 'window', label: '窗口', model: WindowModel as never, input: WindowInput, patch: WindowPatch, writeAccess: 'admin' },
   {
-    path: 'items', entity: 'item', label: '事项', model: ItemModel as never, input: ItemInput, patch: ItemPatch.extend({ published: z.boolean().optional() }),
+    path: 'items', entity: 'item', label: '事项', model: ItemModel as never, input: ItemInput, patch: ItemPatch.extend({ published: z.boolean().optional() }).meta({ example: { promisedLimitDays: 7, published: true } }),
     check: guideRuleViolations,
     writeAccess: 'admin',
   },

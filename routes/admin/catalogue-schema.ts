@@ -8,11 +8,12 @@ const Url = z.union([z.literal(''), z.url().max(500)]);
 
 export const CodeParams = z.object({ code: Code });
 
-export const DepartmentInput = z.object({
+const DepartmentFields = z.object({
   code: Code,
   name: Text(60).min(1),
   sortOrder: z.number().int().min(0).max(10_000).default(0),
 });
+export const DepartmentInput = DepartmentFields.meta({ example: { code: 'YJ', name: '县应急管理局', sortOrder: 19 } });
 /**
  * A PATCH schema: every field optional and no defaults, so fields the caller did not send
  * are left alone instead of being reset to their default.
@@ -27,16 +28,21 @@ function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
   return z.object(shape) as unknown as z.ZodObject<{ [K in keyof T]: z.ZodOptional<z.ZodType<z.output<T[K]>>> }>;
 }
 
-export const DepartmentPatch = patchOf(DepartmentInput.omit({ code: true })).extend({ active: z.boolean().optional() });
+export const DepartmentPatch = patchOf(DepartmentFields.omit({ code: true }))
+  .extend({ active: z.boolean().optional() })
+  .meta({ example: { name: '县应急管理局（县地震局）', active: true } });
 
-export const WindowInput = z.object({
+const WindowFields = z.object({
   code: Code,
   name: Text(60).min(1),
   hallCode: Code,
   location: Text(120).min(1),
   department: Code,
 });
-export const WindowPatch = patchOf(WindowInput.omit({ code: true })).extend({ active: z.boolean().optional() });
+export const WindowInput = WindowFields.meta({ example: { code: 'YJ-W01', name: '应急管理综合窗口', hallCode: 'HALL1', location: '一楼C区12号', department: 'YJ' } });
+export const WindowPatch = patchOf(WindowFields.omit({ code: true }))
+  .extend({ active: z.boolean().optional() })
+  .meta({ example: { location: '二楼B区3号', active: true } });
 
 const Material = z.object({
   name: Text(100).min(1),
@@ -102,7 +108,35 @@ export function guideRuleViolations(item: Partial<z.infer<typeof ItemFields>>): 
   return problems;
 }
 
-export const ItemInput = ItemFields.extend({ code: Code });
-export const ItemPatch = patchOf(ItemFields);
+/** A complete guide as an admin sends it (the documented example of POST /admin/items). */
+export const ITEM_EXAMPLE = {
+  code: 'YJ-001',
+  name: '危险化学品经营许可证核发（不带储存设施）',
+  department: 'YJ',
+  category: '行政许可',
+  caseType: 'promised',
+  conditions: '有符合国家标准的经营场所，主要负责人和安全管理人员经考核合格，有健全的安全管理制度',
+  materials: [
+    { name: '危险化学品经营许可证申请表', form: '原件', copies: 1, required: true, source: '窗口领取或网上下载' },
+    { name: '营业执照', form: '复印件', copies: 1, required: true, source: '市场监督管理部门核发' },
+  ],
+  process: [{ step: '申请', description: '提交申请材料' }, { step: '审查', description: '书面审查并现场核查' }, { step: '决定', description: '作出许可决定并发证' }],
+  legalLimitDays: 30,
+  promisedLimitDays: 10,
+  fee: { charged: false, items: [] },
+  windows: ['YJ-W01'],
+  hours: '周一至周五 9:00-12:00，13:30-17:00（法定节假日除外）',
+  helpline: '0571-86270110',
+  complaintLine: '12345',
+  visits: 1,
+  onsiteReason: '需现场核查经营场所',
+  onlineBooking: true,
+  onlinePreReview: true,
+  keywords: ['危化品', '经营许可'],
+  faq: [{ q: '许可证有效期多久？', a: '有效期3年，期满前3个月申请延续。' }],
+  legalBasis: '《危险化学品安全管理条例》第三十三条',
+};
+export const ItemInput = ItemFields.extend({ code: Code }).meta({ example: ITEM_EXAMPLE });
+export const ItemPatch = patchOf(ItemFields).meta({ example: { promisedLimitDays: 7, highFrequency: true } });
 export type ItemInputT = z.infer<typeof ItemInput>;
 export type ItemPatchT = z.infer<typeof ItemPatch>;

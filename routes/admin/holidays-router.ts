@@ -1,7 +1,6 @@
 // /api/v1/admin/holidays: local closures, extra working days and confirmed years. Center admins
 // change them; department admins read them. The list carries the warnings for years without data.
 import Router from '@koa/router';
-import { z } from 'zod';
 import { CalendarDayModel, CalendarYearModel, type CalendarDay } from '../../models/calendar-day.ts';
 import { staffOf } from '../../server/middleware/authenticate.ts';
 import { findPage } from '../../server/pagination.ts';
@@ -11,11 +10,12 @@ import { confirmYear, createCalendarDay, deleteCalendarDay, updateCalendarDay, w
 import { currentCalendarWarnings } from '../../services/calendar/store.ts';
 import { officialCalendar } from '../../services/calendar/working-days.ts';
 import { importYear } from '../../services/calendar/import.ts';
-import { ConfirmYearBody, DateParams, HolidayInput, HolidayListQuery, HolidayPatch, YearImportBody, YearImportResult, YearParams } from './booking-schema.ts';
+import {
+  ConfirmYearBody, DateParams, DayChangeOut, DayRemovedOut, HolidayInput, HolidayListOut, HolidayListQuery, HolidayPatch, YearConfirmedOut, YearImportBody, YearImportResult, YearParams,
+} from './booking-schema.ts';
 
 export const adminHolidaysRouter = new Router<AppState>({ prefix: '/api/v1/admin' });
 const tags = ['管理：工作日历'];
-const Loose = z.object({}).loose();
 const actorOf = (ctx: RouteContext) => ({ actor: staffOf(ctx), requestId: ctx.state.requestId });
 const officialYears = [...officialCalendar().years].sort();
 
@@ -23,7 +23,7 @@ defineRoute(
   adminHolidaysRouter,
   {
     method: 'get', path: '/holidays', summary: '工作日历：本地放假与补班、已确认年度、官方数据覆盖年度与提醒', tags, access: 'admin',
-    query: HolidayListQuery, response: Loose,
+    query: HolidayListQuery, response: HolidayListOut,
   },
   async (ctx, { query }) => {
     const filter = query.year ? { date: { $gte: `${query.year}-01-01`, $lte: `${query.year}-12-31` } } : {};
@@ -44,7 +44,7 @@ defineRoute(
 
 defineRoute(
   adminHolidaysRouter,
-  { method: 'post', path: '/holidays', summary: '新增本地放假日或补班日', tags, access: 'center_admin', body: HolidayInput, response: Loose, status: 201, errors: { 409: 'CALENDAR_DAY_EXISTS' } },
+  { method: 'post', path: '/holidays', summary: '新增本地放假日或补班日', tags, access: 'center_admin', body: HolidayInput, response: DayChangeOut, status: 201, errors: { 409: 'CALENDAR_DAY_EXISTS' } },
   async (ctx, { body }) => {
     ctx.status = 201;
     ctx.body = await createCalendarDay(body, actorOf(ctx), ctx.state.now);
@@ -53,7 +53,7 @@ defineRoute(
 
 defineRoute(
   adminHolidaysRouter,
-  { method: 'put', path: '/holidays/:date', summary: '修改某日设置', tags, access: 'center_admin', params: DateParams, body: HolidayPatch, response: Loose },
+  { method: 'put', path: '/holidays/:date', summary: '修改某日设置', tags, access: 'center_admin', params: DateParams, body: HolidayPatch, response: DayChangeOut },
   async (ctx, { params, body }) => {
     ctx.body = await updateCalendarDay({ date: params.date, ...body }, actorOf(ctx), ctx.state.now);
   },
@@ -61,7 +61,7 @@ defineRoute(
 
 defineRoute(
   adminHolidaysRouter,
-  { method: 'delete', path: '/holidays/:date', summary: '删除某日设置（恢复官方日历）', tags, access: 'center_admin', params: DateParams, response: Loose },
+  { method: 'delete', path: '/holidays/:date', summary: '删除某日设置（恢复官方日历）', tags, access: 'center_admin', params: DateParams, response: DayRemovedOut },
   async (ctx, { params }) => {
     ctx.body = await deleteCalendarDay(params.date, actorOf(ctx), ctx.state.now);
   },
@@ -71,7 +71,7 @@ defineRoute(
   adminHolidaysRouter,
   {
     method: 'post', path: '/holidays/years/:year/confirm', summary: '确认某年度日历（无官方数据的年度，录入节假日后确认方可开放预约）', tags,
-    access: 'center_admin', params: YearParams, body: ConfirmYearBody, response: Loose,
+    access: 'center_admin', params: YearParams, body: ConfirmYearBody, response: YearConfirmedOut,
   },
   async (ctx, { params, body }) => {
     ctx.body = await confirmYear(params.year, body.note, actorOf(ctx), ctx.state.now);

@@ -11,6 +11,8 @@ import { defineRoute } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
 import { recordAudit } from '../../services/audit/record.ts';
 import { readOwnProfile } from '../../services/citizens/profile.ts';
+import { ProfileOut } from '../me/schema.ts';
+import { AuditEntryOut, presentAuditEntry } from './oversight-schema.ts';
 
 export const oversightRouter = new Router<AppState>({ prefix: '/api/v1/admin' });
 
@@ -23,13 +25,14 @@ defineRoute(
     tags: ['管理：审计'],
     access: 'center_admin',
     query: PageQuery.extend({ entity: z.string().trim().max(40).optional(), entityId: z.string().trim().max(80).optional() }),
-    response: pageSchema(z.object({ action: z.string(), entity: z.string() }).loose()),
+    response: pageSchema(AuditEntryOut),
   },
   async (ctx, { query }) => {
     const filter: Record<string, string> = {};
     if (query.entity) filter.entity = query.entity;
     if (query.entityId) filter.entityId = query.entityId;
-    ctx.body = await findPage(AuditLogModel, filter, { at: -1, _id: -1 }, query);
+    const found = await findPage<Parameters<typeof presentAuditEntry>[0]>(AuditLogModel, filter, { at: -1, _id: -1 }, query);
+    ctx.body = { ...found, items: found.items.map(presentAuditEntry) };
   },
 );
 
@@ -43,7 +46,7 @@ defineRoute(
     access: 'center_admin',
     params: z.object({ id: z.string().refine((v) => mongoose.isValidObjectId(v), '编号格式不正确') }),
     query: z.object({ purpose: z.string().trim().min(4, '请说明查看用途').max(200) }),
-    response: z.object({ id: z.string(), verified: z.boolean() }).loose(),
+    response: ProfileOut,
   },
   async (ctx, { params, query }) => {
     const profile = await readOwnProfile(params.id).catch(() => {

@@ -14,7 +14,7 @@ import type { ApplicationDoc } from '../../services/applications/transition.ts';
 import { sendMaterialFile } from './download.ts';
 import { presentApplication } from './present.ts';
 import {
-  ApplicationOut, ApplicationParams, EvaluationBody, MaterialParams, MaterialUploadBody, OpenApplicationBody, OwnListQuery,
+  ApplicationOut, ApplicationParams, EvaluationBody, MATERIAL_FILE_TYPES, MaterialParams, MaterialUploadBody, OpenApplicationBody, OwnListQuery,
 } from './schema.ts';
 import { singleFileUpload, uploadedFile } from './upload.ts';
 
@@ -80,7 +80,7 @@ defineRoute(
 
 defineRoute(
   applicationsRouter,
-  { method: 'get', path: '/applications/:id/materials/:materialName/file', summary: '下载本人上传的材料', tags, access: 'citizen', params: MaterialParams },
+  { method: 'get', path: '/applications/:id/materials/:materialName/file', summary: '下载本人上传的材料', tags, access: 'citizen', params: MaterialParams, fileResponse: MATERIAL_FILE_TYPES },
   async (ctx, { params }) => sendMaterialFile(ctx, await ownApplication(citizenOf(ctx).id, params.id), params.materialName),
 );
 

@@ -7,17 +7,23 @@ import { ItemCode } from '../catalogue/schema.ts';
 export const ApplicationParams = z.object({ id: z.string().trim().min(1).max(64) });
 export const MaterialParams = ApplicationParams.extend({ materialName: z.string().trim().min(1).max(100) });
 
-export const OpenApplicationBody = z.object({ itemCode: ItemCode });
-export const MaterialUploadBody = z.object({
-  materialName: z.string().trim().min(1).max(100),
-  /** The file part; documented here, read by multer. */
-  file: z.any().optional().openapi({ type: 'string', format: 'binary' }),
-});
-export const EvaluationBody = z.object({
-  score: z.number().int().min(1).max(5),
-  comment: z.string().trim().max(500).default(''),
-});
+export const OpenApplicationBody = z.object({ itemCode: ItemCode }).meta({ example: { itemCode: 'GA-004' } });
+export const MaterialUploadBody = z
+  .object({
+    materialName: z.string().trim().min(1).max(100),
+    /** The file part; documented here, read by multer. */
+    file: z.any().optional().openapi({ type: 'string', format: 'binary' }),
+  })
+  .meta({ example: { materialName: '居民身份证', file: '(PDF、JPG 或 PNG 文件)' } });
+export const EvaluationBody = z
+  .object({
+    score: z.number().int().min(1).max(5).describe('5 非常满意 · 4 满意 · 3 基本满意 · 2 不满意 · 1 非常不满意（1–2 为差评）'),
+    comment: z.string().trim().max(500).default(''),
+  })
+  .meta({ example: { score: 5, comment: '窗口人员一次性告知，材料齐全当天办结' } });
 export const OwnListQuery = PageQuery;
+/** What a material download answers: the types an upload may have (services/applications/material-files.ts). */
+export const MATERIAL_FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
 
 const Instant = z.string();
 const HistoryEntry = z.object({ status: z.enum(APPLICATION_STATUSES), at: Instant, by: z.object({ kind: z.string(), id: z.string() }), note: z.string() });

@@ -10,7 +10,9 @@ import type { AppState } from '../../server/state.ts';
 import { bookAppointment } from '../../services/booking/book.ts';
 import { cancelAppointment, rescheduleAppointment } from '../../services/booking/change.ts';
 import { presentAppointment } from './present.ts';
-import { AppointmentOut, AppointmentParams, BookAppointmentBody, IdempotencyKey, MyAppointmentsQuery, RescheduleBody } from './schema.ts';
+import {
+  AppointmentOut, AppointmentParams, BookAppointmentBody, BookingHeaders, IdempotencyKey, MyAppointmentsQuery, ReplayHeaders, RescheduleBody,
+} from './schema.ts';
 
 export const appointmentsRouter = new Router<AppState>({ prefix: '/api/v1' });
 const tags = ['预约'];
@@ -19,7 +21,7 @@ defineRoute(
   appointmentsRouter,
   {
     method: 'post', path: '/appointments', summary: '预约一个时段（请带 Idempotency-Key 请求头，重试时返回同一预约）', tags, access: 'citizen',
-    body: BookAppointmentBody, response: AppointmentOut, status: 201,
+    body: BookAppointmentBody, headers: BookingHeaders, response: AppointmentOut, responseHeaders: ReplayHeaders, status: 201,
     errors: { 403: 'FORBIDDEN, PROFILE_REQUIRED', 404: 'NOT_FOUND（事项或时段）', 409: 'SLOT_FULL, DUPLICATE_BOOKING, BOOKING_BANNED, BOOKING_CLOSED, TOO_MANY_BOOKINGS, BOOKING_NOT_OFFERED, REQUEST_IN_PROGRESS', 429: 'RATE_LIMITED' },
     before: [bookingRateLimit()],
   },

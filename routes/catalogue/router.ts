@@ -1,13 +1,13 @@
 // The public catalogue: departments, item list with search, and the full guide of one item.
 import Router from '@koa/router';
 import { z } from 'zod';
-import { notFound } from '../../server/errors.ts';
+import { notFound, validationFailed } from '../../server/errors.ts';
 import { pageOf, pageSchema } from '../../server/pagination.ts';
 import { defineRoute } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
-import { cachedAnswer } from '../../services/catalogue/store.ts';
-import { searchCatalogue } from '../../services/catalogue/search.ts';
-import { ItemCodeParams, ItemListQuery } from './schema.ts';
+import { cachedAnswer, type CatalogueSnapshot } from '../../services/catalogue/store.ts';
+import { matchCode, searchCatalogue } from '../../services/catalogue/search.ts';
+import { GuideOut, ItemCodeParams, ItemListQuery, ItemSummaryOut } from './schema.ts';
 
 export const catalogueRouter = new Router<AppState>({ prefix: '/api/v1' });
 
@@ -31,10 +31,11 @@ defineRoute(
     tags: ['事项清单'],
     access: 'public',
     query: ItemListQuery,
-    response: pageSchema(z.object({ code: z.string(), name: z.string() }).loose()),
+    response: pageSchema(ItemSummaryOut),
   },
-  async (ctx, { query }) => {
+  async (ctx, { query: given }) => {
     const catalogue = ctx.state.caches.catalogue.current();
+    const query = { ...given, department: given.department ? knownDepartment(catalogue, given.department) : undefined };
     ctx.type = 'application/json';
     ctx.body = cachedAnswer(catalogue, `items:${JSON.stringify(query)}`, () => {
       const { page, pageSize, ...filters } = query;
@@ -53,7 +54,7 @@ defineRoute(
     tags: ['事项清单'],
     access: 'public',
     params: ItemCodeParams,
-    response: z.object({ code: z.string(), name: z.string() }).loose(),
+    response: GuideOut,
   },
   async (ctx, { params }) => {
     const catalogue = ctx.state.caches.catalogue.current();
@@ -63,3 +64,11 @@ defineRoute(
     ctx.body = cachedAnswer(catalogue, `item:${params.code}`, () => guide);
   },
 );
+
+/** The department code a filter names, in any case (ga → GA); a 400 naming it when none has it. */
+function knownDepartment(catalogue: CatalogueSnapshot, given: string): string {
+  const codes = new Set([...catalogue.departments.map((d) => d.code), ...catalogue.entries.map((e) => e.guide.department.code)]);
+  const code = matchCode(codes, given);
+  if (!code) throw validationFailed({ 'query.department': `没有编码为“${given}”的部门（部门编码见 GET /api/v1/departments）` }, '部门编码不存在');
+  return code;
+}

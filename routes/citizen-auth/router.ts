@@ -20,7 +20,7 @@ defineRoute(
     summary: '小程序登录（wx.login 的 code 换取令牌）',
     tags: ['认证'],
     access: 'public',
-    body: z.object({ code: WechatCode }),
+    body: z.object({ code: WechatCode }).meta({ example: { code: '0a3Bc9000Vx1zD1Lk1300q2Lqr0Bc90d' } }),
     response: z.object({
       token: z.string(),
       refreshToken: z.string(),
@@ -50,7 +50,7 @@ defineRoute(
     summary: '用刷新令牌换取新的访问令牌',
     tags: ['认证'],
     access: 'public',
-    body: z.object({ refreshToken: z.string().min(10).max(4096) }),
+    body: z.object({ refreshToken: z.string().min(10).max(4096) }).meta({ example: { refreshToken: 'eyJhbGciOiJIUzI1NiJ9.eyJraW5kIjoiY2l0aXplbiJ9.c2lnbmF0dXJl' } }),
     response: z.object({ token: z.string(), expiresIn: z.number().int() }),
   },
   async (ctx, { body }) => {

@@ -8,6 +8,7 @@ import { CalendarWarningOut } from '../admin/dashboard-router.ts';
 import type { AppState } from '../../server/state.ts';
 
 export const healthRouter = new Router<AppState>();
+const ReadyOut = z.object({ status: z.enum(['ready', 'unavailable']), details: z.object({ warnings: z.array(CalendarWarningOut) }).optional() });
 
 defineRoute(
   healthRouter,
@@ -25,8 +26,8 @@ defineRoute(
     summary: '数据库可用时就绪；details.warnings 列出需要管理员处理的提醒（如缺少年度节假日数据）',
     tags: ['运维'],
     access: 'public',
-    response: z.object({ status: z.enum(['ready', 'unavailable']), details: z.object({ warnings: z.array(CalendarWarningOut) }).optional() }),
-    errors: { 503: '数据库不可达' },
+    response: ReadyOut,
+    responses: { 503: { description: '数据库不可达', schema: ReadyOut } },
   },
   async (ctx) => {
     const ready = await isDatabaseReachable();

@@ -5,11 +5,13 @@ import { PAYMENT_REFUND_STATUSES } from '../../models/payment-refund.ts';
 
 export const IdParams = z.object({ id: z.string().min(1).max(64) });
 
-export const RefundRequest = z.object({
-  reason: z.string().trim().min(1).max(80),
-  /** Part of the order in fen; the whole remainder when absent. */
-  amountFen: z.number().int().positive().optional(),
-});
+export const RefundRequest = z
+  .object({
+    reason: z.string().trim().min(1).max(80),
+    /** Part of the order in fen; the whole remainder when absent. */
+    amountFen: z.number().int().positive().optional().describe('退款金额（分）；不填则退还剩余全部'),
+  })
+  .meta({ example: { reason: '申请人撤回申请', amountFen: 2000 } });
 
 export const RefundOut = z.object({
   outRefundNo: z.string(),

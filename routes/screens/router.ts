@@ -23,7 +23,10 @@ defineRoute(
   {
     method: 'get', path: '/screens/:hallCode', summary: '大厅大屏数据（叫号、等候、当日统计、公告）', tags: ['大屏'], access: 'screen',
     params: z.object({ hallCode: z.string().min(1).max(64) }), response: SnapshotOut,
-    errors: { 304: '未变化（If-None-Match 与 ETag 相同）', 404: 'NOT_FOUND（该大厅的数据尚未生成）' },
+    headers: z.object({ 'If-None-Match': z.string().max(4096).optional().describe('上次响应的 ETag；未变化时答 304') }),
+    responseHeaders: z.object({ ETag: z.string().describe('快照版本（强 ETag）') }),
+    responses: { 304: { description: '未变化（If-None-Match 与 ETag 相同），无响应体' } },
+    errors: { 404: 'NOT_FOUND（该大厅的数据尚未生成）' },
   },
   async (ctx, { params }) => {
     const principal = ctx.state.principal;

@@ -14,7 +14,7 @@ import {
 import type { ApplicationDoc } from '../../services/applications/transition.ts';
 import { sendMaterialFile } from '../applications/download.ts';
 import { presentForStaff } from '../applications/present.ts';
-import { ApplicationOut, ApplicationParams, MaterialParams } from '../applications/schema.ts';
+import { ApplicationOut, ApplicationParams, MATERIAL_FILE_TYPES, MaterialParams } from '../applications/schema.ts';
 import { CompleteBody, ReviewBody, StaffListQuery, WalkInBody } from './schema.ts';
 
 export const staffApplicationsRouter = new Router<AppState>({ prefix: '/api/v1/staff' });
@@ -81,7 +81,7 @@ defineRoute(
 
 defineRoute(
   staffApplicationsRouter,
-  { method: 'get', path: '/applications/:id/materials/:materialName/file', summary: '下载申请材料（记录日志）', tags, access: 'staff', params: MaterialParams },
+  { method: 'get', path: '/applications/:id/materials/:materialName/file', summary: '下载申请材料（记录日志）', tags, access: 'staff', params: MaterialParams, fileResponse: MATERIAL_FILE_TYPES },
   async (ctx, { params }) => sendMaterialFile(ctx, await staffApplication(staffOf(ctx), params.id), params.materialName),
 );
 

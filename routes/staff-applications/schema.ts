@@ -26,16 +26,23 @@ export const ReviewBody = z
     if (review.decision === 'reject' && !review.note) {
       ctx.addIssue({ code: 'custom', path: ['note'], message: '不予通过须说明理由' });
     }
+  })
+  .meta({
+    example: { decision: 'supplement', note: '请一次性补齐以下材料', missing: [{ materialName: '户口簿', note: '需本人页与户主页' }, '申请表'] },
   });
 
-export const CompleteBody = z.object({ onsiteVisits: z.number().int().min(0).max(20) });
+export const CompleteBody = z.object({ onsiteVisits: z.number().int().min(0).max(20) }).meta({ example: { onsiteVisits: 1 } });
 
-export const WalkInBody = z.object({
-  itemCode: ItemCode,
-  applicantName: z.string().trim().min(1).max(100),
-  applicantIsCompany: z.boolean().default(false),
-});
+export const WalkInBody = z
+  .object({
+    itemCode: ItemCode,
+    applicantName: z.string().trim().min(1).max(100),
+    applicantIsCompany: z.boolean().default(false),
+  })
+  .meta({ example: { itemCode: 'SCJG-001', applicantName: '某某县某某商贸有限公司', applicantIsCompany: true } });
 
 export const RectificationListQuery = PageQuery.extend({ status: z.enum(['open', 'closed']).optional() });
 export const RectificationParams = z.object({ id: z.string().trim().min(1).max(64) });
-export const CloseRectificationBody = z.object({ reply: z.string().trim().min(1).max(2000) });
+export const CloseRectificationBody = z
+  .object({ reply: z.string().trim().min(1).max(2000) })
+  .meta({ example: { reply: '已约谈当事窗口人员并完成整改，已电话回访申请人。' } });

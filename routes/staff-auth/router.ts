@@ -10,10 +10,12 @@ import { loginStaff } from '../../services/staff/login.ts';
 
 export const staffAuthRouter = new Router<AppState>({ prefix: '/api/v1' });
 
-const StaffLogin = z.object({
-  username: z.string().trim().min(1).max(64),
-  password: z.string().min(1).max(128),
-});
+const StaffLogin = z
+  .object({
+    username: z.string().trim().min(1).max(64),
+    password: z.string().min(1).max(128),
+  })
+  .meta({ example: { username: 'ga_window1', password: 'a-long-password-of-yours' } });
 
 const StaffLoginOut = z.object({
   token: z.string(),

@@ -7,10 +7,10 @@ export const DayQuery = PageQuery.extend({
   window: z.string().trim().min(1).max(64).optional(),
 });
 
-export const IdParams = z.object({ id: z.string().regex(/^[0-9a-f]{24}$/i, '编号格式不正确') });
+export const IdParams = z.object({ id: z.string().regex(/^[0-9a-fA-F]{24}$/, '编号格式不正确') });
 export const WindowParams = z.object({ code: z.string().trim().min(1).max(64) });
-export const CheckInByCode = z.object({ checkInCode: z.string().trim().min(4).max(64) });
-export const WalkIn = z.object({ itemCode: z.string().trim().min(1).max(64) });
+export const CheckInByCode = z.object({ checkInCode: z.string().trim().min(4).max(64) }).meta({ example: { checkInCode: 'K7Q2M9' } });
+export const WalkIn = z.object({ itemCode: z.string().trim().min(1).max(64) }).meta({ example: { itemCode: 'GA-001' } });
 
 export const StaffAppointmentOut = z.object({
   id: z.string(),

@@ -55,13 +55,29 @@ export function toAppError(error: unknown): AppError {
     return new AppError(anyError.status, 'BAD_REQUEST', '请求有误');
   }
   if (error instanceof mongoose.Error.ValidationError) {
-    const fields = Object.fromEntries(Object.entries(error.errors).map(([path, e]) => [path, e.message]));
+    const fields = Object.fromEntries(Object.entries(error.errors).map(([path, e]) => [path, chineseMongooseMessage(e)]));
     return validationFailed(fields);
   }
   if (error instanceof mongoose.Error.CastError) return validationFailed({ [error.path]: '格式不正确' });
   if (isDuplicateKey(error)) return new AppError(409, 'DUPLICATE', '记录已存在');
   if (isConnectionError(error)) return unavailable();
   return new AppError(500, 'INTERNAL', '服务器内部错误，请稍后再试');
+}
+
+const MONGOOSE_KINDS: Record<string, string> = {
+  required: '必填',
+  enum: '不是允许的取值',
+  maxlength: '过长',
+  minlength: '过短',
+  max: '过大',
+  min: '过小',
+  regexp: '格式不正确',
+};
+
+/** A model's own message when it is Chinese; mongoose's English ones ("Path `x` is required.") never reach a client. */
+function chineseMongooseMessage(error: { message: string; kind?: string }): string {
+  if (/[\u4e00-\u9fff]/.test(error.message)) return error.message;
+  return MONGOOSE_KINDS[error.kind ?? ''] ?? '格式不正确';
 }
 
 function isDecompressionError(error: unknown): boolean {

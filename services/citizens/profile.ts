@@ -4,7 +4,9 @@ import { getPhoneNumber } from '../../integrations/wechat/index.ts';
 import { CitizenModel } from '../../models/citizen.ts';
 import { notFound, validationFailed } from '../../server/errors.ts';
 import { decryptPii, encryptPii, hashPii } from '../pii/crypto.ts';
-import { isValidIdNumber, normaliseIdNumber } from '../pii/id-number.ts';
+import { config } from '../../server/config.ts';
+import { zonedDate } from '../calendar/zoned-time.ts';
+import { idNumberProblem, normaliseIdNumber } from '../pii/id-number.ts';
 import { maskIdNumber, maskName, maskPhone } from '../pii/mask.ts';
 import { toWechatAppError } from './wechat-errors.ts';
 import { wechatOptions } from './wechat-options.ts';
@@ -15,9 +17,11 @@ export interface ProfileInput {
   phone: string;
 }
 
-export async function saveProfile(citizenId: string, input: ProfileInput) {
+/** Saves the real-name profile; the ID number must be real as of `now` (no birth after today). */
+export async function saveProfile(citizenId: string, input: ProfileInput, now = new Date()) {
   const idNumber = normaliseIdNumber(input.idNumber);
-  if (!isValidIdNumber(idNumber)) throw validationFailed({ 'body.idNumber': '身份证号码校验不通过' }, '身份证号码有误');
+  const problem = idNumberProblem(idNumber, zonedDate(now, config.TZ_NAME));
+  if (problem) throw validationFailed({ 'body.idNumber': problem }, '身份证号码有误');
   const updated = await CitizenModel.findByIdAndUpdate(
     citizenId,
     {

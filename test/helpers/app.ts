@@ -73,12 +73,16 @@ export async function catalogueWritten(): Promise<void> {
   else await markCatalogueChanged();
 }
 
-/** Starts the app; `clock` fixes every request's "now" (default: the real clock). */
+/**
+ * Starts the app; `clock` fixes every request's "now" (default: the real clock). Every answer is
+ * checked against its route's declared schema (server/middleware/check-answers.ts): one that
+ * does not match comes back as a 500 ANSWER_MISMATCH.
+ */
 export async function startTestApp(options: { clock?: () => Date } = {}): Promise<TestApp> {
   const dbName = await connectTestDatabase();
   const caches = await startTestCaches();
   const server: Server = await new Promise((resolve) => {
-    const s = createApp({ ...options, caches }).listen(0, '127.0.0.1', () => resolve(s));
+    const s = createApp({ ...options, caches, checkAnswers: true }).listen(0, '127.0.0.1', () => resolve(s));
     answerClientErrors(s);
   });
   const { port } = server.address() as AddressInfo;

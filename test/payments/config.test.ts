@@ -7,7 +7,7 @@ const PRODUCTION = {
   JWT_SECRET: 'a-production-secret-that-is-long-enough-0123',
   PII_KEY: Buffer.alloc(32, 9).toString('base64'),
   ADMIN_PASSWORD: 'a-real-admin-password',
-  WECHAT_SECRET: 'wechat-secret',
+  WECHAT_SECRET: 'a-wechat-appsecret-of-32-chars-00', // an AppSecret is 32 characters
 };
 const CERTIFICATE_MODE = {
   WECHATPAY_MCHID: '1900000109',

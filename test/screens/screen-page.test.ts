@@ -18,7 +18,7 @@ let baseUrl: string;
 
 function listen(onPort = 0): Promise<Server> {
   return new Promise((resolve) => {
-    const s = createApp({ caches }).listen(onPort, '127.0.0.1', () => resolve(s));
+    const s = createApp({ caches, checkAnswers: true }).listen(onPort, '127.0.0.1', () => resolve(s));
   });
 }
 async function stopServer(): Promise<void> {

@@ -27,7 +27,7 @@ test.before(async () => {
   db = await startSecantusAt(binary, dir, port);
   await connectDatabase(db.uri, 'outage');
   caches = await startTestCaches();
-  server = createApp({ caches }).listen(0, '127.0.0.1');
+  server = createApp({ caches, checkAnswers: true }).listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

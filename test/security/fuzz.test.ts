@@ -1,7 +1,8 @@
 // Hostile input against every route of the API: thousands of generated bodies, queries, path
 // params and headers, sent as an authorised caller (so validation and handlers are reached) and
 // anonymously. No answer may be a 5xx or take longer than 10 s, every refusal is in the contract
-// envelope with a Chinese message, oversized bodies are 413, and a refused request stores nothing.
+// envelope with a Chinese message and no English validation text in it or its fields, oversized
+// bodies are 413, and a refused request stores nothing.
 // Replay a failure with FUZZ_SEED=<seed printed in the log>.
 import test from 'ava';
 import { ScreenDeviceModel } from '../../models/screen-device.ts';
@@ -24,6 +25,8 @@ const TOTAL_REQUESTS = 3200;
 const CONCURRENCY = 8;
 const BATCH = 64;
 const CJK = /[\u4e00-\u9fff]/;
+/** Words of zod's, mongoose's and Koa's English validation messages ("Invalid input: expected string, received undefined"). */
+const ENGLISH_VALIDATION = /\b(invalid|expected|received|required|too (?:big|small)|must|should|unrecognized|string|number|boolean|undefined|object|array|path)\b/i;
 
 let testbed: PaymentsTestbed;
 let wechat: FakeWechat;
@@ -240,7 +243,15 @@ function problemWith(request: FuzzRequest, status: number, text: string): string
   const error = body?.error;
   if (typeof error?.code !== 'string' || !/^[A-Z][A-Z0-9_]*$/.test(error.code)) return `${status} without the error envelope`;
   if (typeof error.message !== 'string' || !CJK.test(error.message)) return `${status} ${error.code} message is not Chinese`;
+  const english = englishText(error);
+  if (english !== undefined) return `${status} ${error.code} carries English validation text: ${english}`;
   return undefined;
+}
+
+/** A message or field message of the answer that is not Chinese or has English validation words in it. */
+function englishText(error: { message: string; details?: { fields?: Record<string, unknown> } }): string | undefined {
+  const texts = [error.message, ...Object.values(error.details?.fields ?? {}).flat()];
+  return texts.map((text) => String(text)).find((text) => !CJK.test(text) || ENGLISH_VALIDATION.test(text));
 }
 
 async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {

@@ -58,7 +58,7 @@ test('audit log › readable by center admins, with no route to change it', asyn
   const res = await app.request('GET', '/api/v1/admin/audit-logs?entity=department', { token: center.token });
   t.is(res.status, 200);
   t.true(res.body.total >= 1);
-  const id = String(res.body.items[0]._id);
+  const id = String(res.body.items[0].id);
   for (const method of ['PUT', 'PATCH', 'DELETE']) {
     const attempt = await app.request(method, `/api/v1/admin/audit-logs/${id}`, { token: center.token, body: {} });
     t.true([404, 405].includes(attempt.status), `${method} → ${attempt.status}`);
