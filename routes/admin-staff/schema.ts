@@ -19,7 +19,7 @@ export const StaffCreate = z
     password: Password,
   })
   .strict()
-  .openapi({ example: { username: 'ga_window_03', name: '李娜', role: 'window', department: 'GA', windows: ['A03'], password: 'Temp-2026-ga03' } });
+  .meta({ example: { username: 'ga_window_03', name: '李娜', role: 'window', department: 'GA', windows: ['A03'], password: 'Temp-2026-ga03' } });
 
 export const StaffPatch = z
   .object({
@@ -29,14 +29,14 @@ export const StaffPatch = z
     windows: z.array(Code).max(20).optional(),
   })
   .strict()
-  .openapi({ example: { role: 'dept_admin', windows: [] } });
+  .meta({ example: { role: 'dept_admin', windows: [] } });
 
-export const PasswordReset = z.object({ password: Password }).strict().openapi({ example: { password: 'Reset-2026-temp' } });
+export const PasswordReset = z.object({ password: Password }).strict().meta({ example: { password: 'Reset-2026-temp' } });
 
 export const OwnPasswordChange = z
   .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(128), newPassword: Password })
   .strict()
-  .openapi({ example: { username: 'ga_window_03', password: 'Temp-2026-ga03', newPassword: 'my-own-Secret-77' } });
+  .meta({ example: { username: 'ga_window_03', password: 'Temp-2026-ga03', newPassword: 'my-own-Secret-77' } });
 
 export const StaffOut = z.object({
   id: z.string(),

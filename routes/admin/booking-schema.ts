@@ -26,7 +26,7 @@ const FestivalArrangement = z
 export const YearImportBody = z
   .object({ note: z.string().trim().max(200).default(''), festivals: z.array(FestivalArrangement).min(1).max(20) })
   .strict()
-  .openapi({
+  .meta({
     example: {
       note: '国办发明电〔2026〕X号',
       festivals: [
