@@ -13,7 +13,7 @@ const DepartmentFields = z.object({
   name: Text(60).min(1),
   sortOrder: z.number().int().min(0).max(10_000).default(0),
 });
-export const DepartmentInput = DepartmentFields.meta({ example: { code: 'YJ', name: '县应急管理局', sortOrder: 19 } });
+export const DepartmentInput = DepartmentFields.strict().meta({ example: { code: 'YJ', name: '县应急管理局', sortOrder: 19 } });
 /**
  * A PATCH schema: every field optional and no defaults, so fields the caller did not send
  * are left alone instead of being reset to their default.
@@ -25,7 +25,7 @@ function patchOf<T extends z.ZodRawShape>(schema: z.ZodObject<T>) {
       return [key, inner.optional()];
     }),
   );
-  return z.object(shape) as unknown as z.ZodObject<{ [K in keyof T]: z.ZodOptional<z.ZodType<z.output<T[K]>>> }>;
+  return z.object(shape).strict() as unknown as z.ZodObject<{ [K in keyof T]: z.ZodOptional<z.ZodType<z.output<T[K]>>> }>;
 }
 
 export const DepartmentPatch = patchOf(DepartmentFields.omit({ code: true }))
@@ -39,7 +39,7 @@ const WindowFields = z.object({
   location: Text(120).min(1),
   department: Code,
 });
-export const WindowInput = WindowFields.meta({ example: { code: 'YJ-W01', name: '应急管理综合窗口', hallCode: 'HALL1', location: '一楼C区12号', department: 'YJ' } });
+export const WindowInput = WindowFields.strict().meta({ example: { code: 'YJ-W01', name: '应急管理综合窗口', hallCode: 'HALL1', location: '一楼C区12号', department: 'YJ' } });
 export const WindowPatch = patchOf(WindowFields.omit({ code: true }))
   .extend({ active: z.boolean().optional() })
   .meta({ example: { location: '二楼B区3号', active: true } });
@@ -54,14 +54,14 @@ const Material = z.object({
   acceptanceStandard: Text(500).default(''),
   source: Text(100).default('申请人自备'),
   note: Text(500).default(''),
-});
+}).strict();
 
 const FeeItem = z.object({
   name: Text(60).min(1),
   amountFen: z.number().int().min(1).max(100_000_000),
   basis: Text(300).default(''),
   waivable: z.boolean().default(false),
-});
+}).strict();
 
 const ItemFields = z.object({
   name: Text(100).min(1),
@@ -70,10 +70,10 @@ const ItemFields = z.object({
   caseType: z.enum(CASE_TYPES),
   conditions: Text(4000).min(1),
   materials: z.array(Material).max(60).default([]),
-  process: z.array(z.object({ step: Text(60).min(1), description: Text(1000).default('') })).max(30).default([]),
+  process: z.array(z.object({ step: Text(60).min(1), description: Text(1000).default('') }).strict()).max(30).default([]),
   legalLimitDays: z.number().int().min(0).max(3650),
   promisedLimitDays: z.number().int().min(0).max(3650),
-  fee: z.object({ charged: z.boolean(), items: z.array(FeeItem).max(20).default([]) }),
+  fee: z.object({ charged: z.boolean(), items: z.array(FeeItem).max(20).default([]) }).strict(),
   windows: z.array(Code).max(50).default([]),
   hours: Text(200).min(1),
   helpline: Text(40).min(1),
@@ -86,9 +86,11 @@ const ItemFields = z.object({
   deliveryByPost: z.boolean().default(false),
   highFrequency: z.boolean().default(false),
   keywords: z.array(Text(30).min(1)).max(30).default([]),
-  faq: z.array(z.object({ q: Text(300).min(1), a: Text(2000).min(1) })).max(50).default([]),
+  faq: z.array(z.object({ q: Text(300).min(1), a: Text(2000).min(1) }).strict()).max(50).default([]),
   legalBasis: Text(4000).default(''),
-});
+  /** false: saved but not shown to citizens (下架) until published. */
+  published: z.boolean().default(true),
+}).strict();
 
 /** Rules across fields that a guide must satisfy, as {field: message}. */
 export function guideRuleViolations(item: Partial<z.infer<typeof ItemFields>>): Record<string, string> {
@@ -136,7 +138,14 @@ export const ITEM_EXAMPLE = {
   faq: [{ q: '许可证有效期多久？', a: '有效期3年，期满前3个月申请延续。' }],
   legalBasis: '《危险化学品安全管理条例》第三十三条',
 };
-export const ItemInput = ItemFields.extend({ code: Code }).meta({ example: ITEM_EXAMPLE });
+export const ItemInput = ItemFields.extend({ code: Code }).strict().meta({ example: ITEM_EXAMPLE });
+
+/** The admin's view of an entry: every field an admin can set, with `id`, never `_id`. */
+export const DepartmentOut = z.object({ id: z.string(), code: z.string(), name: z.string(), sortOrder: z.number().int(), active: z.boolean() });
+export const WindowOut = z.object({
+  id: z.string(), code: z.string(), name: z.string(), hallCode: z.string(), location: z.string(), department: z.string(), active: z.boolean(),
+});
+export const ItemOut = ItemFields.extend({ id: z.string(), code: z.string() }).strip();
 export const ItemPatch = patchOf(ItemFields).meta({ example: { promisedLimitDays: 7, highFrequency: true } });
 export type ItemInputT = z.infer<typeof ItemInput>;
 export type ItemPatchT = z.infer<typeof ItemPatch>;

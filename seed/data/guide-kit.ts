@@ -95,6 +95,7 @@ function buildItem(department: string, helpline: string, defaultWindows: readonl
   return {
     code: spec.code,
     name: spec.name,
+    published: true,
     department,
     category: spec.category,
     caseType,
