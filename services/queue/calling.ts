@@ -1,11 +1,11 @@
 // Calling tickets at a window. The next ticket is taken with one findOneAndUpdate on the
 // lowest waiting queueKey, so two windows calling at once never get the same ticket.
 import type { Types } from 'mongoose';
-import { AppointmentModel } from '../../models/appointment.ts';
 import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import type { StaffPrincipal } from '../../server/auth/principal.ts';
 import { config } from '../../server/config.ts';
 import { conflict, forbidden, invalidState, notFound } from '../../server/errors.ts';
+import { endBooking } from '../booking/end.ts';
 import { getCatalogue } from '../catalogue/store.ts';
 import { claimOnce } from '../claims/claim.ts';
 import { zonedDate } from '../calendar/zoned-time.ts';
@@ -73,5 +73,6 @@ async function finishCalled(windowCode: string, now: Date): Promise<void> {
 
 async function markBookingServed(appointmentId: Types.ObjectId | null | undefined): Promise<void> {
   if (!appointmentId) return;
-  await AppointmentModel.updateOne({ _id: appointmentId, status: 'checked_in' }, { $set: { status: 'served' } });
+  // Served ends the booking: its seat and the citizen's quota unit are given back.
+  await endBooking({ _id: appointmentId, status: 'checked_in' }, { status: 'served' });
 }
