@@ -1,16 +1,17 @@
 // Booking a seat — the entry point. No transaction (a storm makes the slot document hot); each
 // rule is one atomic write, in this order, and a failed step gives back what the earlier took:
 //   1. in parallel: the citizen's quota — one guarded $inc on the citizen that also requires a
-//      verified profile and no ban at `now` (quota.ts) — and one indexed query for the citizen's
-//      active bookings of this item plus the appointment of the same Idempotency-Key, if any;
+//      verified profile and no ban at `now` (quota.ts) — and the citizen's active bookings of this
+//      item (one query on the day-rule index);
 //   2. the seat — one guarded $inc on the slot whose filter names everything that makes it
 //      bookable and leaves out the days the citizen already has this item (seats.ts);
 //   3. the appointment insert, with `active: true`: the partial unique index (citizen, item, day)
 //      settles a twin request; with an Idempotency-Key the _id is derived from the key, so a
 //      repeat collides on _id and gets the first outcome.
 // Happy path: 3 round trips, 4 operations; the catalogue comes from memory. When a step matches
-// nothing the refusal is read precisely (refusals.ts). A crash between steps can leave a
-// counter one too high; the reconciliation job recounts (reconcile.ts).
+// nothing the refusal is read precisely (refusals.ts), unless the Idempotency-Key finds an
+// earlier outcome, which is answered instead. A crash between steps can leave a counter one too
+// high; the reconciliation job recounts (reconcile.ts).
 import { createHash, randomInt } from 'node:crypto';
 import { Types, type ClientSession } from 'mongoose';
 import { AppointmentModel, type Appointment } from '../../models/appointment.ts';
@@ -73,38 +74,41 @@ export async function bookingFor(request: BookingRequest): Promise<Booking> {
 }
 
 async function attemptBooking(booking: Booking): Promise<BookingOutcome | typeof TRY_AGAIN> {
-  const { citizenId, appointmentId } = booking;
-  const [quotaTaken, mine] = await Promise.all([takeQuota(citizenId, booking.now), activeBookingsOf(citizenId, booking.item.code, appointmentId)]);
-  // A repeated request is answered with its first outcome, whatever holds now (full, banned …).
-  const earlier = mine.find((a) => a._id.equals(appointmentId));
-  if (earlier) {
-    if (quotaTaken) await giveBackQuota(citizenId);
-    return { appointment: earlier, replayed: true };
-  }
+  const { citizenId } = booking;
+  const [quotaTaken, mine] = await Promise.all([takeQuota(citizenId, booking.now), activeBookingsOf(citizenId, booking.item.code)]);
   const bookedDays = mine.map((a) => a.date);
-  if (!quotaTaken) return refuseCitizen(booking, bookedDays);
+  if (!quotaTaken) return unlessRepeated(booking, refuseCitizen(booking, bookedDays));
   const slot = await takeSeat(booking.slotId, booking.windowGroup, booking.now, bookedDays);
-  if (!slot) return refuseSeat(booking, bookedDays, giveBackQuota(citizenId));
+  if (!slot) return unlessRepeated(booking, refuseSeat(booking, bookedDays, giveBackQuota(citizenId)));
   try {
     return { appointment: await insertAppointment(appointmentOf(booking, slot)), replayed: false };
   } catch (error) {
     // Any other failure (a timeout …) may have stored it: keep the counters, at worst one too high.
     if (!isDuplicateKey(error)) throw error;
     await Promise.all([giveBackSeat(slot._id), giveBackQuota(citizenId)]);
-    // A copy of this request got in first (it collides on _id and on the day alike): answer its appointment.
-    const first = booking.idempotencyKey ? await AppointmentModel.findById(appointmentId).lean<AppointmentRecord>() : null;
-    if (first) return { appointment: first, replayed: true };
+    // A copy of this request got in first (it collides on the day as on _id): answer its appointment.
+    const earlier = await earlierOutcome(booking);
+    if (earlier) return { appointment: earlier, replayed: true };
     throw refuse.duplicateBooking();
   }
 }
 
-/**
- * The citizen's active bookings of `itemCode`, and the appointment `appointmentId` whatever its
- * status: one query, through the partial unique index and _id. At most MAX_ACTIVE_BOOKINGS + 1.
- */
-export function activeBookingsOf(citizenId: Types.ObjectId, itemCode: string, appointmentId?: Types.ObjectId) {
-  const active = { citizenId, itemCode, active: true };
-  return AppointmentModel.find(appointmentId ? { $or: [{ _id: appointmentId }, active] } : active).lean<AppointmentRecord[]>();
+/** The appointment an earlier copy of this request stored (Idempotency-Key), if any. */
+const earlierOutcome = (booking: Booking) =>
+  booking.idempotencyKey ? AppointmentModel.findById(booking.appointmentId).lean<AppointmentRecord>() : Promise.resolve(null);
+
+/** A repeated request is answered with its first outcome, whatever holds now (full, banned …). */
+async function unlessRepeated(booking: Booking, refusal: Promise<typeof TRY_AGAIN>): Promise<BookingOutcome | typeof TRY_AGAIN> {
+  const [earlier, answer] = await Promise.allSettled([earlierOutcome(booking), refusal]);
+  if (earlier.status === 'rejected') throw earlier.reason;
+  if (earlier.value) return { appointment: earlier.value, replayed: true };
+  if (answer.status === 'rejected') throw answer.reason;
+  return answer.value;
+}
+
+/** The citizen's active bookings of `itemCode` (at most MAX_ACTIVE_BOOKINGS), through the day-rule index. */
+export function activeBookingsOf(citizenId: Types.ObjectId, itemCode: string) {
+  return AppointmentModel.find({ citizenId, itemCode, active: true }).lean<AppointmentRecord[]>();
 }
 
 /**

@@ -6,12 +6,12 @@ import type { AppointmentRecord } from './book.ts';
 
 /** The citizen's own appointment, or 404. */
 export async function ownAppointment(citizenId: string, appointmentId: string): Promise<AppointmentRecord> {
-  const appointment = await AppointmentModel.findOne({ _id: appointmentId, citizenId }).lean<AppointmentRecord>();
-  if (!appointment) throw notFound('预约');
+  const appointment = await AppointmentModel.findById(appointmentId).lean<AppointmentRecord>();
+  if (!appointment || String(appointment.citizenId) !== citizenId) throw notFound('预约');
   return appointment;
 }
 
-/** One page of the citizen's appointments, newest first (index citizenId, startsAt). */
+/** One page of the citizen's appointments, newest first (index citizenId, status, startsAt). */
 export function listOwnAppointments(citizenId: string, query: Page & { status?: (typeof APPOINTMENT_STATUSES)[number] }) {
   const filter = { citizenId, ...(query.status ? { status: query.status } : {}) };
   return findPage<AppointmentRecord>(AppointmentModel, filter, { startsAt: -1, _id: -1 }, query);

@@ -1,13 +1,13 @@
 // The safety net of the counters. A booking takes its seat and quota unit before it stores the
 // appointment, and an ending booking gives them back after its status write, so a crash between
 // two steps leaves a counter one too high — the safe side, never an oversold seat. This recounts
-// them from the active appointments (future slots, citizens holding bookings; bounded batches
-// through indexes). A booking under way looks like drift too, so a counter is repaired only when
-// a second look SETTLE_MS later finds the same counter and the same count, and the repair is
-// guarded by the value read.
+// them from the active appointments (one walk over the day-rule index, which holds exactly
+// those) for future slots and for citizens holding bookings. A booking under way looks like
+// drift too, so a counter is repaired only when a second look SETTLE_MS later finds the same
+// counter and the same count, and the repair is guarded by the value read.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Types } from 'mongoose';
-import { AppointmentModel } from '../../models/appointment.ts';
+import { ACTIVE_BOOKINGS_INDEX, AppointmentModel } from '../../models/appointment.ts';
 import { CitizenModel } from '../../models/citizen.ts';
 import { SlotModel } from '../../models/slot.ts';
 
@@ -16,6 +16,7 @@ const BATCH = 5000;
 const SETTLE_MS = 30_000;
 
 interface Drift {
+  kind: 'slot' | 'citizen';
   id: Types.ObjectId;
   counter: number;
   held: number;
@@ -24,50 +25,50 @@ interface Drift {
 
 /** Recounts the seat and quota counters; returns how many were checked and repaired. */
 export async function reconcileCounters(now: Date, settleMs = SETTLE_MS): Promise<Record<string, number>> {
-  const [slots, citizens] = await Promise.all([slotDrifts({ startsAt: { $gt: now } }), citizenDrifts({ activeBookings: { $gt: 0 } })]);
-  if (slots.drifts.length + citizens.drifts.length > 0) await sleep(settleMs);
-  const [slotsAgain, citizensAgain] = await Promise.all([
-    slots.drifts.length ? slotDrifts({ _id: { $in: slots.drifts.map((d) => d.id) } }) : { drifts: [] },
-    citizens.drifts.length ? citizenDrifts({ _id: { $in: citizens.drifts.map((d) => d.id) } }) : { drifts: [] },
-  ]);
+  const first = await observe({ startsAt: { $gt: now } }, { activeBookings: { $gt: 0 } });
   let slotsRepaired = 0;
-  for (const drift of settled(slots.drifts, slotsAgain.drifts)) {
-    const repair = { booked: drift.held, remaining: Math.max(0, drift.capacity - drift.held) };
-    slotsRepaired += (await SlotModel.updateOne({ _id: drift.id, booked: drift.counter }, { $set: repair })).modifiedCount;
-  }
   let citizensRepaired = 0;
-  for (const drift of settled(citizens.drifts, citizensAgain.drifts)) {
-    citizensRepaired += (await CitizenModel.updateOne({ _id: drift.id, activeBookings: drift.counter }, { $set: { activeBookings: drift.held } })).modifiedCount;
+  if (first.drifts.length > 0) {
+    await sleep(settleMs);
+    const ids = (kind: Drift['kind']) => ({ _id: { $in: first.drifts.filter((d) => d.kind === kind).map((d) => d.id) } });
+    const again = new Map((await observe(ids('slot'), ids('citizen'))).drifts.map((d) => [String(d.id), d]));
+    for (const drift of first.drifts) {
+      const seen = again.get(String(drift.id));
+      if (seen?.counter !== drift.counter || seen.held !== drift.held) continue;
+      if (drift.kind === 'slot') slotsRepaired += await repairSlot(drift);
+      else citizensRepaired += (await CitizenModel.updateOne({ _id: drift.id, activeBookings: drift.counter }, { $set: { activeBookings: drift.held } })).modifiedCount;
+    }
   }
-  return { slotsChecked: slots.checked, citizensChecked: citizens.checked, slotsRepaired, citizensRepaired, repaired: slotsRepaired + citizensRepaired };
+  return { slotsChecked: first.slots, citizensChecked: first.citizens, slotsRepaired, citizensRepaired, repaired: slotsRepaired + citizensRepaired };
 }
 
-/** The drifts seen both times with the same counter and count. */
-function settled(first: Drift[], second: Drift[]): Drift[] {
-  const again = new Map(second.map((d) => [String(d.id), d]));
-  return first.filter((d) => again.get(String(d.id))?.counter === d.counter && again.get(String(d.id))?.held === d.held);
+async function repairSlot(drift: Drift): Promise<number> {
+  const repair = { booked: drift.held, remaining: Math.max(0, drift.capacity - drift.held) };
+  return (await SlotModel.updateOne({ _id: drift.id, booked: drift.counter }, { $set: repair })).modifiedCount;
 }
 
-async function slotDrifts(filter: Record<string, unknown>) {
-  const slots = await SlotModel.find(filter, { capacity: 1, booked: 1 }).sort({ startsAt: 1 }).limit(BATCH).lean();
-  const held = await activeCountBy('slotId', slots.map((s) => s._id));
-  const drifts = slots.map((s) => ({ id: s._id, counter: s.booked, held: held.get(String(s._id)) ?? 0, capacity: s.capacity }));
-  return { checked: slots.length, drifts: drifts.filter((d) => d.counter !== d.held) };
-}
-
-async function citizenDrifts(filter: Record<string, unknown>) {
-  const citizens = await CitizenModel.find(filter, { activeBookings: 1 }).limit(BATCH).lean();
-  const held = await activeCountBy('citizenId', citizens.map((c) => c._id));
-  const drifts = citizens.map((c) => ({ id: c._id, counter: c.activeBookings, held: held.get(String(c._id)) ?? 0, capacity: 0 }));
-  return { checked: citizens.length, drifts: drifts.filter((d) => d.counter !== d.held) };
-}
-
-/** Active appointments per slot or per citizen among `ids` (indexes slotId+active, citizenId+…). */
-async function activeCountBy(field: 'slotId' | 'citizenId', ids: Types.ObjectId[]): Promise<Map<string, number>> {
-  if (ids.length === 0) return new Map();
-  const rows = await AppointmentModel.aggregate<{ _id: Types.ObjectId; n: number }>([
-    { $match: { [field]: { $in: ids }, active: true } },
-    { $group: { _id: `$${field}`, n: { $sum: 1 } } },
+/** The counters of the matching slots and citizens that differ from the active appointments. */
+async function observe(slotFilter: Record<string, unknown>, citizenFilter: Record<string, unknown>) {
+  const [held, slots, citizens] = await Promise.all([
+    activeCounts(),
+    SlotModel.find(slotFilter, { capacity: 1, booked: 1 }).sort({ startsAt: 1 }).limit(BATCH).lean(),
+    CitizenModel.find(citizenFilter, { activeBookings: 1 }).limit(BATCH).lean(),
   ]);
-  return new Map(rows.map((r) => [String(r._id), r.n]));
+  const drifts: Drift[] = [
+    ...slots.map((s) => ({ kind: 'slot' as const, id: s._id, counter: s.booked, held: held.bySlot.get(String(s._id)) ?? 0, capacity: s.capacity })),
+    ...citizens.map((c) => ({ kind: 'citizen' as const, id: c._id, counter: c.activeBookings, held: held.byCitizen.get(String(c._id)) ?? 0, capacity: 0 })),
+  ];
+  return { slots: slots.length, citizens: citizens.length, drifts: drifts.filter((d) => d.counter !== d.held) };
+}
+
+/** Active appointments per slot and per citizen: one pass over the partial index of active bookings. */
+async function activeCounts() {
+  const bySlot = new Map<string, number>();
+  const byCitizen = new Map<string, number>();
+  const cursor = AppointmentModel.find({ active: true }, { slotId: 1, citizenId: 1 }).hint(ACTIVE_BOOKINGS_INDEX).lean().cursor({ batchSize: 1000 });
+  for await (const { slotId, citizenId } of cursor) {
+    bySlot.set(String(slotId), (bySlot.get(String(slotId)) ?? 0) + 1);
+    byCitizen.set(String(citizenId), (byCitizen.get(String(citizenId)) ?? 0) + 1);
+  }
+  return { bySlot, byCitizen };
 }

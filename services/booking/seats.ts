@@ -17,6 +17,11 @@ export function bookableFilter(now: Date) {
   return { status: 'open' as const, opensAt: { $lte: now }, startsAt: { $gt: bookingClosesBefore(now) } };
 }
 
+/** `bookableFilter` on a slot in hand. */
+export function isOpenForBooking(slot: { status: string; opensAt: Date; startsAt: Date }, now: Date): boolean {
+  return slot.status === 'open' && slot.opensAt <= now && slot.startsAt > bookingClosesBefore(now);
+}
+
 /**
  * Takes a seat of slot `slotId` of `windowGroup` if it is bookable at `now`, has a seat left
  * and is not on one of `excludedDates` (the days the citizen already has this item booked);

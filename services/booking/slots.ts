@@ -1,28 +1,32 @@
 // The bookable slots of an item, as the mini-program lists them: straight from the slot
-// documents' counters, one indexed query (window group, date range, by start).
+// documents' counters, one query on the index (window group, date, start). Open, released and
+// not full is checked on the slots read — the range holds at most a few days of unreleased or
+// full slots — so the filter stays an equality plus one range.
 import { SlotModel } from '../../models/slot.ts';
 import { notFound } from '../../server/errors.ts';
 import { getCatalogue } from '../catalogue/store.ts';
-import { bookableFilter } from './seats.ts';
+import { isOpenForBooking } from './seats.ts';
 import { windowGroupOf } from './window-group.ts';
 
 const MAX_SLOTS = 2000;
 
-/** The query of open, released, not closed and not full slots of a window group between two dates (inclusive). */
-export function bookableSlotsQuery(windowGroup: string, from: string, to: string, now: Date) {
+/** The query of a window group's slots between two dates (inclusive), by date and start. */
+export function slotsBetweenQuery(windowGroup: string, from: string, to: string) {
   return SlotModel.find(
-    { windowGroup, date: { $gte: from, $lte: to }, ...bookableFilter(now), remaining: { $gt: 0 } },
-    { date: 1, start: 1, end: 1, capacity: 1, remaining: 1 },
+    { windowGroup, date: { $gte: from, $lte: to } },
+    { date: 1, start: 1, end: 1, capacity: 1, remaining: 1, status: 1, opensAt: 1, startsAt: 1 },
   )
     .sort({ date: 1, start: 1 })
     .limit(MAX_SLOTS);
 }
 
-/** The item's bookable slots between `from` and `to` with their seats left. */
+/** The item's slots open for booking between `from` and `to`, with their seats left. */
 export async function listBookableSlots(itemCode: string, from: string, to: string, now: Date) {
   const item = (await getCatalogue()).byCode.get(itemCode);
   if (!item) throw notFound('事项');
   if (!item.onlineBooking || item.windows.length === 0) return [];
-  const slots = await bookableSlotsQuery(windowGroupOf(item.windows.map((w) => w.code)), from, to, now).lean();
-  return slots.map((slot) => ({ id: String(slot._id), date: slot.date, start: slot.start, end: slot.end, capacity: slot.capacity, remaining: slot.remaining }));
+  const slots = await slotsBetweenQuery(windowGroupOf(item.windows.map((w) => w.code)), from, to).lean();
+  return slots
+    .filter((slot) => slot.remaining > 0 && isOpenForBooking(slot, now))
+    .map((slot) => ({ id: String(slot._id), date: slot.date, start: slot.start, end: slot.end, capacity: slot.capacity, remaining: slot.remaining }));
 }
