@@ -8,16 +8,14 @@ import { getCatalogue } from '../catalogue/store.ts';
 import { isOpenForBooking } from './seats.ts';
 import { windowGroupOf } from './window-group.ts';
 
-const MAX_SLOTS = 2000;
-
 /** The query of a window group's slots between two dates (inclusive), by date and start. */
-export function slotsBetweenQuery(windowGroup: string, from: string, to: string) {
-  return SlotModel.find(
-    { windowGroup, date: { $gte: from, $lte: to } },
-    { date: 1, start: 1, end: 1, capacity: 1, remaining: 1, status: 1, opensAt: 1, startsAt: 1 },
-  )
-    .sort({ date: 1, start: 1 })
-    .limit(MAX_SLOTS);
+export function slotsBetween(windowGroup: string, from: string, to: string) {
+  return {
+    filter: { windowGroup, date: { $gte: from, $lte: to } },
+    projection: { date: 1, start: 1, end: 1, capacity: 1, remaining: 1, status: 1, opensAt: 1, startsAt: 1 },
+    sort: { date: 1, start: 1 } as const,
+    limit: 2000,
+  };
 }
 
 /** The item's slots open for booking between `from` and `to`, with their seats left. */
@@ -25,7 +23,8 @@ export async function listBookableSlots(itemCode: string, from: string, to: stri
   const item = (await getCatalogue()).byCode.get(itemCode);
   if (!item) throw notFound('事项');
   if (!item.onlineBooking || item.windows.length === 0) return [];
-  const slots = await slotsBetweenQuery(windowGroupOf(item.windows.map((w) => w.code)), from, to).lean();
+  const { filter, projection, sort, limit } = slotsBetween(windowGroupOf(item.windows.map((w) => w.code)), from, to);
+  const slots = await SlotModel.find(filter, projection).sort(sort).limit(limit).lean();
   return slots
     .filter((slot) => slot.remaining > 0 && isOpenForBooking(slot, now))
     .map((slot) => ({ id: String(slot._id), date: slot.date, start: slot.start, end: slot.end, capacity: slot.capacity, remaining: slot.remaining }));
