@@ -7,13 +7,12 @@ import { AppointmentModel } from '../../models/appointment.ts';
 import { config } from '../../server/config.ts';
 import { badRequest, invalidState } from '../../server/errors.ts';
 import { isDuplicateKey } from '../../server/mongo-errors.ts';
-import { zonedDate } from '../calendar/zoned-time.ts';
 import { activeBookingsOf, appointmentOf, bookingFor, insertAppointment, type AppointmentRecord } from './book.ts';
 import { endBooking } from './end.ts';
 import * as refuse from './errors.ts';
 import { ownAppointment } from './own.ts';
 import { readBookingCitizen } from './quota.ts';
-import { refuseSeat, retrying } from './refusals.ts';
+import { assertMayBook, refuseSeat, retrying } from './refusals.ts';
 import { giveBackSeat, takeSeat } from './seats.ts';
 
 const MINUTE_MS = 60_000;
@@ -45,9 +44,8 @@ export async function rescheduleAppointment(citizenId: string, appointmentId: st
   if (String(old.slotId) === slotId) throw badRequest('SAME_SLOT', '新时段与原时段相同');
   const booking = await bookingFor({ citizenId, slotId, itemCode: old.itemCode, now });
   const [citizen, mine] = await Promise.all([readBookingCitizen(old.citizenId), activeBookingsOf(old.citizenId, old.itemCode)]);
-  if (!citizen?.verified) throw refuse.profileRequired();
-  if (citizen.bannedUntil && citizen.bannedUntil > now) throw refuse.bookingBanned(zonedDate(citizen.bannedUntil, config.TZ_NAME));
-  // The quota is untouched: one active booking replaces another.
+  assertMayBook(citizen, now); // the quota is untouched: one active booking replaces another
+
   const otherDays = mine.filter((a) => !a._id.equals(old._id)).map((a) => a.date);
   const slot = await retrying(async () => (await takeSeat(booking.slotId, booking.windowGroup, now, otherDays)) ?? refuseSeat(booking, otherDays));
   const replacement = { ...appointmentOf(booking, slot), rescheduledFrom: old._id };

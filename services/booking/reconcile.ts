@@ -26,25 +26,21 @@ interface Drift {
 /** Recounts the seat and quota counters; returns how many were checked and repaired. */
 export async function reconcileCounters(now: Date, settleMs = SETTLE_MS): Promise<Record<string, number>> {
   const first = await observe({ startsAt: { $gt: now } }, { activeBookings: { $gt: 0 } });
-  let slotsRepaired = 0;
-  let citizensRepaired = 0;
-  if (first.drifts.length > 0) {
-    await sleep(settleMs);
-    const ids = (kind: Drift['kind']) => ({ _id: { $in: first.drifts.filter((d) => d.kind === kind).map((d) => d.id) } });
-    const again = new Map((await observe(ids('slot'), ids('citizen'))).drifts.map((d) => [String(d.id), d]));
-    for (const drift of first.drifts) {
-      const seen = again.get(String(drift.id));
-      if (seen?.counter !== drift.counter || seen.held !== drift.held) continue;
-      if (drift.kind === 'slot') slotsRepaired += await repairSlot(drift);
-      else citizensRepaired += (await CitizenModel.updateOne({ _id: drift.id, activeBookings: drift.counter }, { $set: { activeBookings: drift.held } })).modifiedCount;
-    }
+  const counts = { slotsChecked: first.slots, citizensChecked: first.citizens, slotsRepaired: 0, citizensRepaired: 0, repaired: 0 };
+  if (first.drifts.length === 0) return counts;
+  await sleep(settleMs);
+  const ids = (kind: Drift['kind']) => ({ _id: { $in: first.drifts.filter((d) => d.kind === kind).map((d) => d.id) } });
+  const again = new Map((await observe(ids('slot'), ids('citizen'))).drifts.map((d) => [String(d.id), d]));
+  for (const drift of first.drifts) {
+    const seen = again.get(String(drift.id));
+    if (seen?.counter !== drift.counter || seen.held !== drift.held) continue;
+    const repaired = drift.kind === 'slot'
+      ? await SlotModel.updateOne({ _id: drift.id, booked: drift.counter }, { $set: { booked: drift.held, remaining: Math.max(0, drift.capacity - drift.held) } })
+      : await CitizenModel.updateOne({ _id: drift.id, activeBookings: drift.counter }, { $set: { activeBookings: drift.held } });
+    counts[drift.kind === 'slot' ? 'slotsRepaired' : 'citizensRepaired'] += repaired.modifiedCount;
+    counts.repaired += repaired.modifiedCount;
   }
-  return { slotsChecked: first.slots, citizensChecked: first.citizens, slotsRepaired, citizensRepaired, repaired: slotsRepaired + citizensRepaired };
-}
-
-async function repairSlot(drift: Drift): Promise<number> {
-  const repair = { booked: drift.held, remaining: Math.max(0, drift.capacity - drift.held) };
-  return (await SlotModel.updateOne({ _id: drift.id, booked: drift.counter }, { $set: repair })).modifiedCount;
+  return counts;
 }
 
 /** The counters of the matching slots and citizens that differ from the active appointments. */

@@ -14,7 +14,7 @@ import { zonedDate } from '../calendar/zoned-time.ts';
 import type { Booking, SlotRecord } from './book.ts';
 import * as refuse from './errors.ts';
 import { readBookingCitizen } from './quota.ts';
-import { bookingClosesBefore } from './seats.ts';
+import { isOpenForBooking } from './seats.ts';
 
 export const TRY_AGAIN = Symbol('try again');
 
@@ -36,11 +36,16 @@ export async function retrying<T>(attempt: () => Promise<T | typeof TRY_AGAIN>):
 
 const readSlot = (slotId: Types.ObjectId) => SlotModel.findById(slotId).lean<SlotRecord>();
 
+/** Throws PROFILE_REQUIRED or BOOKING_BANNED when the citizen may not book at `now`. */
+export function assertMayBook<C extends { verified?: boolean | null; bannedUntil?: Date | null }>(citizen: C | null, now: Date): asserts citizen is C {
+  if (!citizen?.verified) throw refuse.profileRequired();
+  if (citizen.bannedUntil && citizen.bannedUntil > now) throw refuse.bookingBanned(zonedDate(citizen.bannedUntil, config.TZ_NAME));
+}
+
 /** The citizen step refused: profile, ban, then the slot's own refusals, then the quota. */
 export async function refuseCitizen(booking: Booking, bookedDays: string[]): Promise<typeof TRY_AGAIN> {
   const [citizen, slot] = await Promise.all([readBookingCitizen(booking.citizenId), readSlot(booking.slotId)]);
-  if (!citizen?.verified) throw refuse.profileRequired();
-  if (citizen.bannedUntil && citizen.bannedUntil > booking.now) throw refuse.bookingBanned(zonedDate(citizen.bannedUntil, config.TZ_NAME));
+  assertMayBook(citizen, booking.now);
   assertBookable(slot, booking, bookedDays);
   if ((citizen.activeBookings ?? 0) >= config.MAX_ACTIVE_BOOKINGS) {
     // The counter also holds the citizen's requests still under way: refuse on real bookings only.
@@ -62,6 +67,6 @@ export async function refuseSeat(booking: Booking, bookedDays: string[], release
 function assertBookable(slot: SlotRecord | null, booking: Booking, bookedDays: string[]): asserts slot is SlotRecord {
   if (!slot) throw notFound('预约时段');
   if (slot.windowGroup !== booking.windowGroup) throw refuse.slotNotForItem();
-  if (slot.status !== 'open' || slot.opensAt > booking.now || slot.startsAt <= bookingClosesBefore(booking.now)) throw refuse.bookingClosed();
+  if (!isOpenForBooking(slot, booking.now)) throw refuse.bookingClosed();
   if (bookedDays.includes(slot.date)) throw refuse.duplicateBooking();
 }
