@@ -65,7 +65,7 @@ test.serial('POST /appointments › one citizen firing the same booking 20 times
   const [citizen] = await citizens(1);
   const answers = await Promise.all(Array.from({ length: 20 }, () => book(citizen!.token, slot.id)));
   t.is(answers.filter((a) => a.status === 201).length, 1);
-  // Racing copies may find the seats momentarily held by their twins (SLOT_FULL) or lose the day claim.
+  // Racing copies may find the seats momentarily held by their twins (SLOT_FULL) or lose on the day index.
   t.true(answers.filter((a) => a.status !== 201).every((a) => ['DUPLICATE_BOOKING', 'SLOT_FULL'].includes(a.body.error.code)));
   t.deepEqual(await slotState(slot.id), { booked: 1, remaining: 4 });
 });
