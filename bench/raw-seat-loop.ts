@@ -1,62 +1,59 @@
-// The raw driver baselines of booking-storm, on the same database: the same number of
-// concurrent seat operations with no HTTP, no checks and no claims.
-//   conditionalUpdate: updateOne({_id, remaining: {$gt: 0}}, {$inc: {remaining: -1}}) — the
-//     classic form; on FerretDB it is not atomic, so `matched` can exceed the seats.
-//   uniqueSeatInsert: insertOne({_id: "<slot>:<seat>"}) on seats in random order, retried on a
-//     duplicate key, with the same full mark — the form OneTrip uses (seat keys on appointments).
-import type { Db } from 'mongodb';
+// The raw driver baseline of booking-storm, on the same database in the same run: the same
+// operations at the same concurrency with no HTTP, no citizen and no refusal reads — for each
+// request the guarded seat $inc on a copy of the slots and, when it wins, the appointment insert
+// into a collection with the appointments' indexes.
+import type { Db, Document } from 'mongodb';
+import { AppointmentModel } from '../models/appointment.ts';
+import { bookableFilter } from '../services/booking/seats.ts';
 
-const DUPLICATE_KEY = 11000;
-
-export async function rawSeatLoops(db: Db, operations: number, slots: number, seats: number) {
-  return {
-    conditionalUpdate: await conditionalUpdateLoop(db, operations, slots, seats),
-    uniqueSeatInsert: await uniqueSeatInsertLoop(db, operations, slots, seats),
-  };
+export interface RawLoopResult {
+  operations: number;
+  ms: number;
+  throughputPerSecond: number;
+  booked: number;
+  p50: number;
+  p99: number;
 }
 
-async function conditionalUpdateLoop(db: Db, operations: number, slots: number, seats: number) {
-  const collection = db.collection<{ _id: number; remaining: number }>('bench_raw_slots');
-  await collection.insertMany(Array.from({ length: slots }, (_, n) => ({ _id: n, remaining: seats })));
-  let matched = 0;
+/** Books `operations` seats at once over `slots` (their documents as stored), like the storm does. */
+export async function rawSeatLoop(db: Db, slots: Document[], operations: number, now: Date): Promise<RawLoopResult> {
+  const slotCopies = db.collection(`bench_raw_slots_${Date.now()}`);
+  const appointments = db.collection(`bench_raw_appointments_${Date.now()}`);
+  await slotCopies.insertMany(slots.map((s) => ({ ...s })));
+  for (const { key, name, unique, partialFilterExpression } of await AppointmentModel.collection.indexes()) {
+    if (name !== '_id_') await appointments.createIndex(key, { name, unique: Boolean(unique), ...(partialFilterExpression ? { partialFilterExpression } : {}) });
+  }
+  const latencies: number[] = [];
+  let booked = 0;
   const started = performance.now();
   await Promise.all(
     Array.from({ length: operations }, async (_, n) => {
-      const result = await collection.updateOne({ _id: n % slots, remaining: { $gt: 0 } }, { $inc: { remaining: -1 } });
-      matched += result.modifiedCount;
-    }),
-  );
-  const ms = performance.now() - started;
-  const left = await collection.find({}).toArray();
-  const seatsTaken = left.reduce((sum, s) => sum + (seats - s.remaining), 0);
-  return { operations, ms: Math.round(ms), throughputPerSecond: Math.round(operations / (ms / 1000)), matched, seatsTaken };
-}
-
-async function uniqueSeatInsertLoop(db: Db, operations: number, slots: number, seats: number) {
-  const collection = db.collection<{ _id: string }>('bench_raw_seats');
-  const marks = db.collection<{ _id: number }>('bench_raw_full_marks');
-  let won = 0;
-  let attempts = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: operations }, async (_, n) => {
-      const slot = n % slots;
-      if (await marks.findOne({ _id: slot })) return;
-      const order = Array.from({ length: seats }, (_, i) => i).sort(() => Math.random() - 0.5);
-      for (const [tried, seat] of order.entries()) {
-        attempts += 1;
-        try {
-          await collection.insertOne({ _id: `${slot}:${seat}` });
-          won += 1;
-          return;
-        } catch (error) {
-          if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
-        }
-        if ((tried + 1) % 3 === 0 && (await marks.findOne({ _id: slot }))) return;
+      const t0 = performance.now();
+      const slot = slots[n % slots.length]!;
+      const taken = await slotCopies.findOneAndUpdate(
+        { _id: slot._id, windowGroup: slot.windowGroup, ...bookableFilter(now), remaining: { $gt: 0 } },
+        { $inc: { booked: 1, remaining: -1 } },
+        { returnDocument: 'after' },
+      );
+      if (taken) {
+        await appointments.insertOne(rawAppointment(taken, n, now));
+        booked += 1;
       }
-      await marks.insertOne({ _id: slot }).catch(() => undefined);
+      latencies.push(performance.now() - t0);
     }),
   );
   const ms = performance.now() - started;
-  return { operations, ms: Math.round(ms), throughputPerSecond: Math.round(operations / (ms / 1000)), won, insertAttempts: attempts };
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! * 10) / 10;
+  await Promise.all([slotCopies.drop(), appointments.drop()]);
+  return { operations, ms: Math.round(ms), throughputPerSecond: Math.round(operations / (ms / 1000)), booked, p50: at(0.5), p99: at(0.99) };
+}
+
+function rawAppointment(slot: Document, n: number, now: Date): Document {
+  return {
+    citizenId: slot._id, itemCode: `RAW${n}`, department: 'RAW', slotId: slot._id, windowGroup: slot.windowGroup,
+    date: slot.date, start: slot.start, end: slot.end, startsAt: slot.startsAt, endsAt: slot.endsAt,
+    status: 'booked', active: true, checkInCode: `RAW${n}-${slot._id}`, idempotencyKey: null, ticketNo: null,
+    checkedInAt: null, cancelledAt: null, rescheduledFrom: null, createdAt: now, updatedAt: now,
+  };
 }

@@ -1,9 +1,10 @@
-// Recomputes each future slot's seat count from its active appointments and repairs drift.
-import { reconcileSlots } from '../services/booking/reconcile.ts';
+// Recounts the seat counters of future slots and the citizens' active-booking counters from the
+// active appointments, repairing what a crash between two booking steps left one too high.
+import { reconcileCounters } from '../services/booking/reconcile.ts';
 import type { Job } from './types.ts';
 
 export const slotReconciliationJob: Job = {
   name: 'slot-reconciliation',
   schedule: '*/5 * * * *',
-  run: (now) => reconcileSlots(now),
+  run: (now) => reconcileCounters(now),
 };

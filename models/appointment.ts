@@ -1,34 +1,31 @@
-// A citizen's booking of one seat in one slot. The booking IS the seat: `seatKey` is
-// "<slotId>:<seatNo>" under a unique index while the booking holds its seat, and becomes
-// "free:<id>" when it lets go. Inserting the appointment therefore takes the seat atomically —
-// on MongoDB and on FerretDB alike, whose conditional updates are not atomic under concurrency
-// (measured: 200 concurrent `{remaining: {$gt: 0}}` $inc updates on FerretDB 1.24/SQLite all
-// "matched"), while a unique-key insert is.
+// A citizen's booking of one seat in one slot. While it is active (booked or checked in) it
+// holds one seat of its slot (Slot.booked/remaining) and one unit of the citizen's quota
+// (Citizen.activeBookings), and carries `active: true`: a partial unique index on that makes
+// "one active booking per citizen, item and day" a database rule. The guarded write that ends
+// a booking unsets `active` with the status (services/booking/end.ts), so what it held is
+// given back exactly once.
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
 export const APPOINTMENT_STATUSES = ['booked', 'checked_in', 'served', 'cancelled', 'no_show'] as const;
-/** The seat key of a booking that holds seat `seatNo` of `slotId`, and of one that holds none. */
-export const seatKeyOf = (slotId: unknown, seatNo: number) => `${String(slotId)}:${seatNo}`;
-export const freeSeatKey = (appointmentId: unknown) => `free:${String(appointmentId)}`;
-/** Statuses that hold a seat. */
+/** Statuses of an active booking (the ones with `active: true`). */
 export const ACTIVE_APPOINTMENT_STATUSES = ['booked', 'checked_in'] as const;
 
 const appointmentSchema = new Schema(
   {
-    citizenId: { type: Schema.Types.ObjectId, required: true, index: true },
+    citizenId: { type: Schema.Types.ObjectId, required: true },
     itemCode: { type: String, required: true },
-    department: { type: String, required: true, index: true },
-    slotId: { type: Schema.Types.ObjectId, required: true, index: true },
+    department: { type: String, required: true },
+    slotId: { type: Schema.Types.ObjectId, required: true },
     windowGroup: { type: String, required: true },
-    date: { type: String, required: true, index: true },
+    date: { type: String, required: true },
     start: { type: String, required: true },
     end: { type: String, required: true },
     startsAt: { type: Date, required: true },
     endsAt: { type: Date, required: true },
-    status: { type: String, enum: APPOINTMENT_STATUSES, default: 'booked', index: true },
+    status: { type: String, enum: APPOINTMENT_STATUSES, default: 'booked' },
+    /** true while the booking holds its seat and quota; absent once it has ended. */
+    active: { type: Boolean },
     checkInCode: { type: String, required: true, unique: true },
-    seatNo: { type: Number, default: null },
-    seatKey: { type: String, unique: true, default: () => `free:${new mongoose.Types.ObjectId()}` },
     idempotencyKey: { type: String, default: null },
     ticketNo: { type: String, default: null },
     checkedInAt: { type: Date, default: null },
@@ -37,8 +34,21 @@ const appointmentSchema = new Schema(
   },
   { timestamps: true, versionKey: false },
 );
-appointmentSchema.index({ citizenId: 1, status: 1 });
-appointmentSchema.index({ slotId: 1, status: 1 });
+/** The partial unique index of the day rule; also the one walk over every active booking. */
+export const ACTIVE_BOOKINGS_INDEX = 'active_citizen_item_date';
+// Indexes are shaped so each hot filter is an equality prefix plus at most one range: the
+// shape every planner (MongoDB's, and the simpler one of the test server) serves from the index.
+/** One active booking per citizen, item and day; the citizen's active bookings of an item. */
+appointmentSchema.index(
+  { citizenId: 1, itemCode: 1, date: 1 },
+  { name: ACTIVE_BOOKINGS_INDEX, unique: true, partialFilterExpression: { active: true } },
+);
+/** The citizen's own list (newest first, by status or not); no-shows per citizen since a date. */
+appointmentSchema.index({ citizenId: 1, status: 1, startsAt: -1 });
+/** The staff day list: by date and department, by date and the items of a window (with or without department). */
+appointmentSchema.index({ date: 1, department: 1, itemCode: 1 });
+appointmentSchema.index({ date: 1, itemCode: 1 });
+/** The no-show sweep. */
 appointmentSchema.index({ status: 1, endsAt: 1 });
 
 export type Appointment = InferSchemaType<typeof appointmentSchema>;

@@ -1,7 +1,7 @@
-// A bookable time slot of a window group on one working day. Seats are held by appointments
-// (models/appointment.ts `seatKey`); `booked` and `remaining` = capacity − booked are a copy
-// of their count for admin views, refreshed on cancel and by the reconciliation job. Listings
-// count the bookings live.
+// A bookable time slot of a window group on one working day. Its counters decide the seats:
+// a booking takes one with a guarded `$inc` (`remaining > 0`, booked +1, remaining −1) and an
+// ended booking gives it back with the opposite `$inc` (services/booking/seats.ts), so
+// booked + remaining = capacity always and no slot holds more bookings than seats.
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
 const slotSchema = new Schema(
@@ -18,13 +18,13 @@ const slotSchema = new Schema(
     /** Slots open to booking from this instant (the daily release time). */
     opensAt: { type: Date, required: true },
     status: { type: String, enum: ['open', 'closed'], default: 'open' },
-    /** When a seat was last given back (see models/slot-full-mark.ts). */
-    lastFreedAt: { type: Date, default: null },
   },
   { timestamps: true, versionKey: false },
 );
+/** One slot per group, date and start; the item's slot list (group, date range, by start). */
 slotSchema.index({ windowGroup: 1, date: 1, start: 1 }, { unique: true });
 slotSchema.index({ date: 1 });
+/** Future slots (reconciliation). */
 slotSchema.index({ startsAt: 1 });
 
 export type Slot = InferSchemaType<typeof slotSchema>;

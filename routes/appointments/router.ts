@@ -1,14 +1,14 @@
 // Citizens' bookings: book, list own, cancel, reschedule.
 import Router from '@koa/router';
-import { AppointmentModel } from '../../models/appointment.ts';
 import { validationFailed } from '../../server/errors.ts';
 import { citizenOf } from '../../server/middleware/authenticate.ts';
-import { pageSchema, findPage } from '../../server/pagination.ts';
+import { pageSchema } from '../../server/pagination.ts';
 import { bookingRateLimit } from '../../server/rate-limits.ts';
 import { defineRoute } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
 import { bookAppointment } from '../../services/booking/book.ts';
 import { cancelAppointment, rescheduleAppointment } from '../../services/booking/change.ts';
+import { listOwnAppointments } from '../../services/booking/own.ts';
 import { presentAppointment } from './present.ts';
 import {
   AppointmentOut, AppointmentParams, BookAppointmentBody, BookingHeaders, IdempotencyKey, MyAppointmentsQuery, ReplayHeaders, RescheduleBody,
@@ -40,8 +40,7 @@ defineRoute(
   appointmentsRouter,
   { method: 'get', path: '/me/appointments', summary: '我的预约', tags, access: 'citizen', query: MyAppointmentsQuery, response: pageSchema(AppointmentOut) },
   async (ctx, { query }) => {
-    const filter = { citizenId: citizenOf(ctx).id, ...(query.status ? { status: query.status } : {}) };
-    const found = await findPage<Parameters<typeof presentAppointment>[0]>(AppointmentModel, filter, { startsAt: -1, _id: -1 }, query);
+    const found = await listOwnAppointments(citizenOf(ctx).id, query);
     const catalogue = ctx.state.caches.catalogue.current();
     ctx.body = { ...found, items: found.items.map((appointment) => presentAppointment(appointment, catalogue)) };
   },

@@ -1,22 +1,29 @@
-// Booking a seat. Order: refusals answerable from two reads by _id (citizen: profile, ban; slot:
-// item, opening, closing), then the appointment — whose insert takes the seat through its unique
-// seat key (seats.ts) — then the claims that make the rules race-proof (one per citizen/item/day,
-// the active quota). If a claim is refused, the appointment is deleted, which frees its seat.
-// Losers of a storm therefore write nothing. With an Idempotency-Key the appointment's _id is
-// derived from it, so repeats are found by _id. No multi-document transactions.
+// Booking a seat — the entry point. No transaction (a storm makes the slot document hot); each
+// rule is one atomic write, in this order, and a failed step gives back what the earlier took:
+//   1. in parallel: the citizen's quota — one guarded $inc on the citizen that also requires a
+//      verified profile and no ban at `now` (quota.ts) — and the citizen's active bookings of this
+//      item (one query on the day-rule index);
+//   2. the seat — one guarded $inc on the slot whose filter names everything that makes it
+//      bookable and leaves out the days the citizen already has this item (seats.ts);
+//   3. the appointment insert, with `active: true`: the partial unique index (citizen, item, day)
+//      settles a twin request; with an Idempotency-Key the _id is derived from the key, so a
+//      repeat collides on _id and gets the first outcome.
+// Happy path: 3 round trips, 4 operations; the catalogue comes from memory. When a step matches
+// nothing the refusal is read precisely (refusals.ts), unless the Idempotency-Key finds an
+// earlier outcome, which is answered instead. A crash between steps can leave a counter one too
+// high; the reconciliation job recounts (reconcile.ts).
 import { createHash, randomInt } from 'node:crypto';
-import { Types } from 'mongoose';
-import { AppointmentModel, seatKeyOf, type Appointment } from '../../models/appointment.ts';
-import { CitizenModel } from '../../models/citizen.ts';
-import { SlotModel } from '../../models/slot.ts';
-import { config } from '../../server/config.ts';
+import { Types, type ClientSession } from 'mongoose';
+import { AppointmentModel, type Appointment } from '../../models/appointment.ts';
+import type { Slot } from '../../models/slot.ts';
 import { notFound } from '../../server/errors.ts';
-import { zonedDate } from '../calendar/zoned-time.ts';
+import { isDuplicateKey } from '../../server/mongo-errors.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import type { Guide } from '../catalogue/guide.ts';
-import { dayClaimKey, releaseBookingClaims, takeActiveQuota, takeClaim } from './claims.ts';
 import * as refuse from './errors.ts';
-import { bookingClosesBefore, seatFreed, withFreeSeat } from './seats.ts';
+import { giveBackQuota, takeQuota } from './quota.ts';
+import { refuseCitizen, refuseSeat, retrying, type TRY_AGAIN } from './refusals.ts';
+import { giveBackSeat, takeSeat } from './seats.ts';
 import { windowGroupOf } from './window-group.ts';
 
 export interface BookingRequest {
@@ -28,53 +35,80 @@ export interface BookingRequest {
 }
 
 export type AppointmentRecord = Appointment & { _id: Types.ObjectId };
-type SlotRecord = NonNullable<Awaited<ReturnType<typeof findSlot>>>;
-const findSlot = (id: Types.ObjectId) => SlotModel.findById(id).lean();
+export type SlotRecord = Slot & { _id: Types.ObjectId };
+export interface BookingOutcome {
+  appointment: AppointmentRecord;
+  replayed: boolean;
+}
+
+/** One booking request, parsed once. */
+export interface Booking {
+  citizenId: Types.ObjectId;
+  slotId: Types.ObjectId;
+  item: Guide;
+  windowGroup: string;
+  appointmentId: Types.ObjectId;
+  idempotencyKey: string | null;
+  now: Date;
+}
 
 /** Books a seat; answers the same appointment again for a repeated Idempotency-Key. */
-export async function bookAppointment(request: BookingRequest, catalogue: CatalogueSnapshot): Promise<{ appointment: AppointmentRecord; replayed: boolean }> {
-  const now = request.now ?? new Date();
-  const citizenId = new Types.ObjectId(request.citizenId);
-  const item = await bookableItem(request.itemCode, catalogue);
-  const slotId = new Types.ObjectId(request.slotId);
+export async function bookAppointment(request: BookingRequest, catalogue: CatalogueSnapshot): Promise<BookingOutcome> {
+  const booking = await bookingFor(request, catalogue);
+  return retrying(() => attemptBooking(booking));
+}
+
+/** The request parsed once: ids, the catalogue item (from memory), the appointment id to use. */
+export async function bookingFor(request: BookingRequest, catalogue: CatalogueSnapshot): Promise<Booking> {
+  const item = bookableItem(request.itemCode, catalogue);
   const key = request.idempotencyKey;
-  const appointmentId = key ? idempotentAppointmentId(request.citizenId, key) : new Types.ObjectId();
-  const [citizen, slot, earlier] = await Promise.all([
-    CitizenModel.findById(citizenId, { verified: 1, bannedUntil: 1 }).lean(),
-    findSlot(slotId),
-    key ? AppointmentModel.findById(appointmentId).lean<AppointmentRecord>() : null,
-  ]);
-  // A repeated request is answered with its first outcome, whatever holds now (full, banned …).
-  if (earlier) return { appointment: earlier, replayed: true };
+  return {
+    citizenId: new Types.ObjectId(request.citizenId),
+    slotId: new Types.ObjectId(request.slotId),
+    item,
+    windowGroup: windowGroupOf(item.windows.map((w) => w.code)),
+    appointmentId: key ? idempotentAppointmentId(request.citizenId, key) : new Types.ObjectId(),
+    idempotencyKey: key ?? null,
+    now: request.now ?? new Date(),
+  };
+}
+
+async function attemptBooking(booking: Booking): Promise<BookingOutcome | typeof TRY_AGAIN> {
+  const { citizenId } = booking;
+  const [quotaTaken, mine] = await Promise.all([takeQuota(citizenId, booking.now), activeBookingsOf(citizenId, booking.item.code)]);
+  const bookedDays = mine.map((a) => a.date);
+  if (!quotaTaken) return unlessRepeated(booking, refuseCitizen(booking, bookedDays));
+  const slot = await takeSeat(booking.slotId, booking.windowGroup, booking.now, bookedDays);
+  if (!slot) return unlessRepeated(booking, refuseSeat(booking, bookedDays, giveBackQuota(citizenId)));
   try {
-    if (!citizen?.verified) throw refuse.profileRequired();
-    if (citizen.bannedUntil && citizen.bannedUntil > now) throw refuse.bookingBanned(zonedDate(citizen.bannedUntil, config.TZ_NAME));
-    if (!slot) throw notFound('预约时段');
-    if (slot.windowGroup !== windowGroupOf(item.windows.map((w) => w.code))) throw refuse.slotNotForItem();
-    if (slot.status !== 'open' || slot.opensAt > now || slot.startsAt <= bookingClosesBefore(now)) throw refuse.bookingClosed();
-    const fields = { _id: appointmentId, citizenId, itemCode: item.code, department: item.department.code, idempotencyKey: key ?? null };
-    const insertOnSeat = await appointmentDraft(slot, fields, new Date());
-    const appointment = await withFreeSeat(slot, async (seatNo) => {
-      try {
-        return await insertOnSeat(seatNo);
-      } catch (error) {
-        // With a key, a duplicate may be the _id: a copy of this request got in first.
-        if (key && (await AppointmentModel.exists({ _id: appointmentId }))) throw new ReplayError(appointmentId);
-        throw error;
-      }
-    });
-    try {
-      await takeClaims(request, appointment._id, slot.date, now);
-    } catch (error) {
-      await AppointmentModel.deleteOne({ _id: appointment._id });
-      await seatFreed(slot._id);
-      throw error;
-    }
-    return { appointment, replayed: false };
+    return { appointment: await insertAppointment(appointmentOf(booking, slot)), replayed: false };
   } catch (error) {
-    if (error instanceof ReplayError) return { appointment: await replayedAppointment(error.appointmentId), replayed: true };
-    throw error;
+    // Any other failure (a timeout …) may have stored it: keep the counters, at worst one too high.
+    if (!isDuplicateKey(error)) throw error;
+    await Promise.all([giveBackSeat(slot._id), giveBackQuota(citizenId)]);
+    // A copy of this request got in first (it collides on the day as on _id): answer its appointment.
+    const earlier = await earlierOutcome(booking);
+    if (earlier) return { appointment: earlier, replayed: true };
+    throw refuse.duplicateBooking();
   }
+}
+
+/** The appointment an earlier copy of this request stored (Idempotency-Key), if any. */
+const earlierOutcome = (booking: Booking) =>
+  booking.idempotencyKey ? AppointmentModel.findById(booking.appointmentId).lean<AppointmentRecord>() : Promise.resolve(null);
+
+/** A repeated request is answered with its first outcome, whatever holds now (full, banned …). */
+async function unlessRepeated(booking: Booking, refusal: Promise<typeof TRY_AGAIN>): Promise<BookingOutcome | typeof TRY_AGAIN> {
+  const [earlier, answer] = await Promise.allSettled([earlierOutcome(booking), refusal]);
+  if (earlier.status === 'rejected') throw earlier.reason;
+  if (earlier.value) return { appointment: earlier.value, replayed: true };
+  if (answer.status === 'rejected') throw answer.reason;
+  return answer.value;
+}
+
+/** The citizen's active bookings of `itemCode` (at most MAX_ACTIVE_BOOKINGS), through the day-rule index. */
+export function activeBookingsOf(citizenId: Types.ObjectId, itemCode: string) {
+  return AppointmentModel.find({ citizenId, itemCode, active: true }).lean<AppointmentRecord[]>();
 }
 
 /**
@@ -85,20 +119,21 @@ export function idempotentAppointmentId(citizenId: string, key: string): Types.O
   return new Types.ObjectId(createHash('sha256').update(`${citizenId}:${key}`).digest().subarray(0, 12));
 }
 
-async function bookableItem(code: string, catalogue: CatalogueSnapshot): Promise<Guide> {
+/** The catalogue item, from memory; refuses unknown items and items not booked online. */
+function bookableItem(code: string, catalogue: CatalogueSnapshot): Guide {
   const item = catalogue.byCode.get(code);
   if (!item) throw notFound('事项');
   if (!item.onlineBooking || item.windows.length === 0) throw refuse.bookingNotOffered();
   return item;
 }
 
-/**
- * The appointment to insert, built and validated once; each seat attempt is then a plain driver
- * insert of it with the seat and a fresh check-in code (a storm makes many attempts).
- */
-async function appointmentDraft(slot: SlotRecord, fields: Record<string, unknown>, now: Date) {
-  const draft = new AppointmentModel({
-    ...fields,
+/** The active appointment of `booking` on the seat it took in `slot`. */
+export function appointmentOf(booking: Booking, slot: SlotRecord): AppointmentRecord {
+  return {
+    _id: booking.appointmentId,
+    citizenId: booking.citizenId,
+    itemCode: booking.item.code,
+    department: booking.item.department.code,
     slotId: slot._id,
     windowGroup: slot.windowGroup,
     date: slot.date,
@@ -106,42 +141,34 @@ async function appointmentDraft(slot: SlotRecord, fields: Record<string, unknown
     end: slot.end,
     startsAt: slot.startsAt,
     endsAt: slot.endsAt,
+    status: 'booked',
+    active: true,
     checkInCode: newCheckInCode(),
-    createdAt: now,
-    updatedAt: now,
-  });
-  await draft.validate();
-  const base = draft.toObject() as AppointmentRecord;
-  return async (seatNo: number): Promise<AppointmentRecord> => {
-    const appointment = { ...base, seatNo, seatKey: seatKeyOf(slot._id, seatNo), checkInCode: newCheckInCode() };
-    await AppointmentModel.collection.insertOne(appointment);
-    return appointment;
+    idempotencyKey: booking.idempotencyKey,
+    ticketNo: null,
+    checkedInAt: null,
+    cancelledAt: null,
+    rescheduledFrom: null,
+    createdAt: booking.now,
+    updatedAt: booking.now,
   };
 }
 
-class ReplayError extends Error {
-  constructor(readonly appointmentId: Types.ObjectId) {
-    super('idempotency key already used');
+/** Inserts the appointment (a plain driver insert: built from trusted fields); a clashing check-in code is drawn again. */
+export async function insertAppointment(appointment: AppointmentRecord, session?: ClientSession): Promise<AppointmentRecord> {
+  for (;;) {
+    try {
+      await AppointmentModel.collection.insertOne(appointment, { session });
+      return appointment;
+    } catch (error) {
+      if (!isDuplicateKey(error) || !duplicateKeyFields(error).includes('checkInCode')) throw error;
+      appointment.checkInCode = newCheckInCode();
+    }
   }
 }
 
-/** Takes the day and quota claims for the new appointment, or refuses precisely. */
-async function takeClaims(request: BookingRequest, appointmentId: Types.ObjectId, date: string, now: Date): Promise<void> {
-  const day = dayClaimKey(request.citizenId, request.itemCode, date);
-  const [gotDay, gotQuota] = await Promise.all([
-    takeClaim(day, 'day', request.citizenId, appointmentId, now),
-    takeActiveQuota(request.citizenId, appointmentId, config.MAX_ACTIVE_BOOKINGS, now),
-  ]);
-  if (gotDay && gotQuota) return;
-  await releaseBookingClaims(appointmentId);
-  throw gotDay ? refuse.tooManyBookings(config.MAX_ACTIVE_BOOKINGS) : refuse.duplicateBooking();
-}
-
-async function replayedAppointment(appointmentId: Types.ObjectId): Promise<AppointmentRecord> {
-  const appointment = await AppointmentModel.findById(appointmentId).lean<AppointmentRecord>();
-  if (!appointment) throw refuse.requestInProgress();
-  return appointment;
-}
+/** The fields of the unique index a duplicate-key error names. */
+const duplicateKeyFields = (error: unknown) => Object.keys((error as { keyPattern?: object }).keyPattern ?? {});
 
 const CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 /** A 10-character check-in code (no 0/O/1/I to misread); unique by index. */

@@ -1,69 +1,83 @@
-// Cancel and reschedule. Cancel frees the seat at once; reschedule takes the new seat first
-// and frees the old one only then, so the citizen never ends with nothing. Freeing a seat sets
-// the booking's seat key to "free:<id>" in the same write as its status, so it is idempotent.
-import { AppointmentModel, freeSeatKey } from '../../models/appointment.ts';
-import { SlotModel } from '../../models/slot.ts';
+// Cancel and reschedule. Cancel is one guarded write (booked, before the cut-off) that gives the
+// seat and the quota unit back (end.ts). Reschedule takes the new seat first, then swaps the
+// two appointments in one transaction — the citizen's own two documents, so contention is low —
+// and only then gives back the old seat, so the citizen never ends with nothing.
+import mongoose from 'mongoose';
+import { AppointmentModel } from '../../models/appointment.ts';
 import { config } from '../../server/config.ts';
-import { badRequest, invalidState, notFound } from '../../server/errors.ts';
+import { badRequest, invalidState } from '../../server/errors.ts';
+import { isDuplicateKey } from '../../server/mongo-errors.ts';
+import { activeBookingsOf, appointmentOf, bookingFor, insertAppointment, type AppointmentRecord } from './book.ts';
+import { endBooking } from './end.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
-import { bookAppointment } from './book.ts';
-import { dayClaimKey, releaseBookingClaims, takeActiveQuota, takeClaim } from './claims.ts';
 import * as refuse from './errors.ts';
-import { refreshSlotCount, seatFreed } from './seats.ts';
+import { ownAppointment } from './own.ts';
+import { readBookingCitizen } from './quota.ts';
+import { assertMayBook, refuseSeat, retrying } from './refusals.ts';
+import { giveBackSeat, takeSeat } from './seats.ts';
 
 const MINUTE_MS = 60_000;
 
-/** The citizen's own appointment, or 404 (someone else's is not revealed). */
-async function ownAppointment(citizenId: string, appointmentId: string) {
-  const appointment = await AppointmentModel.findOne({ _id: appointmentId, citizenId }).lean();
-  if (!appointment) throw notFound('预约');
-  return appointment;
-}
+/** Bookings starting after this instant may still be cancelled or moved at `now`. */
+const changeableAfter = (now: Date) => new Date(now.getTime() + config.CANCEL_CUTOFF_MINUTES * MINUTE_MS);
 
 function assertChangeable(appointment: { status: string; startsAt: Date }, now: Date, action: string): void {
   if (appointment.status !== 'booked') throw invalidState(appointment.status, action);
-  if (appointment.startsAt.getTime() - config.CANCEL_CUTOFF_MINUTES * MINUTE_MS <= now.getTime()) {
-    throw refuse.cancelClosed(config.CANCEL_CUTOFF_MINUTES);
-  }
+  if (appointment.startsAt <= changeableAfter(now)) throw refuse.cancelClosed(config.CANCEL_CUTOFF_MINUTES);
 }
 
-/** Cancels a booking and frees its seat; 409 CANCEL_CLOSED past the cut-off. */
-export async function cancelAppointment(citizenId: string, appointmentId: string, now = new Date()) {
-  const appointment = await ownAppointment(citizenId, appointmentId);
-  assertChangeable(appointment, now, '取消');
-  const cancelled = await AppointmentModel.findOneAndUpdate(
-    { _id: appointment._id, status: 'booked' },
-    { $set: { status: 'cancelled', cancelledAt: now, seatKey: freeSeatKey(appointment._id) } },
-    { returnDocument: 'after' },
-  ).lean();
-  if (!cancelled) throw invalidState((await ownAppointment(citizenId, appointmentId)).status, '取消');
-  await seatFreed(appointment.slotId);
-  await refreshSlotCount(appointment.slotId);
-  await releaseBookingClaims(appointment._id);
-  return cancelled;
+/** Cancels a booking and frees its seat at once; 409 CANCEL_CLOSED past the cut-off. */
+export async function cancelAppointment(citizenId: string, appointmentId: string, now = new Date()): Promise<AppointmentRecord> {
+  const cancelled = await endBooking(
+    { _id: appointmentId, citizenId, status: 'booked', startsAt: { $gt: changeableAfter(now) } },
+    { status: 'cancelled', cancelledAt: now },
+  );
+  if (cancelled) return cancelled;
+  const current = await ownAppointment(citizenId, appointmentId);
+  assertChangeable(current, now, '取消');
+  throw invalidState(current.status, '取消');
 }
 
-/** Moves a booking to `slotId` (same item): the new seat first, then the old one is freed. */
-export async function rescheduleAppointment(citizenId: string, appointmentId: string, slotId: string, now: Date, catalogue: CatalogueSnapshot) {
+/** Moves a booking to `slotId` (same item, same rules): the new seat first, then the old one is freed. */
+export async function rescheduleAppointment(citizenId: string, appointmentId: string, slotId: string, now: Date, catalogue: CatalogueSnapshot): Promise<AppointmentRecord> {
   const old = await ownAppointment(citizenId, appointmentId);
   assertChangeable(old, now, '改约');
   if (String(old.slotId) === slotId) throw badRequest('SAME_SLOT', '新时段与原时段相同');
-  // The old booking's day and quota claims are handed over: released now, taken back if booking fails.
-  await releaseBookingClaims(old._id);
-  let appointment;
+  const booking = await bookingFor({ citizenId, slotId, itemCode: old.itemCode, now }, catalogue);
+  const [citizen, mine] = await Promise.all([readBookingCitizen(old.citizenId), activeBookingsOf(old.citizenId, old.itemCode)]);
+  assertMayBook(citizen, now); // the quota is untouched: one active booking replaces another
+
+  const otherDays = mine.filter((a) => !a._id.equals(old._id)).map((a) => a.date);
+  const slot = await retrying(async () => (await takeSeat(booking.slotId, booking.windowGroup, now, otherDays)) ?? refuseSeat(booking, otherDays));
+  const replacement = { ...appointmentOf(booking, slot), rescheduledFrom: old._id };
+  let swapped: boolean;
   try {
-    ({ appointment } = await bookAppointment({ citizenId, slotId, itemCode: old.itemCode, now }, catalogue));
+    swapped = await swapBookings(old, replacement, now);
   } catch (error) {
-    await takeClaim(dayClaimKey(citizenId, old.itemCode, old.date), 'day', citizenId, old._id, now);
-    await takeActiveQuota(citizenId, old._id, config.MAX_ACTIVE_BOOKINGS, now);
-    throw error;
+    if (!isDuplicateKey(error)) throw error; // it may have committed: keep the seat counted
+    await giveBackSeat(slot._id);
+    throw refuse.duplicateBooking();
   }
-  await AppointmentModel.updateOne({ _id: appointment._id }, { $set: { rescheduledFrom: old._id } });
-  await AppointmentModel.updateOne(
-    { _id: old._id, status: 'booked' },
-    { $set: { status: 'cancelled', cancelledAt: now, seatKey: freeSeatKey(old._id) } },
-  );
-  await seatFreed(old.slotId);
-  await refreshSlotCount(old.slotId);
-  return { ...appointment, rescheduledFrom: old._id };
+  if (!swapped) {
+    await giveBackSeat(slot._id);
+    const current = await ownAppointment(citizenId, appointmentId);
+    assertChangeable(current, now, '改约');
+    throw invalidState(current.status, '改约');
+  }
+  if (old.active) await giveBackSeat(old.slotId);
+  return replacement;
+}
+
+/** Ends `old` (still booked, before the cut-off) and stores `replacement`, both or neither. */
+async function swapBookings(old: AppointmentRecord, replacement: AppointmentRecord, now: Date): Promise<boolean> {
+  return mongoose.connection.transaction(async (session) => {
+    const ended = await AppointmentModel.updateOne(
+      { _id: old._id, status: 'booked', startsAt: { $gt: changeableAfter(now) } },
+      { $set: { status: 'cancelled', cancelledAt: now }, $unset: { active: 1 } },
+      { session },
+    );
+    if (ended.modifiedCount !== 1) return false;
+    await insertAppointment(replacement, session);
+    return true;
+  });
 }

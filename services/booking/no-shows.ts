@@ -1,10 +1,10 @@
-// Marks bookings nobody checked in as no-shows, and bans booking for citizens who reach the
-// no-show limit within the window.
+// Marks bookings nobody checked in as no-shows (which gives back their seat and quota unit),
+// and bans booking for citizens who reach the no-show limit within the window.
 import type { Types } from 'mongoose';
 import { AppointmentModel } from '../../models/appointment.ts';
 import { CitizenModel } from '../../models/citizen.ts';
 import { config } from '../../server/config.ts';
-import { releaseBookingClaims } from './claims.ts';
+import { endBooking } from './end.ts';
 
 const MINUTE_MS = 60_000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -17,10 +17,8 @@ export async function markNoShows(now: Date): Promise<{ marked: number; banned: 
   let marked = 0;
   const citizens = new Map<string, Types.ObjectId>();
   for (const appointment of overdue) {
-    const result = await AppointmentModel.updateOne({ _id: appointment._id, status: 'booked' }, { $set: { status: 'no_show' } });
-    if (result.modifiedCount !== 1) continue;
+    if (!(await endBooking({ _id: appointment._id, status: 'booked' }, { status: 'no_show' }))) continue;
     marked += 1;
-    await releaseBookingClaims(appointment._id);
     citizens.set(String(appointment.citizenId), appointment.citizenId);
   }
   let banned = 0;

@@ -1,40 +1,70 @@
-// Repairs drift between a slot's seat-count copy (`booked`/`remaining`) and its active
-// appointments — the bookings are the truth (each holds its seat by a unique key) — and clears
-// stale claims left by a crash between a booking's steps.
-import { ACTIVE_APPOINTMENT_STATUSES, AppointmentModel } from '../../models/appointment.ts';
-import { BookingClaimModel } from '../../models/booking-claim.ts';
+// The safety net of the counters. A booking takes its seat and quota unit before it stores the
+// appointment, and an ending booking gives them back after its status write, so a crash between
+// two steps leaves a counter one too high — the safe side, never an oversold seat. This recounts
+// them from the active appointments (one walk over the day-rule index, which holds exactly
+// those) for future slots and for citizens holding bookings. A booking under way looks like
+// drift too, so a counter is repaired only when a second look SETTLE_MS later finds the same
+// counter and the same count, and the repair is guarded by the value read.
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Types } from 'mongoose';
+import { ACTIVE_BOOKINGS_INDEX, AppointmentModel } from '../../models/appointment.ts';
+import { CitizenModel } from '../../models/citizen.ts';
 import { SlotModel } from '../../models/slot.ts';
-import { STALE_CLAIM_MS } from './claims.ts';
-import { countActive } from './seats.ts';
 
 const BATCH = 5000;
+/** Longer than any booking takes between its steps (a write times out after 20 s). */
+const SETTLE_MS = 30_000;
 
-/** Recomputes the counts of future slots; returns how many were checked and repaired. */
-export async function reconcileSlots(now: Date): Promise<{ checked: number; repaired: number; claimsCleared: number }> {
-  const slots = await SlotModel.find({ startsAt: { $gt: now } }, { capacity: 1, booked: 1, remaining: 1 }).sort({ startsAt: 1 }).limit(BATCH).lean();
-  const active = await countActive(slots.map((s) => s._id));
-  let repaired = 0;
-  for (const slot of slots) {
-    const booked = active.get(String(slot._id)) ?? 0;
-    const remaining = Math.max(0, slot.capacity - booked);
-    if (booked === slot.booked && remaining === slot.remaining) continue;
-    repaired += (await SlotModel.updateOne({ _id: slot._id }, { $set: { booked, remaining } })).modifiedCount;
-  }
-  return { checked: slots.length, repaired, claimsCleared: await clearStaleClaims(now) };
+interface Drift {
+  kind: 'slot' | 'citizen';
+  id: Types.ObjectId;
+  counter: number;
+  held: number;
+  capacity: number;
 }
 
-/** Deletes day and quota claims older than STALE_CLAIM_MS whose booking is not active. */
-async function clearStaleClaims(now: Date): Promise<number> {
-  const claims = await BookingClaimModel.find(
-    { createdAt: { $lt: new Date(now.getTime() - STALE_CLAIM_MS) } },
-    { appointmentId: 1 },
-  )
-    .limit(BATCH)
-    .lean();
-  const ids = [...new Set(claims.map((c) => String(c.appointmentId)))];
-  const active = await AppointmentModel.find({ _id: { $in: ids }, status: { $in: ACTIVE_APPOINTMENT_STATUSES } }, { _id: 1 }).lean();
-  const activeIds = new Set(active.map((a) => String(a._id)));
-  const stale = claims.filter((c) => !activeIds.has(String(c.appointmentId))).map((c) => c._id);
-  if (stale.length === 0) return 0;
-  return (await BookingClaimModel.deleteMany({ _id: { $in: stale } })).deletedCount;
+/** Recounts the seat and quota counters; returns how many were checked and repaired. */
+export async function reconcileCounters(now: Date, settleMs = SETTLE_MS): Promise<Record<string, number>> {
+  const first = await observe({ startsAt: { $gt: now } }, { activeBookings: { $gt: 0 } });
+  const counts = { slotsChecked: first.slots, citizensChecked: first.citizens, slotsRepaired: 0, citizensRepaired: 0, repaired: 0 };
+  if (first.drifts.length === 0) return counts;
+  await sleep(settleMs);
+  const ids = (kind: Drift['kind']) => ({ _id: { $in: first.drifts.filter((d) => d.kind === kind).map((d) => d.id) } });
+  const again = new Map((await observe(ids('slot'), ids('citizen'))).drifts.map((d) => [String(d.id), d]));
+  for (const drift of first.drifts) {
+    const seen = again.get(String(drift.id));
+    if (seen?.counter !== drift.counter || seen.held !== drift.held) continue;
+    const repaired = drift.kind === 'slot'
+      ? await SlotModel.updateOne({ _id: drift.id, booked: drift.counter }, { $set: { booked: drift.held, remaining: Math.max(0, drift.capacity - drift.held) } })
+      : await CitizenModel.updateOne({ _id: drift.id, activeBookings: drift.counter }, { $set: { activeBookings: drift.held } });
+    counts[drift.kind === 'slot' ? 'slotsRepaired' : 'citizensRepaired'] += repaired.modifiedCount;
+    counts.repaired += repaired.modifiedCount;
+  }
+  return counts;
+}
+
+/** The counters of the matching slots and citizens that differ from the active appointments. */
+async function observe(slotFilter: Record<string, unknown>, citizenFilter: Record<string, unknown>) {
+  const [held, slots, citizens] = await Promise.all([
+    activeCounts(),
+    SlotModel.find(slotFilter, { capacity: 1, booked: 1 }).sort({ startsAt: 1 }).limit(BATCH).lean(),
+    CitizenModel.find(citizenFilter, { activeBookings: 1 }).limit(BATCH).lean(),
+  ]);
+  const drifts: Drift[] = [
+    ...slots.map((s) => ({ kind: 'slot' as const, id: s._id, counter: s.booked, held: held.bySlot.get(String(s._id)) ?? 0, capacity: s.capacity })),
+    ...citizens.map((c) => ({ kind: 'citizen' as const, id: c._id, counter: c.activeBookings, held: held.byCitizen.get(String(c._id)) ?? 0, capacity: 0 })),
+  ];
+  return { slots: slots.length, citizens: citizens.length, drifts: drifts.filter((d) => d.counter !== d.held) };
+}
+
+/** Active appointments per slot and per citizen: one pass over the partial index of active bookings. */
+async function activeCounts() {
+  const bySlot = new Map<string, number>();
+  const byCitizen = new Map<string, number>();
+  const cursor = AppointmentModel.find({ active: true }, { slotId: 1, citizenId: 1 }).hint(ACTIVE_BOOKINGS_INDEX).lean().cursor({ batchSize: 1000 });
+  for await (const { slotId, citizenId } of cursor) {
+    bySlot.set(String(slotId), (bySlot.get(String(slotId)) ?? 0) + 1);
+    byCitizen.set(String(citizenId), (byCitizen.get(String(citizenId)) ?? 0) + 1);
+  }
+  return { bySlot, byCitizen };
 }

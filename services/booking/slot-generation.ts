@@ -1,7 +1,7 @@
 // Keeps slots generated for the rolling horizon. Idempotent: only slots missing by their unique
 // key (window group, date, start) are inserted, so an existing slot — above all one with
 // bookings — is never changed. Days of a year without calendar data are skipped.
-// Regeneration after a schedule change deletes only slots nobody holds a seat in.
+// Regeneration after a schedule change deletes only slots nobody holds a seat in (booked: 0).
 import { MongoBulkWriteError } from 'mongodb';
 import { ScheduleModel } from '../../models/schedule.ts';
 import { SlotModel } from '../../models/slot.ts';
@@ -9,7 +9,6 @@ import { config } from '../../server/config.ts';
 import { loadCalendar } from '../calendar/store.ts';
 import { horizonDays, type WorkingDayCalendar } from '../calendar/working-days.ts';
 import { zonedDate } from '../calendar/zoned-time.ts';
-import { countActive } from './seats.ts';
 import { opensAtFor, planDaySlots, type SchedulePlan } from './slot-plan.ts';
 import { isDuplicateKey } from '../../server/mongo-errors.ts';
 
@@ -77,17 +76,10 @@ export async function regenerateWindowGroup(windowGroup: string, now: Date): Pro
 }
 
 /**
- * Deletes the slots matching `filter` that hold no active booking; returns how many. A booking
- * that raced the deletion gets its slot back, so no booking ever points at a missing slot.
+ * Deletes the slots matching `filter` that hold no seat; returns how many. The counter decides,
+ * per document and atomically: a booking whose seat $inc lands first keeps its slot, and one that
+ * comes after finds no slot (NOT_FOUND), so no booking ever points at a missing slot.
  */
 export async function deleteEmptySlots(filter: { startsAt: { $gt: Date }; windowGroup?: string; date?: string }): Promise<number> {
-  const slots = await SlotModel.find(filter).limit(20_000).lean();
-  const booked = await countActive(slots.map((s) => s._id));
-  const empty = slots.filter((s) => !booked.has(String(s._id)));
-  if (empty.length === 0) return 0;
-  await SlotModel.deleteMany({ _id: { $in: empty.map((s) => s._id) } });
-  const raced = await countActive(empty.map((s) => s._id));
-  const restore = empty.filter((s) => raced.has(String(s._id)));
-  if (restore.length) await SlotModel.insertMany(restore, { ordered: false }).catch(() => undefined);
-  return empty.length - restore.length;
+  return (await SlotModel.deleteMany({ ...filter, booked: 0 })).deletedCount;
 }

@@ -9,6 +9,7 @@ import { staffCoversDepartment } from '../../server/auth/principal.ts';
 import { config } from '../../server/config.ts';
 import { conflict, forbidden, invalidState, notFound } from '../../server/errors.ts';
 import { zonedInstant } from '../calendar/zoned-time.ts';
+import { endBooking } from '../booking/end.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { issueTicket } from './tickets.ts';
 
@@ -70,8 +71,11 @@ async function checkedInMeanwhile(appointmentId: Types.ObjectId): Promise<{ tick
   throw invalidState(current?.status ?? 'unknown', '签到');
 }
 
-/** A checked-in booking whose ticket was served is served too (a no-op in any other state). */
+/**
+ * A checked-in booking whose ticket was served is served too (a no-op in any other state).
+ * Served ends the booking: its seat and the citizen's quota unit are given back.
+ */
 export async function markBookingServed(appointmentId: Types.ObjectId | null | undefined): Promise<void> {
   if (!appointmentId) return;
-  await AppointmentModel.updateOne({ _id: appointmentId, status: 'checked_in' }, { $set: { status: 'served' } });
+  await endBooking({ _id: appointmentId, status: 'checked_in' }, { status: 'served' });
 }

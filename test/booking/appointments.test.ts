@@ -1,9 +1,13 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import test from 'ava';
 import { AppointmentModel } from '../../models/appointment.ts';
+import { CitizenModel } from '../../models/citizen.ts';
 import { SlotModel } from '../../models/slot.ts';
+import { createApp } from '../../server/app.ts';
 import { config } from '../../server/config.ts';
 import { zonedDate } from '../../services/calendar/zoned-time.ts';
-import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { apiRequest, startTestApp, type TestApp } from '../helpers/app.ts';
 import { buildCitizen, buildStaff } from '../helpers/factories.ts';
 import { buildBookableItem, buildSlot, fillSeats, idem, slotState, storedCounts, verifiedCitizen } from './fixtures.ts';
 
@@ -201,6 +205,20 @@ test('POST /appointments/:id/reschedule › takes the new seat and frees the old
   t.is((await AppointmentModel.findById(booked.body.id).lean())!.status, 'cancelled');
 });
 
+test('POST /appointments/:id/reschedule › to another time the same day › moves the booking and keeps one quota unit', async (t) => {
+  const citizen = await verifiedCitizen();
+  const [from, to] = [await buildSlot(item.windowGroup), await buildSlot(item.windowGroup)];
+  t.is(from.date, to.date);
+  const booked = await book(citizen.token, from.id);
+  const res = await app.request('POST', `/api/v1/appointments/${booked.body.id}/reschedule`, { token: citizen.token, body: { slotId: to.id } });
+  t.is(res.status, 201);
+  t.deepEqual(await storedCounts(from.id), { booked: 0, remaining: 3 });
+  t.deepEqual(await storedCounts(to.id), { booked: 1, remaining: 2 });
+  t.is((await CitizenModel.findById(citizen.id).lean())!.activeBookings, 1);
+  const again = await book(citizen.token, (await buildSlot(item.windowGroup)).id);
+  t.is(again.body.error?.code, 'DUPLICATE_BOOKING', 'the moved booking holds the day');
+});
+
 test('POST /appointments/:id/reschedule › to a full slot › answers 409 SLOT_FULL and keeps the old booking', async (t) => {
   const citizen = await verifiedCitizen();
   const from = await buildSlot(item.windowGroup);
@@ -236,13 +254,18 @@ test('GET /items/:code/slots › unknown items and bad ranges are refused', asyn
   t.is((await app.request('GET', `/api/v1/items/${item.code}/slots?from=2026-02-30`)).status, 400);
 });
 
-test('POST /appointments › a seat freed by another instance › is bookable again at once', async (t) => {
+test('POST /appointments › a seat freed through another instance › is bookable again at once', async (t) => {
+  // A second instance of the app on the same database: seats live in the database only.
+  const server = createApp({ caches: app.caches }).listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const otherUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const slot = await buildSlot(item.windowGroup, { capacity: 1 });
-  const first = await book((await verifiedCitizen()).token, slot.id);
+  const holder = await verifiedCitizen();
+  const first = await book(holder.token, slot.id);
   t.is(first.status, 201);
   t.is((await book((await verifiedCitizen()).token, slot.id)).body.error.code, 'SLOT_FULL');
-  // What a cancel on another instance leaves behind: the seat key let go, then Slot.lastFreedAt.
-  await AppointmentModel.updateOne({ _id: first.body.id }, { $set: { status: 'cancelled', seatKey: `free:${first.body.id}` } });
-  await SlotModel.updateOne({ _id: slot.id }, { $set: { lastFreedAt: new Date() } });
+  t.is((await apiRequest(otherUrl, 'POST', `/api/v1/appointments/${first.body.id}/cancel`, { token: holder.token })).status, 200);
   t.is((await book((await verifiedCitizen()).token, slot.id)).status, 201);
+  server.closeAllConnections();
+  server.close();
 });
