@@ -1,5 +1,6 @@
 // Shared pieces of the benchmarks: a bounded closed-loop load generator over HTTP on
 // loopback, percentiles, and writing results to bench/results/<name>.json.
+import type { AppState } from '../server/state.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'node:http';
@@ -63,7 +64,7 @@ export function percentiles(latencies: number[]): { p50: number; p99: number } {
 export const round = (value: number) => Math.round(value * 100) / 100;
 
 /** Listens on an ephemeral loopback port; returns the base URL and a close function. */
-export async function listen(app: Koa<any>): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+export async function listen(app: Koa<AppState>): Promise<{ baseUrl: string; close: () => Promise<void> }> {
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });

@@ -4,6 +4,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Model } from 'mongoose';
 
 /** Writes each record whose stored copy differs; returns how many were inserted or changed. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any catalogue model, whatever its schema
 export async function upsertByCode(model: Model<any>, records: readonly { code: string }[]): Promise<number> {
   const stored = await model.find({ code: { $in: records.map((r) => r.code) } }).lean();
   const byCode = new Map(stored.map((doc) => [String(doc.code), doc]));
@@ -19,6 +20,7 @@ export async function upsertByCode(model: Model<any>, records: readonly { code: 
 }
 
 /** The record with the model's defaults and casts applied, limited to the fields it names. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- as above
 function normalised(model: Model<any>, record: object): Record<string, unknown> {
   const full = new model(record).toObject({ versionKey: false }) as Record<string, unknown>;
   return plain(pick(full, Object.keys(record)));

@@ -102,6 +102,7 @@ export async function secantusBinary(log: (message: string) => void): Promise<st
     throw new Error(
       `No MongoDB-protocol server is available: no mongod could be had, and SecantusDB could not be installed (${firstLine(error)}). ` +
         'Set MONGODB_URI to a MongoDB you run, or run scripts/install-secantusdb.sh (needs Python >= 3.10 and PyPI).',
+      { cause: error },
     );
   }
   return binary;

@@ -32,7 +32,8 @@ export const pageSchema = <T extends z.ZodType>(item: T) =>
  * One page of `model`'s documents matching `filter` in `sort` order, with the total, in the
  * contract's list shape. `sort` should end on a unique field so pages never overlap.
  */
-export async function findPage<T = any>(
+export async function findPage<T = Record<string, unknown>>(
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model, whatever its schema: only find and count are used
   model: Model<any>,
   filter: Record<string, unknown>,
   sort: Record<string, 1 | -1>,

@@ -1,6 +1,9 @@
 // The WeChat Pay operations OneTrip uses: JSAPI orders for the mini-program, their query and
 // close, refunds. Amounts are integer fen; instants are Dates.
 import { createSign, randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import { PrepayAnswer, RefundJson, TransactionJson } from './answers.ts';
+import { WechatPayError } from './errors.ts';
 import { assertOutTradeNo } from './out-trade-no.ts';
 import { parseNotify, type ParsedNotify } from './notify.ts';
 import { createTransport, type SignedRequest, type TransportOptions } from './transport.ts';
@@ -86,7 +89,7 @@ export function createPayClient(options: PayClientOptions) {
         amount: { total: input.amountFen, currency: 'CNY' },
         payer: { openid: input.payerOpenid },
       });
-      return { prepayId: String(data.prepay_id) };
+      return { prepayId: answerOf(PrepayAnswer, data).prepay_id };
     },
 
     /** The parameters of wx.requestPayment, signed with the merchant key as WeChat documents. */
@@ -102,9 +105,9 @@ export function createPayClient(options: PayClientOptions) {
 
     /** 查询订单 by out_trade_no; a never-created order is WechatPayError 404 ORDER_NOT_EXIST. */
     async queryOrder(outTradeNo: string): Promise<OrderState> {
-      const { data } = await send('GET', `${orderPath(outTradeNo)}?mchid=${encodeURIComponent(options.mchId)}`);
+      const data = answerOf(TransactionJson, (await send('GET', `${orderPath(outTradeNo)}?mchid=${encodeURIComponent(options.mchId)}`)).data);
       return {
-        tradeState: String(data.trade_state),
+        tradeState: data.trade_state,
         transactionId: data.transaction_id || undefined,
         amountFen: data.amount?.total,
         successTime: data.success_time ? new Date(data.success_time) : undefined,
@@ -127,14 +130,14 @@ export function createPayClient(options: PayClientOptions) {
         notify_url: input.notifyUrl ?? options.notifyUrl,
         amount: { refund: input.amountFen, total: input.totalFen, currency: 'CNY' },
       });
-      return toRefundState(data);
+      return toRefundState(answerOf(RefundJson, data));
     },
 
     /** 查询单笔退款 by out_refund_no. */
     async queryRefund(outRefundNo: string): Promise<RefundState> {
       assertOutTradeNo(outRefundNo);
       const { data } = await send('GET', `/v3/refund/domestic/refunds/${encodeURIComponent(outRefundNo)}`);
-      return toRefundState(data);
+      return toRefundState(answerOf(RefundJson, data));
     },
 
     /** Verifies and decrypts a notify with this merchant's verifier and APIv3 key. */
@@ -144,12 +147,19 @@ export function createPayClient(options: PayClientOptions) {
   };
 }
 
-function toRefundState(data: any): RefundState {
+/** WeChat Pay's answer parsed by `schema`; an answer of another shape is a WechatPayError. */
+function answerOf<S extends z.ZodType>(schema: S, data: unknown): z.output<S> {
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new WechatPayError(502, 'INVALID_RESPONSE', 'WeChat Pay answered an unexpected body', parsed.error.issues);
+  return parsed.data;
+}
+
+function toRefundState(data: z.output<typeof RefundJson>): RefundState {
   return {
     refundId: String(data.refund_id),
-    outRefundNo: String(data.out_refund_no),
+    outRefundNo: data.out_refund_no,
     status: String(data.status),
-    amountFen: data.amount?.refund,
+    amountFen: data.amount.refund,
     successTime: data.success_time ? new Date(data.success_time) : undefined,
   };
 }

@@ -1,5 +1,6 @@
 // WeChat Pay notifies (支付结果通知, 退款结果通知): verify the signature over the raw body, then
 // decrypt the resource. The route answers 204 on success and {code: 'FAIL'} otherwise.
+import { RefundJson, TransactionJson } from './answers.ts';
 import { WechatPayDecryptError } from './errors.ts';
 import { decryptResource, type EncryptedResource } from './resource.ts';
 import type { NotifyVerifier, SignedMessage } from './verifier.ts';
@@ -50,17 +51,16 @@ export interface NotifiedTransaction {
 
 /** The fields of a decrypted transaction resource that an order needs (amount in fen). */
 export function readTransaction(resource: unknown): NotifiedTransaction {
-  const data = resource as Record<string, any>;
-  if (typeof data?.out_trade_no !== 'string' || typeof data.amount?.total !== 'number') {
-    throw new WechatPayDecryptError('resource is not a transaction');
-  }
+  const parsed = TransactionJson.safeParse(resource);
+  if (!parsed.success || parsed.data.amount?.total === undefined) throw new WechatPayDecryptError('resource is not a transaction');
+  const data = parsed.data;
   return {
     mchId: String(data.mchid),
     appId: String(data.appid),
     outTradeNo: data.out_trade_no,
-    transactionId: String(data.transaction_id ?? ''),
-    tradeState: String(data.trade_state),
-    amountFen: data.amount.total,
+    transactionId: data.transaction_id ?? '',
+    tradeState: data.trade_state,
+    amountFen: parsed.data.amount?.total ?? 0,
     payerOpenid: data.payer?.openid,
     successTime: data.success_time ? new Date(data.success_time) : undefined,
     attach: data.attach || undefined,
@@ -79,15 +79,14 @@ export interface NotifiedRefund {
 
 /** The fields of a decrypted refund resource (REFUND.* events). */
 export function readRefund(resource: unknown): NotifiedRefund {
-  const data = resource as Record<string, any>;
-  if (typeof data?.out_refund_no !== 'string' || typeof data.amount?.refund !== 'number') {
-    throw new WechatPayDecryptError('resource is not a refund');
-  }
+  const parsed = RefundJson.safeParse(resource);
+  if (!parsed.success) throw new WechatPayDecryptError('resource is not a refund');
+  const data = parsed.data;
   return {
     mchId: String(data.mchid),
     outTradeNo: String(data.out_trade_no),
     outRefundNo: data.out_refund_no,
-    refundId: String(data.refund_id ?? ''),
+    refundId: data.refund_id ?? '',
     refundStatus: String(data.refund_status),
     refundFen: data.amount.refund,
     successTime: data.success_time ? new Date(data.success_time) : undefined,

@@ -23,7 +23,7 @@ export interface TransportOptions {
 export interface SignedResponse {
   status: number;
   /** The parsed JSON body; undefined for 204. */
-  data: any;
+  data: unknown;
 }
 
 export type SignedRequest = (method: 'GET' | 'POST', path: string, body?: object) => Promise<SignedResponse>;

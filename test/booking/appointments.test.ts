@@ -3,7 +3,6 @@ import type { AddressInfo } from 'node:net';
 import test from 'ava';
 import { AppointmentModel } from '../../models/appointment.ts';
 import { CitizenModel } from '../../models/citizen.ts';
-import { SlotModel } from '../../models/slot.ts';
 import { createApp } from '../../server/app.ts';
 import { config } from '../../server/config.ts';
 import { zonedDate } from '../../services/calendar/zoned-time.ts';

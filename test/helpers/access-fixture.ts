@@ -51,7 +51,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     score: 1,
     deadline: '2026-12-31',
     status: 'open',
-  } as Record<string, unknown>);
+  });
   const startsAt = new Date(Date.now() + 3 * 24 * 3600_000);
   const appointment = await AppointmentModel.create({
     citizenId: new mongoose.Types.ObjectId(citizenA.id),
@@ -73,7 +73,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     slotMinutes: 30,
     seatsPerSlot: 2,
     hours: [{ weekday: 1, open: '09:00', close: '12:00' }],
-  } as Record<string, unknown>);
+  });
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const ids: Record<string, string> = {
     applicationId: String(application._id),

@@ -1,3 +1,4 @@
+import type { AnyJson } from './app.ts';
 import { gzipSync } from 'node:zlib';
 
 // Hostile request parts for the fuzz test: a seeded PRNG (so a failure replays from its seed)
@@ -274,7 +275,7 @@ export function hostileHeaders(rng: Rng): Record<string, string> {
   ])();
 }
 
-type JsonSchema = Record<string, any>;
+type JsonSchema = Record<string, AnyJson>;
 
 /**
  * A value that fits a documented (OpenAPI / JSON Schema) schema, well enough for validation to

@@ -57,6 +57,8 @@ export function useWechatPayFixtures(test: {
   before: (fn: () => Promise<void>) => void;
   after: { always: (fn: () => Promise<void>) => void };
 }): WechatPayFixtures {
+  // Filled in by test.before, before any test reads it.
+  // eslint-disable-next-line @typescript-eslint/consistent-type-assertions
   const fixtures = {} as WechatPayFixtures;
   test.before(async () => {
     fixtures.certificate = await startWechatPayFixture('certificate');

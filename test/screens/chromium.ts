@@ -1,5 +1,6 @@
 // A minimal Chrome DevTools Protocol client over --remote-debugging-pipe (fd 3 in, fd 4 out,
 // NUL-separated JSON), enough to open a page and evaluate expressions in it.
+import type { AnyJson } from '../helpers/app.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -27,7 +28,7 @@ export async function openPage(url: string): Promise<Browser> {
   const input = child.stdio[3] as Writable;
   const output = child.stdio[4] as Readable;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (v: any) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (v: AnyJson) => void; reject: (e: Error) => void }>();
   let buffer = '';
   output.on('data', (chunk: Buffer) => {
     buffer += chunk.toString('utf8');
@@ -42,7 +43,7 @@ export async function openPage(url: string): Promise<Browser> {
       else waiter.resolve(message.result);
     }
   });
-  const send = (method: string, params: object = {}, sessionId?: string): Promise<any> =>
+  const send = (method: string, params: object = {}, sessionId?: string): Promise<AnyJson> =>
     new Promise((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject });

@@ -4,6 +4,7 @@
 // envelope with a Chinese message and no English validation text in it or its fields, oversized
 // bodies are 413, and a refused request stores nothing.
 // Replay a failure with FUZZ_SEED=<seed printed in the log>.
+import type { AnyJson } from '../helpers/app.ts';
 import test from 'ava';
 import { ScreenDeviceModel } from '../../models/screen-device.ts';
 import { hashScreenToken } from '../../server/auth/screen-token.ts';
@@ -112,10 +113,10 @@ async function documentedInputs(): Promise<Map<string, DocumentedInputs>> {
   const res = await testbed.app.request('GET', '/openapi.json');
   const components = res.body.components?.schemas ?? {};
   const inputs = new Map<string, DocumentedInputs>();
-  for (const [path, operations] of Object.entries(res.body.paths as Record<string, Record<string, any>>)) {
+  for (const [path, operations] of Object.entries(res.body.paths as Record<string, Record<string, AnyJson>>)) {
     for (const [method, operation] of Object.entries(operations)) {
       const schema = operation.requestBody?.content?.['application/json']?.schema ?? operation.requestBody?.content?.['multipart/form-data']?.schema;
-      const query = (operation.parameters ?? []).filter((p: any) => p.in === 'query').map((p: any) => p.name as string);
+      const query = (operation.parameters ?? []).filter((p: AnyJson) => p.in === 'query').map((p: AnyJson) => p.name as string);
       inputs.set(`${method} ${path.replace(/\{([A-Za-z_]+)\}/g, ':$1')}`, {
         body: Object.keys(schema?.properties ?? {}),
         query,
@@ -230,7 +231,7 @@ function problemWith(request: FuzzRequest, status: number, text: string): string
   // The body parser reads POST, PUT and PATCH bodies; others are not read, so have no size.
   if (oversized(request.body) && ['post', 'put', 'patch'].includes(request.method) && status !== 413) return `oversized body answered ${status}, not 413`;
   if (status < 400 || request.method === 'head') return undefined;
-  let body: any;
+  let body: AnyJson;
   try {
     body = JSON.parse(text);
   } catch {
