@@ -69,6 +69,7 @@ const EnvSchema = z.object({
   SLOT_HORIZON_WORKING_DAYS: int(14, 1, 60),
   SLOT_RELEASE_TIME: hhmm.default('08:00'),
   BOOKING_CLOSE_MINUTES: int(30),
+  SAME_DAY_BOOKING: bool.default(false),
   CANCEL_CUTOFF_MINUTES: int(60),
   MAX_ACTIVE_BOOKINGS: int(3, 1),
   NO_SHOW_GRACE_MINUTES: int(30),

@@ -51,17 +51,27 @@ try {
   await stopLocal?.();
   process.exit(1);
 }
+let seededDemo = false;
 if (stopLocal) {
   const { seedIfEmpty } = await import('../seed/seed.ts');
   if (await seedIfEmpty()) {
     // A newcomer should see bookable slots at once, not after the next hourly tick.
     const { slotGenerationJob } = await import('../jobs/slot-generation.ts');
-    logger.info(await slotGenerationJob.run(new Date()), 'demo slots generated');
+    const now = new Date();
+    logger.info(await slotGenerationJob.run(now), 'demo slots generated');
+    const { seedActivity } = await import('../seed/activity/index.ts');
+    await seedActivity(now);
+    seededDemo = true;
   }
 }
 await ensureFirstAdmin(config.ADMIN_USERNAME, config.ADMIN_PASSWORD);
 const caches = createCaches();
 await caches.start();
+// Publish the demo's cases at once so the public board and figures are not empty until the first tick.
+if (seededDemo) {
+  const { publishProgressJob } = await import('../jobs/publish-progress.ts');
+  logger.info(await publishProgressJob(caches).run(new Date()), 'demo progress published');
+}
 const stopJobs = config.JOBS_ENABLED ? startJobs(createJobs(caches), config.TZ_NAME) : async () => {};
 
 const server: Server = createApp({ caches }).listen(config.PORT, config.HOST, () => {

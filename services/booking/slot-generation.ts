@@ -22,7 +22,10 @@ export interface GenerationCounts {
 /** Generates missing slots of every active schedule (or of one window group) up to the horizon. */
 export async function generateSlots(now: Date, windowGroup?: string): Promise<GenerationCounts> {
   const calendar = await loadCalendar();
-  const { days } = horizonDays(calendar, zonedDate(now, config.TZ_NAME), config.SLOT_HORIZON_WORKING_DAYS);
+  const today = zonedDate(now, config.TZ_NAME);
+  const { days } = horizonDays(calendar, today, config.SLOT_HORIZON_WORKING_DAYS);
+  // Same-day booking: today's slots that have not started yet (the seat filter still closes each one in time).
+  if (config.SAME_DAY_BOOKING && calendar.status(today) === 'working') days.unshift(today);
   const schedules = await ScheduleModel.find({ active: true, ...(windowGroup ? { windowGroup } : {}) }).limit(5000).lean();
   let created = 0;
   for (const schedule of schedules) created += await insertMissingSlots(schedule, days, calendar, now);
