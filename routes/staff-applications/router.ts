@@ -12,7 +12,7 @@ import { listDepartmentEvaluations } from '../../services/applications/evaluatio
 import {
   acceptApplication, completeCase, createWalkInCase, listStaffApplications, reviewApplication, staffApplication,
 } from '../../services/applications/staff.ts';
-import type { ApplicationDoc } from '../../services/applications/transition.ts';
+import type { ApplicationDoc } from '../../services/applications/find.ts';
 import { sendMaterialFile } from '../applications/download.ts';
 import { presentForStaff } from '../applications/present.ts';
 import { ApplicationOut, ApplicationParams, MaterialParams } from '../applications/schema.ts';

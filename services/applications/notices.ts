@@ -4,7 +4,7 @@ import { config } from '../../server/config.ts';
 import { logger } from '../../server/logger.ts';
 import { clip, queueNotice } from '../notifications/outbox.ts';
 import { getCatalogue } from '../catalogue/store.ts';
-import type { ApplicationDoc } from './transition.ts';
+import type { ApplicationDoc } from './find.ts';
 
 const LABELS = {
   supplement_required: '需补正',

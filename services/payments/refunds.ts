@@ -9,7 +9,6 @@ import { PaymentOrderModel } from '../../models/payment-order.ts';
 import { PaymentRefundModel, type PaymentRefund } from '../../models/payment-refund.ts';
 import type { StaffPrincipal } from '../../server/auth/principal.ts';
 import { conflict, invalidState, notFound } from '../../server/errors.ts';
-import { recordApplicationChange } from '../applications/change-feed.ts';
 import { recordAudit } from '../audit/record.ts';
 import { payClient } from './client.ts';
 import { isRefusal, toPaymentError } from './errors.ts';
@@ -81,7 +80,6 @@ async function refundReachedCitizen(refund: PaymentRefund): Promise<void> {
   await PaymentOrderModel.updateOne({ _id: order._id, status: 'paid' }, { $set: { status: 'refunded' } });
   if (!(await PaymentOrderModel.exists({ applicationId: order.applicationId, status: 'paid' }))) {
     await ApplicationModel.updateOne({ _id: order.applicationId }, { $set: { paid: false } });
-    await recordApplicationChange(order.applicationId);
   }
 }
 

@@ -7,7 +7,6 @@ import { PaymentClaimModel } from '../../models/payment-claim.ts';
 import { PaymentOrderModel, type PaymentOrder } from '../../models/payment-order.ts';
 import { AppError } from '../../server/errors.ts';
 import { logger } from '../../server/logger.ts';
-import { recordApplicationChange } from '../applications/change-feed.ts';
 import { recordAudit } from '../audit/record.ts';
 import { merchantId, payClient } from './client.ts';
 import { markOnce } from './marks.ts';
@@ -57,7 +56,6 @@ export async function settleOrder(order: PaymentOrder, reported: ReportedPayment
   if (!before || !(await markOnce(`paid:${String(order._id)}`, now))) return 'already';
   if (before.status !== 'open') logger.error({ orderId: String(order._id), was: before.status }, 'payment arrived for an order no longer open');
   const application = await ApplicationModel.findOneAndUpdate({ _id: order.applicationId }, { $set: { paid: true } }).lean();
-  await recordApplicationChange(order.applicationId, now);
   if (application?.paid) logger.error({ applicationId: String(order.applicationId) }, 'application paid twice: refund one order');
   await recordAudit({
     actor: WECHATPAY_ACTOR,

@@ -1,11 +1,10 @@
-// This process's copy of the latest published version of every case, kept current by
-// reading the versions stamped after what it has. The publishing job diffs against it and
-// the public routes serve from it.
+// This process's copy of the published row of every case, kept current by reading the rows
+// stamped after what it has. The publishing job diffs against it and the public routes serve from it.
 import type { Types } from 'mongoose';
 import { PublishedCaseModel } from '../../models/published-case.ts';
 import type { PublicRow } from './row.ts';
 
-export type LedgerRow = PublicRow & { caseId: string; versionId: Types.ObjectId; stamp: number; pubDate: string };
+export type LedgerRow = PublicRow & { caseId: string; stamp: number; pubDate: string };
 
 const rows = new Map<string, LedgerRow>();
 let stamp = 0;
@@ -23,16 +22,17 @@ export function syncLedger(knownStamp?: number): Promise<void> {
   return syncing;
 }
 
+/** The rows stamped after `since`, in stamp order (on the `stamp` index). */
+export const newerRowsQuery = (since: number) => ({ filter: { stamp: { $gt: since } }, sort: { stamp: 1 } as const });
+
 async function pull(): Promise<void> {
-  // Sorted here, not by the server: FerretDB sorts without an index.
-  const newer = await PublishedCaseModel.find({ stamp: { $gt: stamp } }).lean();
-  newer.sort((a, b) => a.stamp - b.stamp);
-  for (const version of newer) applyVersion(version as never);
+  const { filter, sort } = newerRowsQuery(stamp);
+  for await (const version of PublishedCaseModel.find(filter).sort(sort).lean().cursor({ batchSize: 5000 })) applyVersion(version as never);
 }
 
-/** Records a version this process wrote or read. */
-export function applyVersion(version: PublicRow & { _id: Types.ObjectId; caseId: Types.ObjectId; stamp: number; pubDate: string; removed?: boolean | null }): void {
-  const caseId = String(version.caseId);
+/** Records a row this process wrote or read. */
+export function applyVersion(version: PublicRow & { _id: Types.ObjectId; stamp: number; pubDate: string; removed?: boolean | null }): void {
+  const caseId = String(version._id);
   const current = rows.get(caseId);
   if (version.stamp > stamp) stamp = version.stamp;
   if (current && current.stamp >= version.stamp) return;
@@ -41,8 +41,8 @@ export function applyVersion(version: PublicRow & { _id: Types.ObjectId; caseId:
     rows.delete(caseId);
     return;
   }
-  const { _id, caseId: _case, removed: _removed, ...row } = version;
-  rows.set(caseId, { ...row, caseId, versionId: _id });
+  const { _id, removed: _removed, ...row } = version;
+  rows.set(caseId, { ...row, caseId });
 }
 
 export const ledgerRow = (caseId: string) => rows.get(caseId);

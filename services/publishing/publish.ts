@@ -1,16 +1,16 @@
-// One publishing tick of 办件公示: reads the applications changed since the last tick, writes a
-// new version for each case whose public row changed (inserts only), recomputes the figures
-// from the in-memory ledger, and rewrites only the day files that changed.
-// What changed comes from the application change feed, read by `_id` lookups only (FerretDB v1
-// scans the whole collection for any other filter). The first tick, and then one a day, reads
-// by the `updatedAt` watermark instead: a scan, the safety net for a change the feed missed.
+// One publishing tick of 办件公示: reads the applications written since the watermark (on the
+// `{updatedAt, _id}` index), rewrites the published row of each case whose public row changed,
+// recomputes the figures from the in-memory ledger, and rewrites only the day files that changed.
+// The read starts a little before the watermark, because a write can carry an `updatedAt` older
+// than one already read (its `now` was taken before a faster write committed, or on an instance
+// whose clock is behind); re-reading is harmless, since an unchanged row is not written again.
 import path from 'node:path';
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import { ApplicationModel } from '../../models/application.ts';
 import { AppointmentModel } from '../../models/appointment.ts';
 import { PublishedCaseModel, PublishStateModel } from '../../models/published-case.ts';
 import { config } from '../../server/config.ts';
-import { nextChangeNumber, readChangesAfter } from '../applications/change-feed.ts';
+import { changedSinceQuery } from '../applications/find.ts';
 import { getCatalogue, type CatalogueSnapshot } from '../catalogue/store.ts';
 import { addDays, zonedDate } from '../calendar/zoned-time.ts';
 import { pubDateOf, statsOf } from './figures.ts';
@@ -20,29 +20,22 @@ import { presentPublicCase, publicRowOf, type CaseSource, type PublicRow } from 
 
 const STATE_ID = 'progress';
 const BATCH = 1000;
-/** Re-read this much before the watermark: a write in flight at the last tick may carry an older updatedAt. */
-const OVERLAP_MS = 5_000;
-/** How often the tick reads by `updatedAt` (a scan) instead of the change feed. */
-const RESCAN_MS = 24 * 3600_000;
-/** Feed entries read in one tick (each one `_id` lookup); the rest wait for the next tick. */
-const FEED_MAX = 5_000;
-/** Applications of the feed looked up by `_id` at once. */
-const LOOKUPS_AT_ONCE = 16;
+/** Re-read this much before the watermark (see above). */
+export const OVERLAP_MS = 15_000;
 const CASE_FIELDS = 'itemCode department status applicantNameEnc applicantIsCompany acceptedDate deadline completedDate onTime onsiteVisits evaluationScore evaluatedAt updatedAt';
 
 interface TickState { stamp: number; watermark: Date | null; dirtyDays: Set<string>; changed: number; scanned: number }
+
+/** The applications a tick reads: written since `watermark` less the overlap, all of them the first time. */
+export const changedApplicationsQuery = (watermark: Date | null) =>
+  changedSinceQuery(watermark && new Date(watermark.getTime() - OVERLAP_MS));
 
 /** Publishes what changed; `now` fixes "today" and the window. */
 export async function publishProgress(now: Date) {
   const state = await PublishStateModel.findById(STATE_ID).lean();
   await syncLedger(state?.stamp ?? 0);
   const tick: TickState = { stamp: Math.max(state?.stamp ?? 0, ledgerStamp()), watermark: state?.watermark ?? null, dirtyDays: new Set(), changed: 0, scanned: 0 };
-  const catalogue = await getCatalogue();
-  const consumed = state?.changeSeq ?? null;
-  const rescan = consumed === null || !state?.rescannedAt || now.getTime() - state.rescannedAt.getTime() >= RESCAN_MS;
-  // Before a rescan, the feed position is taken first: changes during the scan come again next tick.
-  const changeSeq = rescan ? (await nextChangeNumber((consumed ?? 0) + 1)) - 1 : await publishFeed(consumed, catalogue, tick);
-  if (rescan) await publishSince(tick, catalogue);
+  await publishChanged(tick, await getCatalogue());
 
   const today = zonedDate(now, config.TZ_NAME);
   const windowStart = addDays(today, -(config.PUBLISH_DAYS - 1));
@@ -51,37 +44,25 @@ export async function publishProgress(now: Date) {
   const files = await writeFiles(tick.dirtyDays, windowStart, today, stats, now, state?.windowStart !== windowStart);
   await PublishStateModel.updateOne(
     { _id: STATE_ID },
-    { $set: { watermark: tick.watermark, changeSeq, ...(rescan ? { rescannedAt: now } : {}), stamp: tick.stamp, windowStart, stats, publishedAt: now } },
+    { $set: { watermark: tick.watermark, stamp: tick.stamp, windowStart, stats, publishedAt: now } },
     { upsert: true },
   );
-  return { scanned: tick.scanned, changed: tick.changed, rescan: rescan ? 1 : 0, filesWritten: files.written, filesRemoved: files.removed };
+  return { scanned: tick.scanned, changed: tick.changed, filesWritten: files.written, filesRemoved: files.removed };
 }
 
-/** Publishes every application updated since the watermark (all of them the first time): a scan. */
-async function publishSince(tick: TickState, catalogue: CatalogueSnapshot): Promise<void> {
-  const filter = tick.watermark ? { updatedAt: { $gte: new Date(tick.watermark.getTime() - OVERLAP_MS) } } : {};
+/** Publishes every application written since the watermark, in the order they were written. */
+async function publishChanged(tick: TickState, catalogue: CatalogueSnapshot): Promise<void> {
+  const { filter, sort } = changedApplicationsQuery(tick.watermark);
   let batch: CaseSource[] = [];
-  for await (const application of ApplicationModel.find(filter, CASE_FIELDS).lean().cursor({ batchSize: BATCH })) {
-    batch.push(application as CaseSource);
-    const updatedAt = (application as { updatedAt: Date }).updatedAt;
-    if (!tick.watermark || updatedAt > tick.watermark) tick.watermark = updatedAt;
+  for await (const application of ApplicationModel.find(filter, CASE_FIELDS).sort(sort).lean().cursor({ batchSize: BATCH })) {
+    batch.push(application);
+    if (!tick.watermark || application.updatedAt > tick.watermark) tick.watermark = application.updatedAt;
     if (batch.length === BATCH) batch = await publishBatch(batch, catalogue, tick);
   }
   await publishBatch(batch, catalogue, tick);
 }
 
-/** Publishes the applications named in the feed after `consumed`, each read by `_id`; returns the new position. */
-async function publishFeed(consumed: number, catalogue: CatalogueSnapshot, tick: TickState): Promise<number> {
-  const changes = await readChangesAfter(consumed, FEED_MAX);
-  const ids = [...new Set(changes.map((change) => change.applicationId))];
-  for (let start = 0; start < ids.length; start += LOOKUPS_AT_ONCE) {
-    const found = await Promise.all(ids.slice(start, start + LOOKUPS_AT_ONCE).map((id) => ApplicationModel.findById(id, CASE_FIELDS).lean()));
-    await publishBatch(found.filter((application) => application !== null) as CaseSource[], catalogue, tick);
-  }
-  return changes.at(-1)?.n ?? consumed;
-}
-
-/** Writes a version for each case of the batch whose public row changed; returns an empty batch. */
+/** Rewrites the published row of each case of the batch whose public row changed; returns an empty batch. */
 async function publishBatch(batch: CaseSource[], catalogue: CatalogueSnapshot, tick: TickState): Promise<CaseSource[]> {
   tick.scanned += batch.length;
   const versions = [];
@@ -93,11 +74,12 @@ async function publishBatch(batch: CaseSource[], catalogue: CatalogueSnapshot, t
     if (next) tick.dirtyDays.add(pubDateOf(next));
     tick.changed++;
     tick.stamp++;
-    const caseId = application._id as Types.ObjectId;
-    versions.push(next ? { _id: new Types.ObjectId(), caseId, stamp: tick.stamp, removed: false, ...next, pubDate: pubDateOf(next) } : { _id: new Types.ObjectId(), caseId, stamp: tick.stamp, removed: true });
+    const _id = application._id as Types.ObjectId;
+    versions.push(next ? { _id, stamp: tick.stamp, removed: false, ...next, pubDate: pubDateOf(next) } : { _id, stamp: tick.stamp, removed: true });
   }
   if (versions.length > 0) {
-    await PublishedCaseModel.collection.insertMany(versions, { ordered: true });
+    // In stamp order, so an instance reading "newer than mine" meanwhile never skips one.
+    await PublishedCaseModel.collection.bulkWrite(versions.map((version) => ({ replaceOne: { filter: { _id: version._id }, replacement: version, upsert: true } })), { ordered: true });
     for (const version of versions) applyVersion(version as never);
   }
   return [];
