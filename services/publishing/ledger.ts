@@ -13,21 +13,23 @@ let generation = 0;
 let syncing: Promise<void> | undefined;
 
 /**
- * Applies versions newer than this copy (one sync at a time). `knownStamp` (the published
- * state's) skips the read when this copy is already current, the usual case.
+ * Applies the rows stamped after this copy, up to `knownStamp` (the published state's, written
+ * when a tick has finished), so rows of a tick still being written are never half taken.
+ * Skips the read when this copy is already current, the usual case. One sync at a time.
  */
-export function syncLedger(knownStamp?: number): Promise<void> {
-  if (knownStamp !== undefined && knownStamp <= stamp) return Promise.resolve();
-  syncing ??= pull().finally(() => (syncing = undefined));
+export function syncLedger(knownStamp: number): Promise<void> {
+  if (knownStamp <= stamp) return Promise.resolve();
+  syncing ??= pull(knownStamp).finally(() => (syncing = undefined));
   return syncing;
 }
 
-/** The rows stamped after `since`, in stamp order (on the `stamp` index). */
-export const newerRowsQuery = (since: number) => ({ filter: { stamp: { $gt: since } }, sort: { stamp: 1 } as const });
+/** The rows stamped in (since, upTo], in stamp order (on the `stamp` index). */
+export const newerRowsQuery = (since: number, upTo: number) => ({ filter: { stamp: { $gt: since, $lte: upTo } }, sort: { stamp: 1 } as const });
 
-async function pull(): Promise<void> {
-  const { filter, sort } = newerRowsQuery(stamp);
+async function pull(upTo: number): Promise<void> {
+  const { filter, sort } = newerRowsQuery(stamp, upTo);
   for await (const version of PublishedCaseModel.find(filter).sort(sort).lean().cursor({ batchSize: 5000 })) applyVersion(version as never);
+  if (upTo > stamp) stamp = upTo;
 }
 
 /** Records a row this process wrote or read. */

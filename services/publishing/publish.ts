@@ -1,30 +1,32 @@
 // One publishing tick of 办件公示: reads the applications written since the watermark (on the
 // `{updatedAt, _id}` index), rewrites the published row of each case whose public row changed,
-// recomputes the figures from the in-memory ledger, and rewrites only the day files that changed.
+// and applies those rows to the in-memory view (view.ts), from which the figures come and only
+// the day files that changed are rewritten.
 // The read starts a little before the watermark, because a write can carry an `updatedAt` older
 // than one already read (its `now` was taken before a faster write committed, or on an instance
 // whose clock is behind); re-reading is harmless, since an unchanged row is not written again.
-import path from 'node:path';
 import type { Types } from 'mongoose';
 import { ApplicationModel } from '../../models/application.ts';
 import { AppointmentModel } from '../../models/appointment.ts';
 import { PublishedCaseModel, PublishStateModel } from '../../models/published-case.ts';
 import { config } from '../../server/config.ts';
+import { isDuplicateKey } from '../../server/mongo-errors.ts';
 import { changedSinceQuery } from '../applications/find.ts';
 import { getCatalogue, type CatalogueSnapshot } from '../catalogue/store.ts';
 import { addDays, zonedDate } from '../calendar/zoned-time.ts';
-import { pubDateOf, statsOf } from './figures.ts';
-import { dayFile, exists, removeDayFilesBefore, writeJsonAtomic } from './files.ts';
-import { applyVersion, ledgerRow, ledgerRows, ledgerStamp, syncLedger, type LedgerRow } from './ledger.ts';
-import { presentPublicCase, publicRowOf, type CaseSource, type PublicRow } from './row.ts';
+import { writeFiles } from './day-files.ts';
+import { pubDateOf } from './figures.ts';
+import { applyVersion, ledgerGeneration, ledgerRow, ledgerStamp, syncLedger, type LedgerRow } from './ledger.ts';
+import { publicRowOf, type CaseSource, type PublicRow } from './row.ts';
+import { publishedView, type Replacement } from './view.ts';
 
 const STATE_ID = 'progress';
 const BATCH = 1000;
 /** Re-read this much before the watermark (see above). */
-export const OVERLAP_MS = 15_000;
-const CASE_FIELDS = 'itemCode department status applicantNameEnc applicantIsCompany acceptedDate deadline completedDate onTime onsiteVisits evaluationScore evaluatedAt updatedAt';
+export const OVERLAP_MS = 5_000;
+export const CASE_FIELDS = 'itemCode department status applicantNameEnc applicantIsCompany acceptedDate deadline completedDate onTime onsiteVisits evaluationScore evaluatedAt updatedAt';
 
-interface TickState { stamp: number; watermark: Date | null; dirtyDays: Set<string>; changed: number; scanned: number }
+interface TickState { stamp: number; watermark: Date | null; replaced: Replacement[]; scanned: number }
 
 /** The applications a tick reads: written since `watermark` less the overlap, all of them the first time. */
 export const changedApplicationsQuery = (watermark: Date | null) =>
@@ -34,20 +36,22 @@ export const changedApplicationsQuery = (watermark: Date | null) =>
 export async function publishProgress(now: Date) {
   const state = await PublishStateModel.findById(STATE_ID).lean();
   await syncLedger(state?.stamp ?? 0);
-  const tick: TickState = { stamp: Math.max(state?.stamp ?? 0, ledgerStamp()), watermark: state?.watermark ?? null, dirtyDays: new Set(), changed: 0, scanned: 0 };
+  const tick: TickState = { stamp: Math.max(state?.stamp ?? 0, ledgerStamp()), watermark: state?.watermark ?? null, replaced: [], scanned: 0 };
+  const generationBefore = ledgerGeneration();
   await publishChanged(tick, await getCatalogue());
 
   const today = zonedDate(now, config.TZ_NAME);
   const windowStart = addDays(today, -(config.PUBLISH_DAYS - 1));
+  const changedDays = publishedView.update(tick.replaced, generationBefore, windowStart, today);
   const bookings = await AppointmentModel.countDocuments({ date: { $gte: windowStart, $lte: today }, status: { $ne: 'cancelled' } });
-  const stats = statsOf(ledgerRows(), bookings, { from: windowStart, to: today });
-  const files = await writeFiles(tick.dirtyDays, windowStart, today, stats, now, state?.windowStart !== windowStart);
+  const stats = publishedView.tallies.statsFor(bookings, { from: windowStart, to: today });
+  const files = await writeFiles(changedDays, { windowStart, today, stats, now });
   await PublishStateModel.updateOne(
     { _id: STATE_ID },
     { $set: { watermark: tick.watermark, stamp: tick.stamp, windowStart, stats, publishedAt: now } },
     { upsert: true },
   );
-  return { scanned: tick.scanned, changed: tick.changed, filesWritten: files.written, filesRemoved: files.removed };
+  return { scanned: tick.scanned, changed: tick.replaced.length, filesWritten: files.written, filesRemoved: files.removed };
 }
 
 /** Publishes every application written since the watermark, in the order they were written. */
@@ -66,23 +70,42 @@ async function publishChanged(tick: TickState, catalogue: CatalogueSnapshot): Pr
 async function publishBatch(batch: CaseSource[], catalogue: CatalogueSnapshot, tick: TickState): Promise<CaseSource[]> {
   tick.scanned += batch.length;
   const versions = [];
+  const previousRows = new Map<string, LedgerRow>();
   for (const application of batch) {
     const next = publicRowOf(application, catalogue, config.TZ_NAME);
-    const previous = ledgerRow(String(application._id));
+    const caseId = String(application._id);
+    const previous = ledgerRow(caseId);
     if (sameRow(previous ?? null, next)) continue;
-    if (previous) tick.dirtyDays.add(previous.pubDate);
-    if (next) tick.dirtyDays.add(pubDateOf(next));
-    tick.changed++;
+    if (previous) previousRows.set(caseId, previous);
     tick.stamp++;
     const _id = application._id as Types.ObjectId;
     versions.push(next ? { _id, stamp: tick.stamp, removed: false, ...next, pubDate: pubDateOf(next) } : { _id, stamp: tick.stamp, removed: true });
   }
-  if (versions.length > 0) {
-    // In stamp order, so an instance reading "newer than mine" meanwhile never skips one.
-    await PublishedCaseModel.collection.bulkWrite(versions.map((version) => ({ replaceOne: { filter: { _id: version._id }, replacement: version, upsert: true } })), { ordered: true });
-    for (const version of versions) applyVersion(version as never);
+  if (versions.length === 0) return [];
+  const known = (version: { _id: Types.ObjectId }) => previousRows.has(String(version._id));
+  await writeRows(versions.filter((version) => !known(version)), versions.filter(known));
+  for (const version of versions) {
+    applyVersion(version as never);
+    const caseId = String(version._id);
+    tick.replaced.push({ before: previousRows.get(caseId), after: ledgerRow(caseId) });
   }
   return [];
+}
+
+type PublishedRow = { _id: Types.ObjectId; stamp: number };
+
+/** New cases are inserted (the first publish inserts every case), known ones replaced in place. */
+async function writeRows(fresh: PublishedRow[], known: PublishedRow[]): Promise<void> {
+  const replace = (rows: PublishedRow[]) =>
+    rows.length > 0 && PublishedCaseModel.collection.bulkWrite(rows.map((row) => ({ replaceOne: { filter: { _id: row._id }, replacement: row, upsert: true } })));
+  try {
+    if (fresh.length > 0) await PublishedCaseModel.collection.insertMany(fresh, { ordered: false });
+  } catch (error) {
+    // A row this copy had dropped (a case that left the board and came back): replace it.
+    if (!isDuplicateKey(error)) throw error;
+    await replace(fresh);
+  }
+  await replace(known);
 }
 
 const ROW_FIELDS = ['itemCode', 'itemName', 'department', 'departmentName', 'applicant', 'status', 'acceptedDate', 'deadline', 'completedDate', 'onTime', 'oneVisit', 'evaluationScore', 'evaluatedDate'] as const;
@@ -90,31 +113,4 @@ const ROW_FIELDS = ['itemCode', 'itemName', 'department', 'departmentName', 'app
 function sameRow(previous: PublicRow | null, next: PublicRow | null): boolean {
   if (!previous || !next) return previous === next;
   return ROW_FIELDS.every((field) => (previous[field] ?? null) === (next[field] ?? null));
-}
-
-/** Rewrites changed day files (all of them when the window moved or the directory is new), the index and the figures. */
-async function writeFiles(dirty: Set<string>, windowStart: string, today: string, stats: object, now: Date, windowMoved: boolean) {
-  const dir = path.resolve(config.PUBLISH_DIR);
-  const indexFile = path.join(dir, 'index.json');
-  const rewriteAll = windowMoved || !(await exists(indexFile));
-  const counts = new Map<string, number>();
-  const byDay = new Map<string, LedgerRow[]>();
-  for (const row of ledgerRows()) {
-    if (row.pubDate < windowStart || row.pubDate > today) continue;
-    counts.set(row.pubDate, (counts.get(row.pubDate) ?? 0) + 1);
-    if (!rewriteAll && !dirty.has(row.pubDate)) continue;
-    const list = byDay.get(row.pubDate);
-    if (list) list.push(row);
-    else byDay.set(row.pubDate, [row]);
-  }
-  for (const date of dirty) if (date >= windowStart && date <= today && !byDay.has(date)) byDay.set(date, []);
-  for (const [date, rows] of byDay) {
-    rows.sort((a, b) => b.acceptedDate.localeCompare(a.acceptedDate) || a.caseId.localeCompare(b.caseId));
-    await writeJsonAtomic(dayFile(dir, date), { date, items: rows.map((row) => presentPublicCase({ ...row, _id: row.caseId })) });
-  }
-  const removed = await removeDayFilesBefore(dir, windowStart);
-  const days = [...counts].sort((a, b) => b[0].localeCompare(a[0]));
-  await writeJsonAtomic(path.join(dir, 'stats.json'), { generatedAt: now.toISOString(), ...stats });
-  await writeJsonAtomic(indexFile, { generatedAt: now.toISOString(), from: windowStart, to: today, days: days.map(([date, count]) => ({ date, count, file: `progress/${date}.json` })) });
-  return { written: byDay.size + 2, removed };
 }

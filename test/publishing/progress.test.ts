@@ -143,3 +143,17 @@ test.serial('publish job › a write that lands with an updatedAt older than the
   const stats = (await app.request('GET', '/api/v1/public/stats')).body;
   t.like(stats.satisfaction, { evaluations: 2, averageScore: 2.5 });
 });
+
+test.serial('publish job › day files and figures patched tick by tick are exactly what a fresh process makes from scratch', async (t) => {
+  await ApplicationModel.updateOne({ _id: ids[1] }, { $set: { status: 'accepted', completedDate: null } });
+  await tick();
+  const read = async (): Promise<Record<string, string>> => Object.fromEntries(await Promise.all((await readdir(path.join(dir, 'progress'))).sort().map(async (name) => [name, await readFile(path.join(dir, 'progress', name), 'utf8')] as const)));
+  const figures = async () => ({ ...JSON.parse(await readFile(path.join(dir, 'stats.json'), 'utf8')), generatedAt: null });
+  const patched = await read();
+  const tallied = await figures();
+  stopPublishedCache(); // this process forgets everything, as a new one knows nothing
+  t.like(await tick(), { changed: 0 });
+  t.deepEqual(await read(), patched);
+  t.deepEqual(await figures(), tallied);
+  t.true(Object.values(patched).some((text) => text.includes('李*光')));
+});
