@@ -90,7 +90,8 @@ async function measure(step: () => Promise<Record<string, number>>) {
   const counts = await step();
   const ms = performance.now() - started;
   clearInterval(sampler);
-  return { ms: round(ms), rssPeakMb: round(Math.max(peak, process.memoryUsage().rss) / MB), ...counts };
+  const { rss, heapUsed, external } = process.memoryUsage();
+  return { ms: round(ms), rssPeakMb: round(Math.max(peak, rss) / MB), heapUsedMb: round(heapUsed / MB), externalMb: round(external / MB), ...counts };
 }
 
 /** The same read as the tick's "changed since", with the bare driver: the floor a tick stands on. */

@@ -43,8 +43,37 @@ export function applyVersion(version: PublicRow & { _id: Types.ObjectId; stamp: 
     rows.delete(caseId);
     return;
   }
-  const { _id, removed: _removed, ...row } = version;
-  rows.set(caseId, { ...row, caseId });
+  // Built field by field, with the values many cases share (dates, codes, names) kept once:
+  // a hundred thousand rows hold a few hundred distinct ones.
+  rows.set(caseId, {
+    caseId,
+    stamp: version.stamp,
+    pubDate: once(version.pubDate),
+    itemCode: once(version.itemCode),
+    itemName: once(version.itemName),
+    department: once(version.department),
+    departmentName: once(version.departmentName),
+    applicant: version.applicant,
+    status: version.status,
+    acceptedDate: once(version.acceptedDate),
+    deadline: once(version.deadline),
+    completedDate: once(version.completedDate),
+    onTime: version.onTime,
+    oneVisit: version.oneVisit,
+    evaluationScore: version.evaluationScore,
+    evaluatedDate: once(version.evaluatedDate),
+  });
+}
+
+const shared = new Map<string, string>();
+function once(value: string): string;
+function once(value: string | null): string | null;
+function once(value: string | null): string | null {
+  if (value === null) return null;
+  const known = shared.get(value);
+  if (known !== undefined) return known;
+  shared.set(value, value);
+  return value;
 }
 
 export const ledgerRow = (caseId: string) => rows.get(caseId);
