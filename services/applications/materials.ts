@@ -1,6 +1,5 @@
 // Uploading one material: content checked, file stored in GridFS, then the application's
 // material list swapped in one guarded update (replacing a material replaces its file).
-import type { ObjectId } from 'mongodb';
 import { badRequest, conflict, invalidState, notFound } from '../../server/errors.ts';
 import { getCatalogue } from '../catalogue/store.ts';
 import { EDITABLE, ownApplication } from './citizen.ts';

@@ -16,15 +16,18 @@ import { getCatalogue, type CatalogueSnapshot } from '../catalogue/store.ts';
 import { addDays, zonedDate } from '../calendar/zoned-time.ts';
 import { writeFiles } from './day-files.ts';
 import { pubDateOf } from './figures.ts';
-import { applyVersion, ledgerGeneration, ledgerRow, ledgerStamp, syncLedger, type LedgerRow } from './ledger.ts';
+import { applyVersion, ledgerGeneration, ledgerRow, ledgerRows, ledgerStamp, syncLedger, type LedgerRow } from './ledger.ts';
 import { publicRowOf, type CaseSource, type PublicRow } from './row.ts';
-import { publishedView, type Replacement } from './view.ts';
+import { PublishedView, type Replacement } from './view.ts';
 
 const STATE_ID = 'progress';
 const BATCH = 1000;
 /** Re-read this much before the watermark (see above). */
 export const OVERLAP_MS = 5_000;
 export const CASE_FIELDS = 'itemCode department status applicantNameEnc applicantIsCompany acceptedDate deadline completedDate onTime onsiteVisits evaluationScore evaluatedAt updatedAt';
+
+/** This process's view of its ledger (one per process, as there is one ledger). */
+const view = new PublishedView({ generation: ledgerGeneration, rows: ledgerRows });
 
 interface TickState { stamp: number; watermark: Date | null; replaced: Replacement[]; scanned: number }
 
@@ -42,10 +45,10 @@ export async function publishProgress(now: Date) {
 
   const today = zonedDate(now, config.TZ_NAME);
   const windowStart = addDays(today, -(config.PUBLISH_DAYS - 1));
-  const changedDays = publishedView.update(tick.replaced, generationBefore, windowStart, today);
+  const changedDays = view.update(tick.replaced, generationBefore, windowStart, today);
   const bookings = await AppointmentModel.countDocuments({ date: { $gte: windowStart, $lte: today }, status: { $ne: 'cancelled' } });
-  const stats = publishedView.tallies.statsFor(bookings, { from: windowStart, to: today });
-  const files = await writeFiles(changedDays, { windowStart, today, stats, now });
+  const stats = view.tallies.statsFor(bookings, { from: windowStart, to: today });
+  const files = await writeFiles(view, changedDays, { windowStart, today, stats, now });
   await PublishStateModel.updateOne(
     { _id: STATE_ID },
     { $set: { watermark: tick.watermark, stamp: tick.stamp, windowStart, stats, publishedAt: now } },

@@ -4,13 +4,19 @@
 // A tick applies the rows it replaced; whenever the ledger changed otherwise (a sync of another
 // instance's ticks, a reset) or the window moved, the view is rebuilt from the ledger.
 import { Tallies } from './figures.ts';
-import { ledgerGeneration, ledgerRows, type LedgerRow } from './ledger.ts';
+import type { LedgerRow } from './ledger.ts';
 import { presentPublicCase } from './row.ts';
 
 /** A row a tick replaced: the one before (none for a new case) and after (none when it left the board). */
 export interface Replacement {
   before: LedgerRow | undefined;
   after: LedgerRow | undefined;
+}
+
+/** What the view reads of the ledger it follows. */
+export interface LedgerReader {
+  generation(): number;
+  rows(): Iterable<LedgerRow>;
 }
 
 /** Newest accepted first, then by id: plain comparison, as both are fixed-format ASCII. */
@@ -29,7 +35,7 @@ function positionOf(list: LedgerRow[], row: LedgerRow): number {
   return low;
 }
 
-class PublishedView {
+export class PublishedView {
   /** The rows of each listing day in the window, in file order; a day emptied stays, empty. */
   days = new Map<string, LedgerRow[]>();
   tallies = new Tallies();
@@ -38,13 +44,15 @@ class PublishedView {
   /** A ledger row is never changed, only replaced, so its bytes are made once and go with it. */
   private json = new WeakMap<LedgerRow, Buffer>();
 
+  constructor(private readonly ledger: LedgerReader) {}
+
   /**
    * Brings the view to the ledger after a tick that started at ledger generation `generationBefore`
    * and replaced `replaced`; answers the listing days that changed, or null when it was rebuilt.
    */
   update(replaced: readonly Replacement[], generationBefore: number, start: string, end: string): Set<string> | null {
-    const ownTicksOnly = generationBefore === this.generation && ledgerGeneration() === generationBefore + replaced.length;
-    this.generation = ledgerGeneration();
+    const ownTicksOnly = generationBefore === this.generation && this.ledger.generation() === generationBefore + replaced.length;
+    this.generation = this.ledger.generation();
     const inWindow = (date: string | undefined): date is string => !!date && date >= start && date <= end;
     const touched = new Set(replaced.flatMap(({ before, after }) => [before?.pubDate, after?.pubDate]).filter(inWindow));
     if (!ownTicksOnly || start !== this.window.start || end !== this.window.end) {
@@ -73,7 +81,7 @@ class PublishedView {
     this.window = { start, end };
     this.days = new Map();
     this.tallies = new Tallies();
-    for (const row of ledgerRows()) {
+    for (const row of this.ledger.rows()) {
       this.tallies.add(row, 1);
       if (row.pubDate < start || row.pubDate > end) continue;
       const list = this.days.get(row.pubDate);
@@ -94,5 +102,3 @@ class PublishedView {
   }
 }
 
-/** This process's view (one per process, as there is one ledger). */
-export const publishedView = new PublishedView();
