@@ -25,6 +25,6 @@ export const createJobs = (caches: Caches): Job[] => [
   publishProgressJob(caches),
   appointmentRemindersJob(caches.catalogue),
   deadlineWarningsJob(caches.catalogue),
-  retentionJob(caches.progress.ledger),
+  retentionJob,
   calendarWarningsJob,
 ];

@@ -1,13 +1,13 @@
 // Retention: for cases completed more than RETENTION_DAYS ago, removes the uploaded material
 // files (GridFS bucket `materials`) and clears the applicant's name. The case record stays.
-// Also the nightly housekeeping of superseded 办件公示 versions.
+// Also the nightly housekeeping of the hall: old queue counters.
 import { GridFSBucket, type ObjectId } from 'mongodb';
 import mongoose from 'mongoose';
 import { ApplicationModel } from '../models/application.ts';
+import { QueueCounterModel } from '../models/queue-counter.ts';
 import { config } from '../server/config.ts';
-import { changeApplication } from '../services/applications/revision.ts';
-import { compactPublishedVersions } from '../services/publishing/compact.ts';
-import type { Ledger } from '../services/publishing/ledger.ts';
+import { updateApplication } from '../services/applications/write.ts';
+import { zonedDate } from '../services/calendar/zoned-time.ts';
 import type { Job } from './types.ts';
 
 const BATCH = 500;
@@ -15,7 +15,7 @@ const MAX_BATCHES = 20;
 const DAY_MS = 86_400_000;
 export const MATERIALS_BUCKET = 'materials';
 
-export const retentionJob = (ledger: Ledger): Job => ({
+export const retentionJob: Job = {
   name: 'retention',
   schedule: '40 2 * * *',
   async run(now) {
@@ -28,23 +28,25 @@ export const retentionJob = (ledger: Ledger): Job => ({
         { status: 'completed', completedAt: { $lt: before }, $or: [{ applicantNameEnc: { $ne: null } }, { 'materials.0': { $exists: true } }] },
         { materials: 1 },
       ).limit(BATCH).lean();
-      for (const application of expired) files += await forget(bucket, application);
+      for (const application of expired) files += await forget(bucket, application, now);
       cases += expired.length;
       if (expired.length < BATCH) break;
     }
-    const versionsCompacted = await compactPublishedVersions(ledger);
-    return { cases, files, versionsCompacted };
+    // The queue's day counters are worthless after a week (its claims expire by claim-cleanup).
+    const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
+    const counters = await QueueCounterModel.deleteMany({ date: { $lt: zonedDate(weekAgo, config.TZ_NAME) } });
+    return { cases, files, queueCountersRemoved: counters.deletedCount };
   },
-});
+};
 
 /** Deletes a case's files and clears its applicant name; returns the number of files. */
-async function forget(bucket: GridFSBucket, application: { _id: unknown; materials: { fileId: ObjectId }[] }): Promise<number> {
+async function forget(bucket: GridFSBucket, application: { _id: unknown; materials: { fileId: ObjectId }[] }, now: Date): Promise<number> {
   for (const material of application.materials) {
     await bucket.delete(material.fileId).catch((error: unknown) => {
       // A file already gone is what we want.
       if (!/not found|FileNotFound/i.test(String(error))) throw error;
     });
   }
-  await changeApplication(String(application._id), () => ({ $set: { applicantNameEnc: null, materials: [] } }));
+  await updateApplication(String(application._id), { status: 'completed' }, { $set: { applicantNameEnc: null, materials: [] } }, now);
   return application.materials.length;
 }

@@ -1,7 +1,8 @@
 // An application (申请) for pre-review that becomes a case (办件) once accepted (受理).
 // Status: draft → submitted → (supplement_required → submitted)* → approved | rejected;
-// approved → accepted → completed. Every change is appended to `history`.
-import mongoose, { Schema, type InferSchemaType } from 'mongoose';
+// approved → accepted → completed. Every change is appended to `history` in the same update
+// (services/applications/write.ts), which also sets `updatedAt`.
+import mongoose, { Schema, type InferRawDocTypeFromSchema } from 'mongoose';
 
 export const APPLICATION_STATUSES = [
   'draft', 'submitted', 'supplement_required', 'approved', 'rejected', 'accepted', 'completed',
@@ -33,13 +34,13 @@ const materialFileSchema = new Schema(
 
 const applicationSchema = new Schema(
   {
-    citizenId: { type: Schema.Types.ObjectId, default: null, index: true }, // null for walk-in cases
+    citizenId: { type: Schema.Types.ObjectId, default: null }, // null for walk-in cases
     itemCode: { type: String, required: true },
-    department: { type: String, required: true, index: true },
+    department: { type: String, required: true },
     /** Applicant shown (masked) on 办件公示: a person's name, encrypted, or a company's name. */
     applicantNameEnc: { type: String, default: null },
     applicantIsCompany: { type: Boolean, default: false },
-    status: { type: String, enum: APPLICATION_STATUSES, default: 'draft', index: true },
+    status: { type: String, enum: APPLICATION_STATUSES, default: 'draft' },
     materials: { type: [materialFileSchema], default: [] },
     /** The open one-time supplement notice (一次性告知): every missing or wrong material with a note. */
     supplement: {
@@ -61,19 +62,21 @@ const applicationSchema = new Schema(
     paid: { type: Boolean, default: false },
     /** When the open supplement notice was issued; replacements must be uploaded after it. */
     supplementRequestedAt: { type: Date, default: null },
-    /** Bumped by every change; a change claims `application:<id>:<revision>` first (services/applications/revision.ts). */
-    revision: { type: Number, default: 0 },
     /** 整改 reply to a 差评, copied from the rectification when it is closed, for the owner to read. */
     rectificationReply: { type: String, default: null },
     rectifiedAt: { type: Date, default: null },
   },
   { timestamps: true, versionKey: false },
 );
-applicationSchema.index({ status: 1, updatedAt: 1 });
-// 办件公示 reads what changed since its watermark (services/publishing/publish.ts).
-applicationSchema.index({ updatedAt: 1 });
-applicationSchema.index({ department: 1, status: 1 });
-applicationSchema.index({ citizenId: 1, createdAt: -1 });
+// Each hot query has its index (test/applications/indexes.test.ts shows explain() uses it):
+// the staff work queue, by department and status, oldest change first; the same across departments;
+applicationSchema.index({ department: 1, status: 1, updatedAt: 1, _id: 1 });
+applicationSchema.index({ status: 1, updatedAt: 1, _id: 1 });
+// a citizen's own list, newest first;
+applicationSchema.index({ citizenId: 1, createdAt: -1, _id: -1 });
+// what changed since the 办件公示 watermark (services/publishing/publish.ts).
+applicationSchema.index({ updatedAt: 1, _id: 1 });
 
-export type Application = InferSchemaType<typeof applicationSchema>;
+/** An application as stored (and as read with lean()). */
+export type Application = InferRawDocTypeFromSchema<typeof applicationSchema>;
 export const ApplicationModel = mongoose.model('Application', applicationSchema, 'applications');

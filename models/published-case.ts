@@ -1,12 +1,12 @@
-// 办件公示, append-only: every change of a case's public row is a new version (an insert,
-// the one write FerretDB does without scanning the collection), ordered by `stamp`. Each
-// process keeps the latest version of every case in memory (services/publishing/ledger.ts);
-// superseded versions are compacted nightly (services/publishing/compact.ts).
+// 办件公示: the public row of each case, one document per case (`_id` = the application's id),
+// rewritten in place when the row changes and given the tick's next `stamp`. Each process keeps
+// every row in memory (services/publishing/ledger.ts) and reads only stamps newer than its own.
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
 const publishedCaseSchema = new Schema(
   {
-    caseId: { type: Schema.Types.ObjectId, required: true, index: true }, // the application's id
+    _id: { type: Schema.Types.ObjectId, required: true }, // the application's id
+    /** Ordered across ticks: the ledger's "newer than mine" query runs on this index. */
     stamp: { type: Number, required: true, index: true },
     /** A case that left accepted/completed: instances drop it. */
     removed: { type: Boolean, default: false },
@@ -36,12 +36,8 @@ export const PublishedCaseModel = mongoose.model('PublishedCase', publishedCaseS
 const publishStateSchema = new Schema(
   {
     _id: { type: String, required: true }, // 'progress'
-    /** Applications updated before this instant are published. */
+    /** The newest `updatedAt` published; the next tick re-reads from a little before it. */
     watermark: { type: Date, default: null },
-    /** The last change-feed number consumed (models/application-change.ts); null before the first publish. */
-    changeSeq: { type: Number, default: null },
-    /** The last full read by `updatedAt` (the safety net for changes missing from the feed). */
-    rescannedAt: { type: Date, default: null },
     /** The highest version stamp written. */
     stamp: { type: Number, default: 0 },
     windowStart: { type: String, default: null },

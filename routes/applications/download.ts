@@ -2,7 +2,7 @@
 import type { ParameterizedContext } from 'koa';
 import { recordAudit } from '../../services/audit/record.ts';
 import { openFile } from '../../services/applications/material-files.ts';
-import type { ApplicationDoc } from '../../services/applications/transition.ts';
+import type { ApplicationDoc } from '../../services/applications/find.ts';
 import { notFound } from '../../server/errors.ts';
 import type { AppState } from '../../server/state.ts';
 

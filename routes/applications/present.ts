@@ -3,7 +3,7 @@
 import { maskName } from '../../services/pii/mask.ts';
 import { decryptPii } from '../../services/pii/crypto.ts';
 import type { Guide } from '../../services/catalogue/guide.ts';
-import type { ApplicationDoc } from '../../services/applications/transition.ts';
+import type { ApplicationDoc } from '../../services/applications/find.ts';
 
 const iso = (at: Date | null | undefined) => (at ? new Date(at).toISOString() : null);
 

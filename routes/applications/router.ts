@@ -10,7 +10,7 @@ import type { AppState } from '../../server/state.ts';
 import { listOwnApplications, openApplication, ownApplication, submitApplication } from '../../services/applications/citizen.ts';
 import { evaluateCase } from '../../services/applications/evaluation.ts';
 import { uploadMaterial } from '../../services/applications/materials.ts';
-import type { ApplicationDoc } from '../../services/applications/transition.ts';
+import type { ApplicationDoc } from '../../services/applications/find.ts';
 import { sendMaterialFile } from './download.ts';
 import { presentApplication } from './present.ts';
 import {

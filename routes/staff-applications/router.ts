@@ -11,7 +11,7 @@ import { listDepartmentEvaluations } from '../../services/applications/evaluatio
 import {
   acceptApplication, completeCase, createWalkInCase, listStaffApplications, reviewApplication, staffApplication,
 } from '../../services/applications/staff.ts';
-import type { ApplicationDoc } from '../../services/applications/transition.ts';
+import type { ApplicationDoc } from '../../services/applications/find.ts';
 import { sendMaterialFile } from '../applications/download.ts';
 import { presentForStaff } from '../applications/present.ts';
 import { ApplicationOut, ApplicationParams, MATERIAL_FILE_TYPES, MaterialParams } from '../applications/schema.ts';

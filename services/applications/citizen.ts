@@ -2,11 +2,11 @@
 // Someone else's application is answered as unknown (404), never as forbidden.
 import { ApplicationModel } from '../../models/application.ts';
 import { CitizenModel } from '../../models/citizen.ts';
-import { AppError, conflict, notFound } from '../../server/errors.ts';
+import { AppError, conflict, invalidState, notFound } from '../../server/errors.ts';
 import { findPage, type Page } from '../../server/pagination.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
-import { findApplication, transition, type ApplicationDoc } from './transition.ts';
-import { recordApplicationChange } from './change-feed.ts';
+import { ownListQuery } from './find.ts';
+import { findApplication, transition, type ApplicationDoc } from './write.ts';
 
 /** Statuses in which the citizen may change materials. */
 export const EDITABLE = ['draft', 'supplement_required'] as const;
@@ -32,15 +32,15 @@ export async function openApplication(citizenId: string, itemCode: string, now: 
     applicantNameEnc: citizen.nameEnc,
     status: 'draft',
     history: [{ status: 'draft', at: now, by: { kind: 'citizen', id: citizenId }, note: '创建申请' }],
+    createdAt: now, // and updatedAt with it
   });
-  await recordApplicationChange(created._id, now);
   return created.toObject() as unknown as ApplicationDoc;
 }
 
 /** Own applications, newest first. */
 export async function listOwnApplications(citizenId: string, page: Page) {
-  const filter = { citizenId };
-  return findPage<ApplicationDoc>(ApplicationModel, filter, { createdAt: -1, _id: -1 }, page);
+  const { filter, sort } = ownListQuery(citizenId);
+  return findPage<ApplicationDoc>(ApplicationModel, filter, sort, page);
 }
 
 /** Materials required by the item (and every open supplement item) that are still missing. */
@@ -61,6 +61,11 @@ export async function missingMaterials(application: ApplicationDoc, catalogue: C
 /** draft / supplement_required → submitted; 409 MATERIALS_MISSING lists everything missing. */
 export async function submitApplication(citizenId: string, id: string, now: Date, catalogue: CatalogueSnapshot): Promise<ApplicationDoc> {
   const application = await ownApplication(citizenId, id);
+  if (!(EDITABLE as readonly string[]).includes(application.status)) throw invalidState(application.status, '提交');
+  // Checked on this read: while editable, materials are only added or replaced by newer files,
+  // so a racing upload can only make the list more complete, never invalidate the check.
+  const missing = await missingMaterials(application, catalogue);
+  if (missing.length) throw conflict('MATERIALS_MISSING', `尚缺材料：${missing.join('、')}`, { missing });
   return transition({
     id,
     from: EDITABLE,
@@ -69,10 +74,5 @@ export async function submitApplication(citizenId: string, id: string, now: Date
     at: now,
     note: application.status === 'supplement_required' ? '补正后重新提交' : '提交预审',
     action: '提交',
-    // Checked on the very revision that is changed, so a racing upload cannot slip past.
-    check: async (current) => {
-      const missing = await missingMaterials(current, catalogue);
-      if (missing.length) throw conflict('MATERIALS_MISSING', `尚缺材料：${missing.join('、')}`, { missing });
-    },
   });
 }

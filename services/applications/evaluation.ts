@@ -9,7 +9,7 @@ import type { Types } from 'mongoose';
 import { findPage, type Page } from '../../server/pagination.ts';
 import { businessDate } from './business-date.ts';
 import { ownApplication } from './citizen.ts';
-import { changeApplication } from './revision.ts';
+import { refusal, updateApplication } from './write.ts';
 import { addWorkingDays } from './working-days.ts';
 import { isDuplicateKey } from '../../server/mongo-errors.ts';
 
@@ -38,7 +38,8 @@ export async function evaluateCase(citizenId: string, id: string, rating: Rating
     if (isDuplicateKey(error)) throw conflict('ALREADY_EVALUATED', '该办件已评价，不能重复评价');
     throw error;
   });
-  const { after: claimed } = await changeApplication(id, () => ({ $set: { evaluated: true, evaluationScore: rating.score, evaluatedAt: now } }), now);
+  const claimed = await updateApplication(id, { status: 'completed', evaluated: false }, { $set: { evaluated: true, evaluationScore: rating.score, evaluatedAt: now } }, now);
+  if (!claimed) throw await refusal(id, '评价'); // cannot happen while the evaluation's insert is the only way in
   if (rating.score <= POOR_SCORE) {
     await RectificationModel.create({
       applicationId: claimed._id,

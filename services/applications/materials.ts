@@ -1,12 +1,10 @@
 // Uploading one material: content checked, file stored in GridFS, then the application's
-// material list swapped in one conditional update (replacing a material replaces its file).
-import type { ObjectId } from 'mongodb';
-import { badRequest, invalidState } from '../../server/errors.ts';
-import { changeApplication } from './revision.ts';
+// material list swapped in one guarded update (replacing a material replaces its file).
+import { badRequest, conflict, invalidState, notFound } from '../../server/errors.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { EDITABLE, ownApplication } from './citizen.ts';
 import { allowedContentType, deleteFile, extensionOf, safeFilename, storeFile } from './material-files.ts';
-import type { ApplicationDoc } from './transition.ts';
+import { findApplication, updateApplication, type ApplicationDoc } from './write.ts';
 
 export interface UploadedMaterial {
   citizenId: string;
@@ -32,7 +30,7 @@ export async function uploadMaterial(upload: UploadedMaterial, now: Date, catalo
   });
   const entry = { materialName: upload.materialName, fileId: stored.fileId, filename, contentType, size: stored.size, sha256: stored.sha256, uploadedAt: now };
   try {
-    const { updated, replaced } = await swapMaterial(upload.applicationId, entry);
+    const { updated, replaced } = await swapMaterial(application, entry, now);
     if (replaced) await deleteFile(replaced);
     return updated;
   } catch (error) {
@@ -41,15 +39,30 @@ export async function uploadMaterial(upload: UploadedMaterial, now: Date, catalo
   }
 }
 
-/** Swaps the material in as a claimed change; answers the file it replaced. */
-async function swapMaterial(id: string, entry: { materialName: string; fileId: ObjectId }) {
-  let replaced: ObjectId | null = null;
-  const { after } = await changeApplication(id, (current) => {
-    assertEditable(current);
-    replaced = current.materials.find((m) => m.materialName === entry.materialName)?.fileId ?? null;
-    return { $set: { materials: [...current.materials.filter((m) => m.materialName !== entry.materialName), entry] } };
-  });
-  return { updated: after, replaced: replaced as ObjectId | null };
+/** Tries per upload: each loses only to another change of the same material landing first. */
+const ATTEMPTS = 4;
+
+/**
+ * Swaps the material in while the application is editable, guarded by the file it replaces
+ * (or by its absence), so the replaced file is known exactly even when two uploads replace the
+ * same material at once; uploads of different materials never get in each other's way.
+ */
+async function swapMaterial(current: ApplicationDoc, entry: ApplicationDoc['materials'][number], now: Date) {
+  const id = String(current._id);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
+    const replaced = current.materials.find((m) => m.materialName === entry.materialName)?.fileId ?? null;
+    const status = { $in: EDITABLE };
+    const updated = replaced
+      ? await updateApplication(id, { status, materials: { $elemMatch: { materialName: entry.materialName, fileId: replaced } } },
+        { $set: { 'materials.$[same]': entry } }, now, [{ 'same.materialName': entry.materialName }])
+      : await updateApplication(id, { status, 'materials.materialName': { $ne: entry.materialName } }, { $push: { materials: entry } }, now);
+    if (updated) return { updated, replaced };
+    const reread = await findApplication(id);
+    if (!reread) throw notFound('申请');
+    assertEditable(reread);
+    current = reread;
+  }
+  throw conflict('BUSY', '操作过于频繁，请稍后重试');
 }
 
 function assertEditable(application: ApplicationDoc): void {

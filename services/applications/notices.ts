@@ -3,7 +3,7 @@
 import { config } from '../../server/config.ts';
 import { clip, queueNotice } from '../notifications/outbox.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
-import type { ApplicationDoc } from './transition.ts';
+import type { ApplicationDoc } from './find.ts';
 
 const LABELS = {
   supplement_required: '需补正',

@@ -1,7 +1,7 @@
 // 整改 tasks opened by 差评: listed for admins of the department, closed with a reply that
 // the citizen reads on their application, and warned about when due.
 import { isValidObjectId, type Types } from 'mongoose';
-import { changeApplication } from './revision.ts';
+import { updateApplication } from './write.ts';
 import { RectificationModel, type Rectification } from '../../models/rectification.ts';
 import { StaffNoticeModel } from '../../models/staff-notice.ts';
 import { staffCoversDepartment, type StaffPrincipal } from '../../server/auth/principal.ts';
@@ -27,11 +27,15 @@ export async function listRectifications(staff: StaffPrincipal, status: 'open' |
 export async function closeRectification(staff: StaffPrincipal, id: string, reply: string, now = new Date()) {
   const current = isValidObjectId(id) ? await RectificationModel.findById(id).lean() : null;
   if (!current || !staffCoversDepartment(staff, current.department)) throw notFound('整改任务');
-  // Closed once: the guarded update decides between two admins answering at the same moment.
-  const closed = await RectificationModel.updateOne({ _id: id, status: 'open' }, { $set: { status: 'closed', reply, closedAt: now, closedBy: staff.id } });
-  if (closed.modifiedCount === 0) throw invalidState('closed', '关闭整改');
-  await changeApplication(String(current.applicationId), () => ({ $set: { rectificationReply: reply, rectifiedAt: now } }), now);
-  return (await RectificationModel.findById(id).lean())!;
+  // Closed once: of two admins answering at the same moment, one update finds it open.
+  const closed = await RectificationModel.findOneAndUpdate(
+    { _id: id, status: 'open' },
+    { $set: { status: 'closed', reply, closedAt: now, closedBy: staff.id } },
+    { returnDocument: 'after' },
+  ).lean();
+  if (!closed) throw invalidState('closed', '关闭整改');
+  await updateApplication(String(current.applicationId), {}, { $set: { rectificationReply: reply, rectifiedAt: now } }, now);
+  return closed;
 }
 
 /** Writes one staff notice per open rectification due within WARN_WORKING_DAYS, once a day. */
@@ -44,8 +48,8 @@ export async function warnDueRectifications(now: Date): Promise<{ warned: number
     .lean();
   let warned = 0;
   for (const task of due) {
-    // Guarded per day, so a second run (or instance) does not warn twice.
-    const marked = await RectificationModel.updateOne({ _id: task._id, lastWarnedDate: { $ne: today } }, { $set: { lastWarnedDate: today } });
+    // Marked per day by a guarded update, so a second run (or instance) does not warn twice.
+    const marked = await RectificationModel.updateOne({ _id: task._id, status: 'open', lastWarnedDate: { $ne: today } }, { $set: { lastWarnedDate: today } });
     if (marked.modifiedCount === 0) continue;
     const overdue = task.deadline < today;
     await StaffNoticeModel.create({

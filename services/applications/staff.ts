@@ -1,6 +1,6 @@
 // What staff do with applications of their department: review (预审), accept (受理), complete
-// (办结), and open walk-in cases. Each change is one claimed change (see revision.ts);
-// the citizen's notice is queued after it and never blocks it.
+// (办结), and open walk-in cases. Each change is one guarded update (write.ts) and, for the
+// citizen's notice, one outbox insert after it that never blocks it: two writes per decision.
 import { ApplicationModel, type ApplicationStatus } from '../../models/application.ts';
 import { staffCoversDepartment, type StaffPrincipal } from '../../server/auth/principal.ts';
 import { badRequest, forbidden, notFound } from '../../server/errors.ts';
@@ -10,8 +10,8 @@ import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { businessDate } from './business-date.ts';
 import { caseDeadline } from './deadline.ts';
 import { noticeStatusChange } from './notices.ts';
-import { findApplication, transition, type ApplicationDoc } from './transition.ts';
-import { recordApplicationChange } from './change-feed.ts';
+import { staffListQuery } from './find.ts';
+import { findApplication, transition, type ApplicationDoc } from './write.ts';
 
 export interface ReviewDecision {
   decision: 'approve' | 'supplement' | 'reject';
@@ -32,9 +32,8 @@ export async function staffApplication(staff: StaffPrincipal, id: string): Promi
 
 /** Applications in scope, oldest change first (the work queue). */
 export async function listStaffApplications(staff: StaffPrincipal, status: ApplicationStatus | undefined, page: Page) {
-  const filter: Record<string, unknown> = { status: status ?? { $ne: 'draft' } };
-  if (staff.role !== 'center_admin') filter.department = staff.department;
-  return findPage<ApplicationDoc>(ApplicationModel, filter, { updatedAt: 1, _id: 1 }, page);
+  const { filter, sort } = staffListQuery(staff, status);
+  return findPage<ApplicationDoc>(ApplicationModel, filter, sort, page);
 }
 
 /** 预审: approve, ask for every missing or wrong material at once (一次性告知), or reject. */
@@ -109,8 +108,8 @@ export async function createWalkInCase(staff: StaffPrincipal, walkIn: WalkInCase
     status: 'accepted',
     ...set,
     history: [{ status: 'accepted', at: now, by: actorOf(staff), note: `窗口受理，承诺办结日期 ${set.deadline}` }],
+    createdAt: now, // and updatedAt with it
   });
-  await recordApplicationChange(created._id, now);
   return created.toObject() as unknown as ApplicationDoc;
 }
 

@@ -7,7 +7,6 @@ import { ApplicationModel } from '../../models/application.ts';
 import { PaymentOrderModel, type PaymentOrder } from '../../models/payment-order.ts';
 import { AppError } from '../../server/errors.ts';
 import { logger } from '../../server/logger.ts';
-import { recordApplicationChange } from '../applications/change-feed.ts';
 import { recordAudit } from '../audit/record.ts';
 import { merchantId, payClient } from './client.ts';
 
@@ -70,7 +69,6 @@ export async function settleOrder(order: PaymentOrder, reported: ReportedPayment
 /** Sets the application's paid flag; answers what it was before. */
 export async function setApplicationPaid(applicationId: PaymentOrder['applicationId'], paid: boolean, now: Date): Promise<boolean> {
   const before = await ApplicationModel.findOneAndUpdate({ _id: applicationId }, { $set: { paid } }).lean();
-  await recordApplicationChange(applicationId, now);
   return before?.paid ?? false;
 }
 

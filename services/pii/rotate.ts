@@ -53,9 +53,11 @@ async function rotateApplicantNames(): Promise<number> {
     lastId = batch[batch.length - 1]!._id;
     for (const application of batch) {
       if (!application.applicantNameEnc || !needsReencryption(application.applicantNameEnc)) continue;
-      // Not recorded in the change feed: the name is the same, so no public row changes, and a
-      // feed entry per application would make the next publishing tick read them all one by one.
-      await ApplicationModel.updateOne({ _id: application._id }, { $set: { applicantNameEnc: encryptPii(decryptPii(application.applicantNameEnc)) } });
+      // updatedAt stays: the name is the same, so nothing a reader sees changed (publishing would
+      // re-read every case, and the staff queue, ordered by last change, would be reshuffled).
+      // Guarded by the ciphertext read, so a write meanwhile is never overwritten.
+      const { applicantNameEnc } = application;
+      await ApplicationModel.updateOne({ _id: application._id, applicantNameEnc }, { $set: { applicantNameEnc: encryptPii(decryptPii(applicantNameEnc)) } }, { timestamps: false });
       rotated++;
     }
   }

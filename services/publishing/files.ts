@@ -1,16 +1,32 @@
 // The files the county website picks up, each written atomically (a temporary file in the
 // same directory, then rename), so a reader never sees half a file.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, unlink, writeFile, access } from 'node:fs/promises';
+import { access, mkdir, open, readdir, rename, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Writes `value` as JSON to `file` atomically. */
-export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+/** Writes `text` to `file` atomically. */
+export async function writeTextAtomic(file: string, text: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temporary, JSON.stringify(value));
+  await writeFile(temporary, text);
   await rename(temporary, file);
 }
+
+/** Writes the concatenation of `parts` to `file` atomically, without first copying them into one buffer. */
+export async function writeBuffersAtomic(file: string, parts: Buffer[]): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  const handle = await open(temporary, 'w');
+  try {
+    await handle.writev(parts);
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, file);
+}
+
+/** Writes `value` as JSON to `file` atomically. */
+export const writeJsonAtomic = (file: string, value: unknown) => writeTextAtomic(file, JSON.stringify(value));
 
 export const dayFile = (dir: string, date: string) => path.join(dir, 'progress', `${date}.json`);
 

@@ -1,37 +1,45 @@
-// One process's copy of the latest published version of every case, kept current by reading
-// the versions stamped after what it has. The publishing job diffs against it and the public
-// routes serve from it (it belongs to the published-progress cache, services/publishing/cache.ts).
+// This process's copy of the published row of every case, kept current by reading the rows
+// stamped after what it has. The publishing job diffs against it and the public routes serve from it.
 import type { Types } from 'mongoose';
 import { PublishedCaseModel } from '../../models/published-case.ts';
 import type { PublicRow } from './row.ts';
+import { PublishedView } from './view.ts';
 
-export type LedgerRow = PublicRow & { caseId: string; versionId: Types.ObjectId; stamp: number; pubDate: string };
-export type LedgerVersion = PublicRow & { _id: Types.ObjectId; caseId: Types.ObjectId; stamp: number; pubDate: string; removed?: boolean | null };
+export type LedgerRow = PublicRow & { caseId: string; stamp: number; pubDate: string };
 
-export interface Ledger {
-  /**
-   * Applies versions newer than this copy (one sync at a time). `knownStamp` (the published
-   * state's) skips the read when this copy is already current, the usual case.
-   */
-  sync(knownStamp?: number): Promise<void>;
-  /** Records a version this process wrote or read. */
-  apply(version: LedgerVersion): void;
-  row(caseId: string): LedgerRow | undefined;
-  rows(): IterableIterator<LedgerRow>;
-  stamp(): number;
-  /** Bumped on every applied change, so readers know when to re-sort. */
-  generation(): number;
-}
+/** A published row as stored: a case's public row, or its removal from the board. */
+export type PublishedVersion =
+  | (PublicRow & { _id: Types.ObjectId; stamp: number; pubDate: string; removed?: false | null })
+  | { _id: Types.ObjectId; stamp: number; removed: true };
 
-/** An empty ledger; the first sync reads every published version. */
-export function createLedger(): Ledger {
+/** One process's copy of the published rows; created by the progress cache (server/caches.ts). */
+export type Ledger = ReturnType<typeof createLedger>;
+
+/** The rows stamped in (since, upTo], in stamp order (on the `stamp` index). */
+export const newerRowsQuery = (since: number, upTo: number) => ({ filter: { stamp: { $gt: since, $lte: upTo } }, sort: { stamp: 1 } as const });
+
+/** A new, empty ledger. */
+export function createLedger() {
   const rows = new Map<string, LedgerRow>();
+  const shared = new Map<string, string>();
   let stamp = 0;
+  /** Bumped on every applied change, so readers know when to re-sort. */
   let generation = 0;
   let syncing: Promise<void> | undefined;
 
-  const apply = (version: LedgerVersion) => {
-    const caseId = String(version.caseId);
+  function once(value: string): string;
+  function once(value: string | null): string | null;
+  function once(value: string | null): string | null {
+    if (value === null) return null;
+    const known = shared.get(value);
+    if (known !== undefined) return known;
+    shared.set(value, value);
+    return value;
+  }
+
+  /** Records a row this process wrote or read. */
+  function apply(version: PublishedVersion): void {
+    const caseId = String(version._id);
     const current = rows.get(caseId);
     if (version.stamp > stamp) stamp = version.stamp;
     if (current && current.stamp >= version.stamp) return;
@@ -40,27 +48,52 @@ export function createLedger(): Ledger {
       rows.delete(caseId);
       return;
     }
-    const { _id, caseId: _case, removed: _removed, ...row } = version;
-    rows.set(caseId, { ...row, caseId, versionId: _id });
-  };
+    // Built field by field, with the values many cases share (dates, codes, names) kept once:
+    // a hundred thousand rows hold a few hundred distinct ones.
+    rows.set(caseId, {
+      caseId,
+      stamp: version.stamp,
+      pubDate: once(version.pubDate),
+      itemCode: once(version.itemCode),
+      itemName: once(version.itemName),
+      department: once(version.department),
+      departmentName: once(version.departmentName),
+      applicant: version.applicant,
+      status: version.status,
+      acceptedDate: once(version.acceptedDate),
+      deadline: once(version.deadline),
+      completedDate: once(version.completedDate),
+      onTime: version.onTime,
+      oneVisit: version.oneVisit,
+      evaluationScore: version.evaluationScore,
+      evaluatedDate: once(version.evaluatedDate),
+    });
+  }
 
-  const pull = async () => {
-    // Sorted here, not by the server: FerretDB sorts without an index.
-    const newer = await PublishedCaseModel.find({ stamp: { $gt: stamp } }).lean();
-    newer.sort((a, b) => a.stamp - b.stamp);
-    for (const version of newer) apply(version as never);
-  };
+  async function pull(upTo: number): Promise<void> {
+    const { filter, sort } = newerRowsQuery(stamp, upTo);
+    for await (const version of PublishedCaseModel.find(filter).sort(sort).lean<PublishedVersion[]>().cursor({ batchSize: 5000 })) apply(version);
+    if (upTo > stamp) stamp = upTo;
+  }
 
+  const reader = { generation: () => generation, rows: () => rows.values() };
   return {
-    sync(knownStamp) {
-      if (knownStamp !== undefined && knownStamp <= stamp) return Promise.resolve();
-      syncing ??= pull().finally(() => (syncing = undefined));
+    /**
+     * Applies the rows stamped after this copy, up to `knownStamp` (the published state's, written
+     * when a tick has finished), so rows of a tick still being written are never half taken.
+     * Skips the read when this copy is already current, the usual case. One sync at a time.
+     */
+    sync(knownStamp: number): Promise<void> {
+      if (knownStamp <= stamp) return Promise.resolve();
+      syncing ??= pull(knownStamp).finally(() => (syncing = undefined));
       return syncing;
     },
     apply,
-    row: (caseId) => rows.get(caseId),
-    rows: () => rows.values(),
+    row: (caseId: string) => rows.get(caseId),
+    rows: reader.rows,
     stamp: () => stamp,
-    generation: () => generation,
+    generation: reader.generation,
+    /** What the publishing job derives from these rows (day lists, tallies), kept between ticks. */
+    view: new PublishedView(reader),
   };
 }

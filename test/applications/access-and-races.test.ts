@@ -1,4 +1,5 @@
 import test from 'ava';
+import mongoose from 'mongoose';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { ApplicationModel } from '../../models/application.ts';
 import { buildStaff } from '../helpers/factories.ts';
@@ -141,5 +142,16 @@ test('concurrent uploads of different materials › all kept, none lost', async 
   t.deepEqual(answers.map((a) => a.status), [200, 200, 200]);
   const stored = await ApplicationModel.findById(id).lean();
   t.deepEqual(stored!.materials.map((m) => m.materialName).sort(), ['委托书', '居民身份证', '申请表'].sort());
-  t.is(stored!.revision, 3);
+});
+
+test('concurrent uploads replacing the same material › both answered, one file kept, no orphan in GridFS', async (t) => {
+  const own = await buildScene(); // its own citizen, so these uploads count against no other test's rate limit
+  const id = await openWithMaterials(app, own.citizen.token, own.item.code);
+  const answers = await Promise.all([files.pdf(), files.png(), files.jpg()].map((content) => upload(app, own.citizen.token, id, '申请表', content)));
+  t.deepEqual(answers.map((a) => a.status), [200, 200, 200]);
+  const stored = await ApplicationModel.findById(id).lean();
+  const kept = stored!.materials.filter((m) => m.materialName === '申请表');
+  t.is(kept.length, 1);
+  const gridFiles = await mongoose.connection.db!.collection('materials.files').find({ 'metadata.applicationId': id, 'metadata.materialName': '申请表' }).toArray();
+  t.deepEqual(gridFiles.map((f) => String(f._id)), [String(kept[0]!.fileId)]);
 });

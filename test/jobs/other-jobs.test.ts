@@ -68,7 +68,7 @@ test.serial('retention › removes the files and the applicant name of cases com
   ]);
   const material = { materialName: '身份证', fileId: upload.id, filename: 'id.pdf', contentType: 'application/pdf', size: 13, sha256: 'x', uploadedAt: new Date() };
   await ApplicationModel.updateOne({ _id: old }, { $set: { materials: [material] } });
-  t.like(await retentionJob(app.caches.progress.ledger).run(new Date()), { cases: 1, files: 1 });
+  t.like(await retentionJob.run(new Date()), { cases: 1, files: 1 });
   const forgotten = await ApplicationModel.findById(old).lean();
   t.is(forgotten?.applicantNameEnc, null);
   t.deepEqual(forgotten?.materials, []);
@@ -76,5 +76,5 @@ test.serial('retention › removes the files and the applicant name of cases com
   t.is(await mongoose.connection.collection(`${MATERIALS_BUCKET}.chunks`).countDocuments({ files_id: upload.id }), 0);
   const kept = await ApplicationModel.findById(recent).lean();
   t.is(decryptPii(kept!.applicantNameEnc!), '孙八');
-  t.like(await retentionJob(app.caches.progress.ledger).run(new Date()), { cases: 0 });
+  t.like(await retentionJob.run(new Date()), { cases: 0 });
 });

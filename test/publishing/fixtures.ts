@@ -30,7 +30,6 @@ export async function insertCases(specs: CaseSpec[]): Promise<Types.ObjectId[]> 
     evaluationScore: s.evaluationScore ?? null,
     evaluatedAt: s.evaluationScore != null ? (s.evaluatedAt ?? new Date()) : null,
     paid: false,
-    revision: 0,
     createdAt: s.updatedAt ?? new Date(),
     updatedAt: s.updatedAt ?? new Date(),
   }));

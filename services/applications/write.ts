@@ -1,0 +1,60 @@
+// Every write of an existing application: one guarded update whose filter names the state it
+// expects, stamped with `updatedAt` (what 办件公示 reads "changed since" by). A status change
+// and its history entry are the same update, so two staff clicking at once cannot both win:
+// the loser's filter matches nothing, and a re-read answers why (404, 409 INVALID_STATE …).
+import type { UpdateQuery } from 'mongoose';
+import { ApplicationModel, type Application, type ApplicationStatus } from '../../models/application.ts';
+import { invalidState, notFound } from '../../server/errors.ts';
+import { findApplication, type ApplicationDoc } from './find.ts';
+
+export { findApplication, type ApplicationDoc } from './find.ts';
+
+/** Who made a change, as kept in history. */
+export interface Actor {
+  kind: 'citizen' | 'staff' | 'system';
+  id: string;
+}
+
+/**
+ * Applies `update` to application `id` if it still matches `guard`, answering the updated
+ * application, or null when it does not match. `updatedAt` is set to `now` (not mongoose's own
+ * clock, so an injected time is the one stored).
+ */
+export async function updateApplication(
+  id: string,
+  guard: Record<string, unknown>,
+  update: UpdateQuery<Application>,
+  now: Date,
+  arrayFilters?: Record<string, unknown>[],
+): Promise<ApplicationDoc | null> {
+  const stamped = { ...update, $set: { ...update.$set, updatedAt: now } };
+  const options = { returnDocument: 'after' as const, timestamps: false, ...(arrayFilters ? { arrayFilters } : {}) };
+  return ApplicationModel.findOneAndUpdate({ _id: id, ...guard }, stamped, options).lean<ApplicationDoc>();
+}
+
+export interface TransitionRequest {
+  id: string;
+  from: readonly ApplicationStatus[];
+  to: ApplicationStatus;
+  by: Actor;
+  at: Date;
+  note?: string;
+  /** Chinese name of the action for the 409 message (提交, 审核 …). */
+  action: string;
+  set?: Record<string, unknown>;
+}
+
+/** Changes the status and appends its history entry in one update; 404 NOT_FOUND or 409 INVALID_STATE when refused. */
+export async function transition(request: TransitionRequest): Promise<ApplicationDoc> {
+  const { id, from, to, by, at, note = '' } = request;
+  const update = { $set: { status: to, ...request.set }, $push: { history: { status: to, at, by, note } } };
+  const updated = await updateApplication(id, { status: { $in: from } }, update, at);
+  if (updated) return updated;
+  throw await refusal(id, request.action);
+}
+
+/** Why a guarded write matched nothing, re-read: 404 when the application is gone, else its status. */
+export async function refusal(id: string, action: string) {
+  const current = await findApplication(id);
+  return current ? invalidState(current.status, action) : notFound('申请');
+}
