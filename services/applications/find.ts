@@ -26,7 +26,8 @@ export function staffListQuery(staff: Pick<StaffPrincipal, 'role' | 'department'
 
 /** A citizen's own applications, newest first. */
 export function ownListQuery(citizenId: string) {
-  return { filter: { citizenId } as Record<string, unknown>, sort: { createdAt: -1, _id: -1 } as const };
+  const filter: Record<string, unknown> = { citizenId };
+  return { filter, sort: { createdAt: -1, _id: -1 } as const };
 }
 
 /** Applications written at or after `since` (all of them without one), in the order they changed. */

@@ -68,7 +68,7 @@ export async function settleOrder(order: PaymentOrder, reported: ReportedPayment
 
 /** Sets the application's paid flag; answers what it was before. */
 export async function setApplicationPaid(applicationId: PaymentOrder['applicationId'], paid: boolean, now: Date): Promise<boolean> {
-  const before = await ApplicationModel.findOneAndUpdate({ _id: applicationId }, { $set: { paid } }).lean();
+  const before = await ApplicationModel.findOneAndUpdate({ _id: applicationId }, { $set: { paid, updatedAt: now } }, { timestamps: false }).lean();
   return before?.paid ?? false;
 }
 

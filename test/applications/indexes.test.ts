@@ -31,11 +31,14 @@ test.after.always(async () => {
   await mongoose.disconnect();
 });
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model, whatever its schema
+type AnyModel = mongoose.Model<any>;
+
 /** A page of the query as findPage runs it, through mongoose (so ids are cast as in the service). */
-const explainFind = (model: mongoose.Model<any>, query: { filter: Record<string, unknown>; sort: Record<string, 1 | -1> }) =>
+const explainFind = (model: AnyModel, query: { filter: Record<string, unknown>; sort: Record<string, 1 | -1> }) =>
   model.find(query.filter).sort(query.sort).limit(20).explain('queryPlanner') as Promise<Document>;
 /** The total findPage counts beside the page (countDocuments is this aggregation; mongoose casts the filter first). */
-const explainCount = (model: mongoose.Model<any>, filter: Record<string, unknown>) =>
+const explainCount = (model: AnyModel, filter: Record<string, unknown>) =>
   model.collection.aggregate([{ $match: model.find(filter).cast() }, { $group: { _id: 1, n: { $sum: 1 } } }]).explain('queryPlanner');
 
 const window = { kind: 'staff' as const, id: 's', role: 'window' as const, department: 'D2', windows: [] };
