@@ -46,7 +46,8 @@ export async function run(): Promise<Record<string, unknown>> {
 
     const raw = await rawSeatLoop(mongoose.connection.db!, await slotDocs(storm.slotIds), CITIZENS, new Date());
     const operations = new Map<string, number>();
-    const count = (op: { collectionName: string; method: string }) => operations.set(`${op.collectionName}.${op.method}`, (operations.get(`${op.collectionName}.${op.method}`) ?? 0) + 1);
+    const count = (op: { collectionName: string; method: string }) =>
+      operations.set(`${op.collectionName}.${op.method}`, (operations.get(`${op.collectionName}.${op.method}`) ?? 0) + 1);
     mongoose.connection.on('operation-start', count);
     const http = await postLoad(storm.tokens.map(request(storm.slotIds)), CITIZENS);
     mongoose.connection.off('operation-start', count);
@@ -74,7 +75,12 @@ export async function run(): Promise<Record<string, unknown>> {
       ratios,
       goals: { throughputRatioAtLeast: 0.8, p99ToRawWallAtMost: 1.3 },
       met: ratios.throughput >= 0.8 && ratios.p99ToRawWall <= 1.3,
-      databaseOperations: { total: totalOps, perRequest: round(totalOps / CITIZENS), rawPerRequest: round((CITIZENS + raw.booked) / CITIZENS), byKind: Object.fromEntries([...operations].sort((a, b) => b[1] - a[1])) },
+      databaseOperations: {
+        total: totalOps,
+        perRequest: round(totalOps / CITIZENS),
+        rawPerRequest: round((CITIZENS + raw.booked) / CITIZENS),
+        byKind: Object.fromEntries([...operations].sort((a, b) => b[1] - a[1])),
+      },
     };
   } finally {
     await api.close();
@@ -102,7 +108,9 @@ interface PostAnswer {
 /** Sends every request from a worker thread, `concurrency` at a time. */
 async function postLoad(requests: { url: string; headers: Record<string, string>; body: unknown }[], concurrency: number) {
   const worker = new Worker(new URL('./post-worker.mjs', import.meta.url), { workerData: { requests, concurrency } });
-  const result = await new Promise<{ ms: number; latencies: number[]; answers: PostAnswer[] }>((resolve, reject) => (worker.once('message', resolve), worker.once('error', reject)));
+  const result = await new Promise<{ ms: number; latencies: number[]; answers: PostAnswer[] }>(
+    (resolve, reject) => (worker.once('message', resolve), worker.once('error', reject)),
+  );
   await worker.terminate();
   return result;
 }

@@ -64,7 +64,9 @@ export async function run(): Promise<Record<string, unknown>> {
 async function seedCatalogue(): Promise<void> {
   const departments = Array.from({ length: 18 }, (_, d) => ({ code: `BD${d}`, name: `基准部门${d}` }));
   await DepartmentModel.insertMany(departments);
-  await WindowModel.insertMany(departments.map((d) => ({ code: `BW${d.code}`, name: `${d.name}窗口`, hallCode: 'HALL1', location: '一楼', department: d.code })));
+  await WindowModel.insertMany(
+    departments.map((d) => ({ code: `BW${d.code}`, name: `${d.name}窗口`, hallCode: 'HALL1', location: '一楼', department: d.code })),
+  );
   const items = Array.from({ length: ITEMS }, (_, i) => {
     const department = `BD${i % 18}`;
     const fields = itemFields(department, [`BW${department}`], `BI${String(i).padStart(4, '0')}`);

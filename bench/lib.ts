@@ -31,11 +31,7 @@ export async function runGetLoad(urls: string[], total: number, concurrency: num
 }
 
 /** Runs `total` requests with `concurrency` workers in this thread; `next(i)` gives each request. */
-export async function runLoad(
-  total: number,
-  concurrency: number,
-  next: (index: number) => { url: string; init?: RequestInit },
-): Promise<LoadResult> {
+export async function runLoad(total: number, concurrency: number, next: (index: number) => { url: string; init?: RequestInit }): Promise<LoadResult> {
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let issued = 0;

@@ -18,15 +18,20 @@ async function once(index) {
 const timers = [];
 for (let p = 0; p < pollers; p++) {
   // Spread the pollers' phases over the interval.
-  timers.push(setTimeout(() => {
-    const fire = () => {
-      if (performance.now() >= end) return;
-      const request = once(p).finally(() => inFlight.delete(request));
-      inFlight.add(request);
-    };
-    fire();
-    timers.push(setInterval(fire, intervalMs));
-  }, (p * intervalMs) / pollers));
+  timers.push(
+    setTimeout(
+      () => {
+        const fire = () => {
+          if (performance.now() >= end) return;
+          const request = once(p).finally(() => inFlight.delete(request));
+          inFlight.add(request);
+        };
+        fire();
+        timers.push(setInterval(fire, intervalMs));
+      },
+      (p * intervalMs) / pollers,
+    ),
+  );
 }
 await new Promise((resolve) => setTimeout(resolve, seconds * 1000 + 50));
 for (const t of timers) clearInterval(t);

@@ -113,7 +113,10 @@ const CASE_PROJECTION = Object.fromEntries(CASE_FIELDS.split(' ').map((field) =>
 
 /** Runs this file as a child that seeds database `dbName`, and waits for it. */
 async function seedInChild(dbName: string): Promise<void> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], { env: { ...process.env, BENCH_PUBLISH_SEED: dbName }, stdio: 'inherit' });
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
+    env: { ...process.env, BENCH_PUBLISH_SEED: dbName },
+    stdio: 'inherit',
+  });
   const code = await new Promise((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`seeding failed (exit ${String(code)})`);
 }
@@ -122,7 +125,9 @@ async function seedInChild(dbName: string): Promise<void> {
 async function seedCases(): Promise<void> {
   const departments = Array.from({ length: 10 }, (_, d) => `BD${d}`);
   await DepartmentModel.insertMany(departments.map((code, d) => ({ code, name: `部门${d}` })));
-  await WindowModel.insertMany(departments.map((department, d) => ({ code: `BW${d}`, name: `${d + 1}号窗口`, hallCode: 'HALL1', location: '一楼', department })));
+  await WindowModel.insertMany(
+    departments.map((department, d) => ({ code: `BW${d}`, name: `${d + 1}号窗口`, hallCode: 'HALL1', location: '一楼', department })),
+  );
   await ItemModel.insertMany(Array.from({ length: 50 }, (_, i) => itemFields(`BD${i % 10}`, [`BW${i % 10}`], `BI${i}`)));
   const today = zonedDate(new Date(), config.TZ_NAME);
   const names = SURNAMES.map((s) => encryptPii(`${s}小明`)); // ciphertexts reused: encryption is not what is measured
@@ -135,12 +140,29 @@ async function seedCases(): Promise<void> {
       const _id = new Types.ObjectId();
       const stamp = new Date(base + i * 30); // spread over the hour before
       return {
-        _id, citizenId: null, itemCode: `BI${i % 50}`, department: `BD${i % 10}`, applicantNameEnc: names[i % names.length], applicantIsCompany: false,
-        status: completed ? 'completed' : 'accepted', materials: [], supplement: [], history: [],
-        acceptedAt: new Date(`${acceptedDate}T02:00:00Z`), acceptedDate, deadline: addDays(acceptedDate, 7),
-        completedAt: completed ? stamp : null, completedDate: completed ? addDays(acceptedDate, 2) : null, onTime: completed ? i % 10 !== 0 : null,
-        onsiteVisits: completed ? i % 4 : null, evaluated: completed && i % 5 === 0, evaluationScore: completed && i % 5 === 0 ? (i % 5) + 1 : null,
-        evaluatedAt: completed && i % 5 === 0 ? stamp : null, paid: false, createdAt: stamp, updatedAt: stamp,
+        _id,
+        citizenId: null,
+        itemCode: `BI${i % 50}`,
+        department: `BD${i % 10}`,
+        applicantNameEnc: names[i % names.length],
+        applicantIsCompany: false,
+        status: completed ? 'completed' : 'accepted',
+        materials: [],
+        supplement: [],
+        history: [],
+        acceptedAt: new Date(`${acceptedDate}T02:00:00Z`),
+        acceptedDate,
+        deadline: addDays(acceptedDate, 7),
+        completedAt: completed ? stamp : null,
+        completedDate: completed ? addDays(acceptedDate, 2) : null,
+        onTime: completed ? i % 10 !== 0 : null,
+        onsiteVisits: completed ? i % 4 : null,
+        evaluated: completed && i % 5 === 0,
+        evaluationScore: completed && i % 5 === 0 ? (i % 5) + 1 : null,
+        evaluatedAt: completed && i % 5 === 0 ? stamp : null,
+        paid: false,
+        createdAt: stamp,
+        updatedAt: stamp,
       };
     });
     await ApplicationModel.collection.insertMany(docs);

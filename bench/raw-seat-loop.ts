@@ -21,7 +21,8 @@ export async function rawSeatLoop(db: Db, slots: Document[], operations: number,
   const appointments = db.collection(`bench_raw_appointments_${Date.now()}`);
   await slotCopies.insertMany(slots.map((s) => ({ ...s })));
   for (const { key, name, unique, partialFilterExpression } of await AppointmentModel.collection.indexes()) {
-    if (name !== '_id_') await appointments.createIndex(key, { name, unique: Boolean(unique), ...(partialFilterExpression ? { partialFilterExpression } : {}) });
+    if (name !== '_id_')
+      await appointments.createIndex(key, { name, unique: Boolean(unique), ...(partialFilterExpression ? { partialFilterExpression } : {}) });
   }
   const latencies: number[] = [];
   let booked = 0;
@@ -51,9 +52,25 @@ export async function rawSeatLoop(db: Db, slots: Document[], operations: number,
 
 function rawAppointment(slot: Document, n: number, now: Date): Document {
   return {
-    citizenId: slot._id, itemCode: `RAW${n}`, department: 'RAW', slotId: slot._id, windowGroup: slot.windowGroup,
-    date: slot.date, start: slot.start, end: slot.end, startsAt: slot.startsAt, endsAt: slot.endsAt,
-    status: 'booked', active: true, checkInCode: `RAW${n}-${slot._id}`, idempotencyKey: null, ticketNo: null,
-    checkedInAt: null, cancelledAt: null, rescheduledFrom: null, createdAt: now, updatedAt: now,
+    citizenId: slot._id,
+    itemCode: `RAW${n}`,
+    department: 'RAW',
+    slotId: slot._id,
+    windowGroup: slot.windowGroup,
+    date: slot.date,
+    start: slot.start,
+    end: slot.end,
+    startsAt: slot.startsAt,
+    endsAt: slot.endsAt,
+    status: 'booked',
+    active: true,
+    checkInCode: `RAW${n}-${slot._id}`,
+    idempotencyKey: null,
+    ticketNo: null,
+    checkedInAt: null,
+    cancelledAt: null,
+    rescheduledFrom: null,
+    createdAt: now,
+    updatedAt: now,
   };
 }

@@ -73,9 +73,17 @@ function daySlots(windowGroup: string, now: Date) {
     const end = `${String(Math.floor((minutes + 30) / 60)).padStart(2, '0')}:${String((minutes + 30) % 60).padStart(2, '0')}`;
     const full = n % 7 === 0;
     return {
-      windowGroup, date, start, end,
-      startsAt: zonedInstant(date, start, config.TZ_NAME), endsAt: zonedInstant(date, end, config.TZ_NAME),
-      capacity: 3, booked: full ? 3 : 1, remaining: full ? 0 : 2, opensAt: new Date(now.getTime() - 3600_000), status: 'open',
+      windowGroup,
+      date,
+      start,
+      end,
+      startsAt: zonedInstant(date, start, config.TZ_NAME),
+      endsAt: zonedInstant(date, end, config.TZ_NAME),
+      capacity: 3,
+      booked: full ? 3 : 1,
+      remaining: full ? 0 : 2,
+      opensAt: new Date(now.getTime() - 3600_000),
+      status: 'open',
     };
   });
 }

@@ -27,7 +27,9 @@ export const retentionJob: Job = {
       const expired = await ApplicationModel.find(
         { status: 'completed', completedAt: { $lt: before }, $or: [{ applicantNameEnc: { $ne: null } }, { 'materials.0': { $exists: true } }] },
         { materials: 1 },
-      ).limit(BATCH).lean();
+      )
+        .limit(BATCH)
+        .lean();
       for (const application of expired) files += await forget(bucket, application, now);
       cases += expired.length;
       if (expired.length < BATCH) break;

@@ -4,9 +4,7 @@
 // (services/applications/write.ts), which also sets `updatedAt`.
 import mongoose, { Schema, type InferRawDocTypeFromSchema } from 'mongoose';
 
-export const APPLICATION_STATUSES = [
-  'draft', 'submitted', 'supplement_required', 'approved', 'rejected', 'accepted', 'completed',
-] as const;
+export const APPLICATION_STATUSES = ['draft', 'submitted', 'supplement_required', 'approved', 'rejected', 'accepted', 'completed'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
 
 const historyEntrySchema = new Schema(

@@ -39,10 +39,7 @@ export const ACTIVE_BOOKINGS_INDEX = 'active_citizen_item_date';
 // Indexes are shaped so each hot filter is an equality prefix plus at most one range: the
 // shape every planner (MongoDB's, and the simpler one of the test server) serves from the index.
 /** One active booking per citizen, item and day; the citizen's active bookings of an item. */
-appointmentSchema.index(
-  { citizenId: 1, itemCode: 1, date: 1 },
-  { name: ACTIVE_BOOKINGS_INDEX, unique: true, partialFilterExpression: { active: true } },
-);
+appointmentSchema.index({ citizenId: 1, itemCode: 1, date: 1 }, { name: ACTIVE_BOOKINGS_INDEX, unique: true, partialFilterExpression: { active: true } });
 /** The citizen's own list (newest first, by status or not); no-shows per citizen since a date. */
 appointmentSchema.index({ citizenId: 1, status: 1, startsAt: -1 });
 /** The staff day list: by date and department, by date and the items of a window (with or without department). */

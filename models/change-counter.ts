@@ -3,10 +3,7 @@
 import mongoose, { Schema } from 'mongoose';
 import { isDuplicateKey } from '../server/mongo-errors.ts';
 
-const changeCounterSchema = new Schema(
-  { _id: { type: String, required: true }, version: { type: Number, default: 0 } },
-  { versionKey: false },
-);
+const changeCounterSchema = new Schema({ _id: { type: String, required: true }, version: { type: Number, default: 0 } }, { versionKey: false });
 
 export const ChangeCounterModel = mongoose.model('ChangeCounter', changeCounterSchema, 'change_counters');
 

@@ -1,9 +1,7 @@
 // A service item (事项) with its full guide (办事指南), after the national guide elements.
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
-export const ITEM_CATEGORIES = [
-  '行政许可', '行政确认', '行政裁决', '行政给付', '行政奖励', '行政备案', '其他行政权力', '公共服务',
-] as const;
+export const ITEM_CATEGORIES = ['行政许可', '行政确认', '行政裁决', '行政给付', '行政奖励', '行政备案', '其他行政权力', '公共服务'] as const;
 export const CASE_TYPES = ['immediate', 'promised'] as const;
 export const MATERIAL_FORMS = ['原件', '复印件', '电子'] as const;
 

@@ -46,4 +46,6 @@ export const findOpenOrder = (applicationId: mongoose.Types.ObjectId | string) =
 
 /** Open orders created before `createdBefore`, oldest first: those whose notify is overdue. */
 export const findQuietOpenOrders = (createdBefore: Date, limit: number) =>
-  PaymentOrderModel.find({ status: 'open', createdAt: { $lt: createdBefore } }).sort({ createdAt: 1 }).limit(limit);
+  PaymentOrderModel.find({ status: 'open', createdAt: { $lt: createdBefore } })
+    .sort({ createdAt: 1 })
+    .limit(limit);

@@ -29,4 +29,6 @@ export const PaymentRefundModel = mongoose.model('PaymentRefund', paymentRefundS
 
 /** Refunds still processing created before `createdBefore`, oldest first. */
 export const findQuietRefunds = (createdBefore: Date, limit: number) =>
-  PaymentRefundModel.find({ status: 'processing', createdAt: { $lt: createdBefore } }).sort({ createdAt: 1 }).limit(limit);
+  PaymentRefundModel.find({ status: 'processing', createdAt: { $lt: createdBefore } })
+    .sort({ createdAt: 1 })
+    .limit(limit);

@@ -36,7 +36,9 @@ await disconnectDatabase();
 
 async function markActive(database: Db): Promise<string[]> {
   const unmarked: string[] = [];
-  const legacy = database.collection('appointments').find({ status: { $in: [...ACTIVE_APPOINTMENT_STATUSES] }, active: { $exists: false } }, { projection: { _id: 1 } });
+  const legacy = database
+    .collection('appointments')
+    .find({ status: { $in: [...ACTIVE_APPOINTMENT_STATUSES] }, active: { $exists: false } }, { projection: { _id: 1 } });
   for await (const { _id } of legacy) {
     try {
       await database.collection('appointments').updateOne({ _id }, { $set: { active: true } });
@@ -49,11 +51,16 @@ async function markActive(database: Db): Promise<string[]> {
 }
 
 async function recount(database: Db) {
-  const held = (key: string) => database.collection('appointments').aggregate<{ _id: mongoose.Types.ObjectId; n: number }>([{ $match: { active: true } }, { $group: { _id: `$${key}`, n: { $sum: 1 } } }]).toArray();
+  const held = (key: string) =>
+    database
+      .collection('appointments')
+      .aggregate<{ _id: mongoose.Types.ObjectId; n: number }>([{ $match: { active: true } }, { $group: { _id: `$${key}`, n: { $sum: 1 } } }])
+      .toArray();
   await database.collection('slots').updateMany({}, [{ $set: { booked: 0, remaining: '$capacity' } }]);
   await database.collection('citizens').updateMany({}, { $set: { activeBookings: 0 } });
   const [bySlot, byCitizen] = await Promise.all([held('slotId'), held('citizenId')]);
-  for (const { _id, n } of bySlot) await database.collection('slots').updateOne({ _id }, [{ $set: { booked: n, remaining: { $max: [0, { $subtract: ['$capacity', n] }] } } }]);
+  for (const { _id, n } of bySlot)
+    await database.collection('slots').updateOne({ _id }, [{ $set: { booked: n, remaining: { $max: [0, { $subtract: ['$capacity', n] }] } } }]);
   for (const { _id, n } of byCitizen) await database.collection('citizens').updateOne({ _id }, { $set: { activeBookings: n } });
   return { slotsWithBookings: bySlot.length, citizensWithBookings: byCitizen.length };
 }

@@ -14,21 +14,26 @@ import { config } from '../server/config.ts';
 /** Applies the three steps to `db`; answers what it changed. */
 export async function migratePayments(db: Db, now = new Date()) {
   const orders = db.collection('payment_orders');
-  const duplicated = await orders.aggregate<{ ids: ObjectId[] }>([
-    { $match: { status: 'open' } },
-    { $sort: { createdAt: -1 } },
-    { $group: { _id: '$applicationId', ids: { $push: '$_id' } } },
-    { $match: { 'ids.1': { $exists: true } } },
-  ]).toArray();
+  const duplicated = await orders
+    .aggregate<{ ids: ObjectId[] }>([
+      { $match: { status: 'open' } },
+      { $sort: { createdAt: -1 } },
+      { $group: { _id: '$applicationId', ids: { $push: '$_id' } } },
+      { $match: { 'ids.1': { $exists: true } } },
+    ])
+    .toArray();
   const surplus = duplicated.flatMap((group) => group.ids.slice(1));
   const closed = await orders.updateMany({ _id: { $in: surplus }, status: 'open' }, { $set: { status: 'closed', closedAt: now } });
 
   let backfilled = 0;
   for await (const order of orders.find({ status: { $in: ['paid', 'refunded'] }, refundableFen: { $exists: false } })) {
-    const [committed] = await db.collection('payment_refunds').aggregate<{ fen: number }>([
-      { $match: { orderId: order._id, status: { $in: ['success', 'processing', 'abnormal'] } } },
-      { $group: { _id: null, fen: { $sum: '$amountFen' } } },
-    ]).toArray();
+    const [committed] = await db
+      .collection('payment_refunds')
+      .aggregate<{ fen: number }>([
+        { $match: { orderId: order._id, status: { $in: ['success', 'processing', 'abnormal'] } } },
+        { $group: { _id: null, fen: { $sum: '$amountFen' } } },
+      ])
+      .toArray();
     const refundableFen = Math.max(0, Number(order.amountFen) - (committed?.fen ?? 0));
     const set = await orders.updateOne({ _id: order._id, refundableFen: { $exists: false } }, { $set: { refundableFen } });
     backfilled += set.modifiedCount;

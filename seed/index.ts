@@ -29,7 +29,9 @@ try {
   await generateSlots(now);
   const activity = await seedActivity(now);
   console.log(`demo activity: ${activity.applications} applications, ${activity.appointments} appointments, ${activity.tickets} tickets written`);
-  console.log(`demo data: ${report.departments} departments, ${report.windows} windows, ${report.items} items (${report.changed} written), ${report.staffCreated} staff and ${report.screensCreated} screen created`);
+  console.log(
+    `demo data: ${report.departments} departments, ${report.windows} windows, ${report.items} items (${report.changed} written), ${report.staffCreated} staff and ${report.screensCreated} screen created`,
+  );
   if (report.staffCreated + report.screensCreated > 0) {
     const kind = credentials.generated ? 'generated (shown once, keep them safe)' : 'demo';
     console.log(`${kind} staff password: ${credentials.staffPassword}; screen token (X-Screen-Token): ${credentials.screenToken}`);

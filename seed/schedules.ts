@@ -28,7 +28,14 @@ export async function seedSchedules(items: readonly SeedItem[], windows: readonl
   for (const [windowGroup, groupWindows] of groups) {
     if (await ScheduleModel.exists({ windowGroup })) continue;
     try {
-      await ScheduleModel.create({ windowGroup, windows: groupWindows, department: departmentOf.get(groupWindows[0]!), hours: WEEKDAY_HOURS, slotMinutes: 30, seatsPerSlot: 3 });
+      await ScheduleModel.create({
+        windowGroup,
+        windows: groupWindows,
+        department: departmentOf.get(groupWindows[0]!),
+        hours: WEEKDAY_HOURS,
+        slotMinutes: 30,
+        seatsPerSlot: 3,
+      });
       created++;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;

@@ -36,10 +36,7 @@ export async function seedIfEmpty(): Promise<boolean> {
 
 /** Upserts every demo record; running it twice changes nothing. */
 export async function seedAll(credentials: SeedCredentials = seedCredentials(config.NODE_ENV)): Promise<SeedReport> {
-  const changed =
-    (await upsertByCode(DepartmentModel, departments)) +
-    (await upsertByCode(WindowModel, windows)) +
-    (await upsertByCode(ItemModel, items));
+  const changed = (await upsertByCode(DepartmentModel, departments)) + (await upsertByCode(WindowModel, windows)) + (await upsertByCode(ItemModel, items));
   // Running instances reload within CATALOGUE_REFRESH_MS.
   if (changed > 0) await markCatalogueChanged();
   const report: SeedReport = {

@@ -30,7 +30,9 @@ export function createApp({ caches, clock = () => new Date(), checkAnswers: chec
     ctx.state.caches = caches;
     return next();
   });
-  const allowedOrigins = config.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  const allowedOrigins = config.CORS_ORIGINS.split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
   app.use(requestId());
   app.use(securityHeaders());
   if (check) app.use(checkAnswers());

@@ -90,7 +90,9 @@ export class NonAtomicDatabaseError extends Error {
     readonly problem: string,
     readonly results: ProbeResults,
   ) {
-    super(`OneTrip refuses to run on ${server}: its updates are not atomic under concurrency (${problem}). It would oversell seats; use MongoDB (a replica set) or another server whose guarded updates are atomic.`);
+    super(
+      `OneTrip refuses to run on ${server}: its updates are not atomic under concurrency (${problem}). It would oversell seats; use MongoDB (a replica set) or another server whose guarded updates are atomic.`,
+    );
     this.name = 'NonAtomicDatabaseError';
   }
 }

@@ -9,20 +9,26 @@ const DEFAULT_JWT_SECRET = 'dev-only-jwt-secret-change-me-0123456789';
 // 32 zero-ish bytes for development only; production refuses it.
 const DEFAULT_PII_KEY = Buffer.alloc(32, 7).toString('base64');
 
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
-const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
-  z.coerce.number().int().min(min).max(max).default(fallback);
+const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => value === 'true' || value === '1' || value === 'yes');
+const int = (fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(fallback);
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:mm');
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: int(3000, 0, 65535),
   /** Unset: 127.0.0.1 (this machine only), or 0.0.0.0 in production (behind the load balancer). */
-  HOST: z.string().regex(/^[A-Za-z0-9.:_-]{1,253}$/, 'expected an IP address or host name').optional(),
-  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URI').optional(),
-  MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,60}$/).default('onetrip'),
+  HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.:_-]{1,253}$/, 'expected an IP address or host name')
+    .optional(),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URI')
+    .optional(),
+  MONGODB_DB: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,60}$/)
+    .default('onetrip'),
   DATA_DIR: z.string().default('./data'),
   JWT_SECRET: z.string().min(32, 'at least 32 characters').default(DEFAULT_JWT_SECRET),
   TZ_NAME: z.string().refine(isTimeZone, 'not an IANA time zone').default('Asia/Shanghai'),
@@ -42,7 +48,10 @@ const EnvSchema = z.object({
   WECHATPAY_MCHID: z.string().default(''),
   WECHATPAY_SERIAL: z.string().default(''),
   WECHATPAY_PRIVATE_KEY_PATH: z.string().default(''),
-  WECHATPAY_APIV3_KEY: z.string().refine((v) => v === '' || v.length === 32, 'must be 32 characters').default(''),
+  WECHATPAY_APIV3_KEY: z
+    .string()
+    .refine((v) => v === '' || v.length === 32, 'must be 32 characters')
+    .default(''),
   WECHATPAY_PLATFORM_CERT_PATH: z.string().default(''),
   WECHATPAY_PUBLIC_KEY_PATH: z.string().default(''),
   WECHATPAY_PUBLIC_KEY_ID: z.string().default(''),

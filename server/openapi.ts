@@ -8,13 +8,22 @@ export const registry = new OpenAPIRegistry();
 
 registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
 registry.registerComponent('securitySchemes', 'screenToken', {
-  type: 'apiKey', in: 'header', name: 'X-Screen-Token', description: '大屏设备令牌（管理员登记设备时显示一次）',
+  type: 'apiKey',
+  in: 'header',
+  name: 'X-Screen-Token',
+  description: '大屏设备令牌（管理员登记设备时显示一次）',
 });
 registry.registerComponent('securitySchemes', 'screenTokenQuery', {
-  type: 'apiKey', in: 'query', name: 'token', description: '同 X-Screen-Token，供大屏页面从地址栏传入',
+  type: 'apiKey',
+  in: 'query',
+  name: 'token',
+  description: '同 X-Screen-Token，供大屏页面从地址栏传入',
 });
 registry.registerComponent('parameters', 'RequestId', {
-  name: 'X-Request-Id', in: 'header', required: false, schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{8,64}$' },
+  name: 'X-Request-Id',
+  in: 'header',
+  required: false,
+  schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{8,64}$' },
   description: '请求编号，用于排查问题；不合规时由服务器生成。每个响应都带 X-Request-Id。',
 });
 
@@ -31,10 +40,7 @@ export const ErrorEnvelope = registry.register(
 );
 
 /** What WeChat Pay expects from its callbacks when they fail (routes with errorForm 'wechatpay'). */
-export const WechatPayFail = registry.register(
-  'WechatPayFail',
-  z.object({ code: z.literal('FAIL'), message: z.string().meta({ example: '签名验证失败' }) }),
-);
+export const WechatPayFail = registry.register('WechatPayFail', z.object({ code: z.literal('FAIL'), message: z.string().meta({ example: '签名验证失败' }) }));
 
 let cached: object | undefined;
 

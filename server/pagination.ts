@@ -41,9 +41,6 @@ export async function findPage<T = Record<string, unknown>>(
   projection?: Record<string, 0 | 1>,
 ): Promise<PageOf<T>> {
   const { skip, limit } = skipLimit(page);
-  const [items, total] = await Promise.all([
-    model.find(filter, projection).sort(sort).skip(skip).limit(limit).lean<T[]>(),
-    model.countDocuments(filter),
-  ]);
+  const [items, total] = await Promise.all([model.find(filter, projection).sort(sort).skip(skip).limit(limit).lean<T[]>(), model.countDocuments(filter)]);
   return { items, total, page: page.page, pageSize: page.pageSize };
 }

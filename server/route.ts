@@ -104,7 +104,11 @@ export function defineRoute<B extends Schema = undefined, Q extends Schema = und
 ): void {
   const fullPath = `${router.opts.prefix ?? ''}${spec.path}`;
   routeTable.push({
-    method: spec.method, path: fullPath, access: spec.access, ...(spec.errorForm ? { errorForm: spec.errorForm } : {}), ...(spec.body ? { body: spec.body } : {}),
+    method: spec.method,
+    path: fullPath,
+    access: spec.access,
+    ...(spec.errorForm ? { errorForm: spec.errorForm } : {}),
+    ...(spec.body ? { body: spec.body } : {}),
   });
   if (spec.errorForm && spec.errorForm !== 'envelope') {
     // The error handler answers before routing (body too large, malformed JSON, operator keys),

@@ -57,10 +57,7 @@ const WAIT_LIMIT_MS = REFRESH_LEASE_MS + 5_000;
 
 /** The wechat_tokens model on the given connection (default connection when absent). */
 export function wechatTokenModel(connection: Connection = mongoose.connection): Model<WechatTokenDocument> {
-  return (
-    (connection.models.WechatToken as Model<WechatTokenDocument> | undefined) ??
-    connection.model<WechatTokenDocument>('WechatToken', wechatTokenSchema)
-  );
+  return (connection.models.WechatToken as Model<WechatTokenDocument> | undefined) ?? connection.model<WechatTokenDocument>('WechatToken', wechatTokenSchema);
 }
 
 // One in-flight refresh per app per connection; a connection stands for one instance.
@@ -77,19 +74,14 @@ export async function getAccessToken(options: WechatAppOptions): Promise<string>
   if (!inFlight) refreshesInFlight.set(connection, (inFlight = new Map()));
   const running = inFlight.get(options.appId);
   if (running) return running;
-  const refresh = refreshShared(options, connection, clock).finally(() =>
-    inFlight.delete(options.appId),
-  );
+  const refresh = refreshShared(options, connection, clock).finally(() => inFlight.delete(options.appId));
   inFlight.set(options.appId, refresh);
   return refresh;
 }
 
 /** Marks `token` unusable (WeChat rejected it) unless another caller has already replaced it. */
 export async function invalidateAccessToken(options: { appId: string; token: string; connection?: Connection }) {
-  await wechatTokenModel(options.connection).updateOne(
-    { _id: options.appId, token: options.token },
-    { $set: { expiresAt: new Date(0) } },
-  );
+  await wechatTokenModel(options.connection).updateOne({ _id: options.appId, token: options.token }, { $set: { expiresAt: new Date(0) } });
 }
 
 /** Runs `call` with the shared token; on 40001/42001 replaces the token and retries once. */
@@ -113,10 +105,7 @@ function clockFrom(now: Date | undefined): Clock {
   return () => new Date(Date.now() + offset);
 }
 
-function isFresh(
-  stored: WechatTokenDocument | null,
-  now: Date,
-): stored is WechatTokenDocument & { token: string; expiresAt: Date } {
+function isFresh(stored: WechatTokenDocument | null, now: Date): stored is WechatTokenDocument & { token: string; expiresAt: Date } {
   return Boolean(stored?.token && stored.expiresAt && stored.expiresAt.getTime() - now.getTime() > TOKEN_RENEW_MARGIN_MS);
 }
 
@@ -177,10 +166,6 @@ async function fetchAndStore(options: WechatAppOptions, tokens: Model<WechatToke
     timeoutMs: options.timeoutMs,
   });
   const expiresAt = new Date(requestedAt.getTime() + answer.expires_in * 1000);
-  await tokens.updateOne(
-    { _id: options.appId },
-    { $set: { token: answer.access_token, expiresAt } },
-    { upsert: true },
-  );
+  await tokens.updateOne({ _id: options.appId }, { $set: { token: answer.access_token, expiresAt } }, { upsert: true });
   return answer.access_token;
 }

@@ -62,8 +62,5 @@ export function isRetryable(error: unknown): boolean {
 
 /** True for the errcodes that mean "the access_token you sent is no good any more". */
 export function isTokenRejected(error: unknown): boolean {
-  return (
-    error instanceof WechatApiError &&
-    (error.errcode === WechatErrcode.INVALID_CREDENTIAL || error.errcode === WechatErrcode.ACCESS_TOKEN_EXPIRED)
-  );
+  return error instanceof WechatApiError && (error.errcode === WechatErrcode.INVALID_CREDENTIAL || error.errcode === WechatErrcode.ACCESS_TOKEN_EXPIRED);
 }

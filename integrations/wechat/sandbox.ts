@@ -22,6 +22,7 @@ export function sandboxSession(code: string): WechatSession {
 /** The number behind a sandbox phone code, or WeChat's 40029 for any other code. */
 export function sandboxPhone(code: string): WechatPhoneNumber {
   const number = PHONE_CODE.exec(code)?.[1];
-  if (!number) throw new WechatApiError('/wxa/business/getuserphonenumber', WechatErrcode.INVALID_CODE, 'invalid code (sandbox: use sandbox-phone-<11 digits>)');
+  if (!number)
+    throw new WechatApiError('/wxa/business/getuserphonenumber', WechatErrcode.INVALID_CODE, 'invalid code (sandbox: use sandbox-phone-<11 digits>)');
   return { phoneNumber: number, purePhoneNumber: number, countryCode: '86' };
 }

@@ -22,7 +22,12 @@ export interface SubscribeMessage {
  */
 export async function sendSubscribeMessage(options: WechatAppOptions & SubscribeMessage): Promise<void> {
   if (options.sandbox) {
-    options.sandboxLog?.('sandbox: subscription message not sent', { toUser: options.toUser, templateId: options.templateId, page: options.page, data: options.data });
+    options.sandboxLog?.('sandbox: subscription message not sent', {
+      toUser: options.toUser,
+      templateId: options.templateId,
+      page: options.page,
+      data: options.data,
+    });
     return;
   }
   const body: Record<string, unknown> = {

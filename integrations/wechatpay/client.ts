@@ -97,9 +97,7 @@ export function createPayClient(options: PayClientOptions) {
       const timeStamp = Math.floor(now.getTime() / 1000).toString();
       const nonceStr = randomBytes(16).toString('hex');
       const pkg = `prepay_id=${prepayId}`;
-      const paySign = createSign('RSA-SHA256')
-        .update(`${options.appId}\n${timeStamp}\n${nonceStr}\n${pkg}\n`)
-        .sign(options.privateKey, 'base64');
+      const paySign = createSign('RSA-SHA256').update(`${options.appId}\n${timeStamp}\n${nonceStr}\n${pkg}\n`).sign(options.privateKey, 'base64');
       return { appId: options.appId, timeStamp, nonceStr, package: pkg, signType: 'RSA', paySign };
     },
 

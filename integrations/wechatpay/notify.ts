@@ -15,9 +15,7 @@ export interface ParsedNotify {
 }
 
 /** Verifies (WechatPaySignatureError) and decrypts (WechatPayDecryptError) one notify. */
-export function parseNotify(
-  message: SignedMessage & { verifier: NotifyVerifier; apiV3Key: string },
-): ParsedNotify {
+export function parseNotify(message: SignedMessage & { verifier: NotifyVerifier; apiV3Key: string }): ParsedNotify {
   message.verifier.verifyNotify(message);
   const text = typeof message.rawBody === 'string' ? message.rawBody : message.rawBody.toString('utf8');
   let envelope: { id?: unknown; event_type?: unknown; resource?: EncryptedResource };

@@ -42,8 +42,7 @@ export function createNotifyVerifier(options: NotifyVerifierOptions): NotifyVeri
   }
   if (keys.size === 0) throw new TypeError('createNotifyVerifier needs platformCerts or publicKey');
 
-  const keyFor = (serial: string) =>
-    serial.startsWith(PUBLIC_KEY_PREFIX) ? keys.get(serial) : keys.get(serial.toUpperCase());
+  const keyFor = (serial: string) => (serial.startsWith(PUBLIC_KEY_PREFIX) ? keys.get(serial) : keys.get(serial.toUpperCase()));
 
   return {
     publicKeyId: options.publicKey?.id,

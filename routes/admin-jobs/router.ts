@@ -10,12 +10,23 @@ import type { AppState } from '../../server/state.ts';
 export const adminJobsRouter = new Router<AppState>({ prefix: '/api/v1/admin' });
 
 const RunsQuery = PageQuery.extend({
-  job: z.string().trim().regex(/^[a-z0-9-]{1,64}$/).optional(),
+  job: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,64}$/)
+    .optional(),
   outcome: z.enum(['running', 'ok', 'failed']).optional(),
 });
 const RunOut = z.object({
-  id: z.string(), job: z.string(), tick: z.string(), instance: z.string(), startedAt: z.string(), finishedAt: z.string().nullable(),
-  outcome: z.enum(['running', 'ok', 'failed']), counts: z.record(z.string(), z.unknown()), error: z.string(),
+  id: z.string(),
+  job: z.string(),
+  tick: z.string(),
+  instance: z.string(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  outcome: z.enum(['running', 'ok', 'failed']),
+  counts: z.record(z.string(), z.unknown()),
+  error: z.string(),
 });
 
 defineRoute(
@@ -29,8 +40,15 @@ defineRoute(
     ctx.body = {
       ...found,
       items: found.items.map((r) => ({
-        id: String(r._id), job: r.job, tick: r.tick.toISOString(), instance: r.instance, startedAt: r.startedAt.toISOString(),
-        finishedAt: r.finishedAt ? r.finishedAt.toISOString() : null, outcome: r.outcome, counts: r.counts ?? {}, error: r.error ?? '',
+        id: String(r._id),
+        job: r.job,
+        tick: r.tick.toISOString(),
+        instance: r.instance,
+        startedAt: r.startedAt.toISOString(),
+        finishedAt: r.finishedAt ? r.finishedAt.toISOString() : null,
+        outcome: r.outcome,
+        counts: r.counts ?? {},
+        error: r.error ?? '',
       })),
     };
   },

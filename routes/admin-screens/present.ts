@@ -1,10 +1,19 @@
 // Screen devices never leave with their token hash; announcements with ISO instants.
 export const presentDevice = (d: { _id: string; name: string; hallCode: string; active?: boolean | null }) => ({
-  code: d._id, name: d.name, hallCode: d.hallCode, active: d.active !== false,
+  code: d._id,
+  name: d.name,
+  hallCode: d.hallCode,
+  active: d.active !== false,
 });
 
 export const presentAnnouncement = (a: {
-  _id: unknown; hallCode?: string | null; text: string; startsAt?: Date | null; endsAt?: Date | null; active?: boolean | null; sortOrder?: number | null;
+  _id: unknown;
+  hallCode?: string | null;
+  text: string;
+  startsAt?: Date | null;
+  endsAt?: Date | null;
+  active?: boolean | null;
+  sortOrder?: number | null;
 }) => ({
   id: String(a._id),
   hallCode: a.hallCode ?? null,

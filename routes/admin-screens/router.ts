@@ -7,11 +7,25 @@ import { PageQuery, pageSchema, findPage } from '../../server/pagination.ts';
 import { defineRoute, type RouteContext } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
 import {
-  createAnnouncement, createScreenDevice, deleteAnnouncement, deleteScreenDevice, rotateScreenToken, updateAnnouncement, updateScreenDevice,
+  createAnnouncement,
+  createScreenDevice,
+  deleteAnnouncement,
+  deleteScreenDevice,
+  rotateScreenToken,
+  updateAnnouncement,
+  updateScreenDevice,
 } from '../../services/screens/devices.ts';
 import { presentAnnouncement, presentDevice } from './present.ts';
 import {
-  AnnouncementInput, AnnouncementOut, AnnouncementParams, AnnouncementPatch, DeviceInput, DeviceOut, DeviceParams, DevicePatch, DeviceWithToken,
+  AnnouncementInput,
+  AnnouncementOut,
+  AnnouncementParams,
+  AnnouncementPatch,
+  DeviceInput,
+  DeviceOut,
+  DeviceParams,
+  DevicePatch,
+  DeviceWithToken,
 } from './schema.ts';
 
 export const adminScreensRouter = new Router<AppState>({ prefix: '/api/v1/admin' });
@@ -30,7 +44,17 @@ defineRoute(
 
 defineRoute(
   adminScreensRouter,
-  { method: 'post', path: '/screens', summary: '登记大屏设备（令牌仅显示一次）', tags, access, body: DeviceInput, response: DeviceWithToken, status: 201, errors: { 409: 'CODE_TAKEN' } },
+  {
+    method: 'post',
+    path: '/screens',
+    summary: '登记大屏设备（令牌仅显示一次）',
+    tags,
+    access,
+    body: DeviceInput,
+    response: DeviceWithToken,
+    status: 201,
+    errors: { 409: 'CODE_TAKEN' },
+  },
   async (ctx, { body }) => {
     const { device, token } = await createScreenDevice(body, change(ctx));
     ctx.status = 201;
@@ -40,7 +64,16 @@ defineRoute(
 
 defineRoute(
   adminScreensRouter,
-  { method: 'patch', path: '/screens/:code', summary: '修改大屏设备（名称、大厅、停用）', tags, access, params: DeviceParams, body: DevicePatch, response: DeviceOut },
+  {
+    method: 'patch',
+    path: '/screens/:code',
+    summary: '修改大屏设备（名称、大厅、停用）',
+    tags,
+    access,
+    params: DeviceParams,
+    body: DevicePatch,
+    response: DeviceOut,
+  },
   async (ctx, { params, body }) => {
     ctx.body = presentDevice(await updateScreenDevice(params.code, body, change(ctx)));
   },
@@ -84,7 +117,16 @@ defineRoute(
 
 defineRoute(
   adminScreensRouter,
-  { method: 'patch', path: '/announcements/:id', summary: '修改大屏公告', tags, access, params: AnnouncementParams, body: AnnouncementPatch, response: AnnouncementOut },
+  {
+    method: 'patch',
+    path: '/announcements/:id',
+    summary: '修改大屏公告',
+    tags,
+    access,
+    params: AnnouncementParams,
+    body: AnnouncementPatch,
+    response: AnnouncementOut,
+  },
   async (ctx, { params, body }) => {
     ctx.body = presentAnnouncement(await updateAnnouncement(params.id, body, change(ctx)));
   },

@@ -1,7 +1,10 @@
 // Request and answer schemas of /api/v1/admin/screens and /api/v1/admin/announcements.
 import { z } from 'zod';
 
-const code = z.string().trim().regex(/^[A-Za-z0-9_-]{1,64}$/, '只能包含字母、数字、下划线和连字符');
+const code = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, '只能包含字母、数字、下划线和连字符');
 export const DeviceParams = z.object({ code });
 export const DeviceInput = z
   .object({ code, name: z.string().trim().min(1).max(64), hallCode: z.string().trim().min(1).max(64) })
@@ -24,10 +27,22 @@ const AnnouncementFields = z.object({
   sortOrder: z.number().int().default(0),
 });
 export const AnnouncementInput = AnnouncementFields.meta({
-  example: { hallCode: 'HALL1', text: '五一假期（5月1日至5日）大厅暂停办公，5月6日起正常办理。', startsAt: '2026-04-25T08:00:00+08:00', endsAt: '2026-05-06T00:00:00+08:00', active: true, sortOrder: 10 },
+  example: {
+    hallCode: 'HALL1',
+    text: '五一假期（5月1日至5日）大厅暂停办公，5月6日起正常办理。',
+    startsAt: '2026-04-25T08:00:00+08:00',
+    endsAt: '2026-05-06T00:00:00+08:00',
+    active: true,
+    sortOrder: 10,
+  },
 });
 export const AnnouncementPatch = AnnouncementFields.partial().meta({ example: { text: '不动产登记窗口今日延时服务至18:00。', sortOrder: 5 } });
 export const AnnouncementOut = z.object({
-  id: z.string(), hallCode: z.string().nullable(), text: z.string(), startsAt: z.string().nullable(), endsAt: z.string().nullable(),
-  active: z.boolean(), sortOrder: z.number().int(),
+  id: z.string(),
+  hallCode: z.string().nullable(),
+  text: z.string(),
+  startsAt: z.string().nullable(),
+  endsAt: z.string().nullable(),
+  active: z.boolean(),
+  sortOrder: z.number().int(),
 });

@@ -22,7 +22,15 @@ const params = StaffIdParams;
 
 defineRoute(
   adminStaffRouter,
-  { method: 'get', path: '/admin/staff', summary: '工作人员账号列表（部门管理员仅见本部门）', tags, access: 'admin', query: StaffListQuery, response: pageSchema(StaffOut) },
+  {
+    method: 'get',
+    path: '/admin/staff',
+    summary: '工作人员账号列表（部门管理员仅见本部门）',
+    tags,
+    access: 'admin',
+    query: StaffListQuery,
+    response: pageSchema(StaffOut),
+  },
   async (ctx, { query }) => {
     const found = await findPage<StaffRecord>(StaffModel, staffListFilter(staffOf(ctx), query), { username: 1 }, query);
     ctx.body = { ...found, items: found.items.map(presentStaff) };
@@ -41,7 +49,14 @@ defineRoute(
 defineRoute(
   adminStaffRouter,
   {
-    method: 'post', path: '/admin/staff', summary: '新建工作人员账号（首次登录须修改密码）', tags, access: 'admin', body: StaffCreate, response: StaffOut, status: 201,
+    method: 'post',
+    path: '/admin/staff',
+    summary: '新建工作人员账号（首次登录须修改密码）',
+    tags,
+    access: 'admin',
+    body: StaffCreate,
+    response: StaffOut,
+    status: 201,
     errors: { 409: 'USERNAME_TAKEN' },
   },
   async (ctx, { body }) => {
@@ -52,7 +67,17 @@ defineRoute(
 
 defineRoute(
   adminStaffRouter,
-  { method: 'patch', path: '/admin/staff/:id', summary: '修改姓名、角色、所属部门或窗口', tags, access: 'admin', params, body: StaffPatch, response: StaffOut, errors: { 409: 'STAFF_CHANGED' } },
+  {
+    method: 'patch',
+    path: '/admin/staff/:id',
+    summary: '修改姓名、角色、所属部门或窗口',
+    tags,
+    access: 'admin',
+    params,
+    body: StaffPatch,
+    response: StaffOut,
+    errors: { 409: 'STAFF_CHANGED' },
+  },
   async (ctx, { params: { id }, body }) => {
     ctx.body = presentStaff(await updateStaff(id, body, acting(ctx)));
   },
@@ -60,7 +85,16 @@ defineRoute(
 
 defineRoute(
   adminStaffRouter,
-  { method: 'post', path: '/admin/staff/:id/reset-password', summary: '重置密码（下次登录须修改）', tags, access: 'admin', params, body: PasswordReset, response: StaffOut },
+  {
+    method: 'post',
+    path: '/admin/staff/:id/reset-password',
+    summary: '重置密码（下次登录须修改）',
+    tags,
+    access: 'admin',
+    params,
+    body: PasswordReset,
+    response: StaffOut,
+  },
   async (ctx, { params: { id }, body }) => {
     ctx.body = presentStaff(await resetStaffPassword(id, body.password, acting(ctx)));
   },
@@ -90,8 +124,15 @@ defineRoute(
 defineRoute(
   adminStaffRouter,
   {
-    method: 'post', path: '/auth/staff/password', summary: '工作人员修改本人密码（须提供当前密码）', tags: ['认证'], access: 'public', body: OwnPasswordChange, status: 204,
-    errors: { 401: '用户名或密码错误', 423: 'ACCOUNT_LOCKED', 429: 'RATE_LIMITED' }, before: [loginRateLimit()],
+    method: 'post',
+    path: '/auth/staff/password',
+    summary: '工作人员修改本人密码（须提供当前密码）',
+    tags: ['认证'],
+    access: 'public',
+    body: OwnPasswordChange,
+    status: 204,
+    errors: { 401: '用户名或密码错误', 423: 'ACCOUNT_LOCKED', 429: 'RATE_LIMITED' },
+    before: [loginRateLimit()],
   },
   async (ctx, { body }) => {
     await changeOwnPassword(body.username, body.password, body.newPassword, ctx.state.now, ctx.ip);

@@ -3,7 +3,12 @@ import { z } from 'zod';
 import { STAFF_ROLES } from '../../server/auth/principal.ts';
 import { PageQuery } from '../../server/pagination.ts';
 
-const Code = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '编码只能包含字母、数字、下划线和连字符');
+const Code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, '编码只能包含字母、数字、下划线和连字符');
 export const Password = z.string().min(10, '密码至少 10 位').max(128);
 
 export const StaffIdParams = z.object({ id: z.string().regex(/^[0-9a-fA-F]{24}$/, '无效的编号') });
@@ -11,7 +16,12 @@ export const StaffListQuery = PageQuery.extend({ department: Code.optional(), ro
 
 export const StaffCreate = z
   .object({
-    username: z.string().trim().min(3).max(64).regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、点、下划线和连字符'),
+    username: z
+      .string()
+      .trim()
+      .min(3)
+      .max(64)
+      .regex(/^[A-Za-z0-9_.-]+$/, '用户名只能包含字母、数字、点、下划线和连字符'),
     name: z.string().trim().min(1).max(40),
     role: z.enum(STAFF_ROLES),
     department: Code.nullable().default(null),
@@ -31,7 +41,10 @@ export const StaffPatch = z
   .strict()
   .meta({ example: { role: 'dept_admin', windows: [] } });
 
-export const PasswordReset = z.object({ password: Password }).strict().meta({ example: { password: 'Reset-2026-temp' } });
+export const PasswordReset = z
+  .object({ password: Password })
+  .strict()
+  .meta({ example: { password: 'Reset-2026-temp' } });
 
 export const OwnPasswordChange = z
   .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(128), newPassword: Password })

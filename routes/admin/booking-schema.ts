@@ -60,8 +60,12 @@ const ScheduleFields = z.object({
   active: z.boolean().default(true),
 });
 const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '09:00', close: '17:00', lunchStart: '12:00', lunchEnd: '13:30' }));
-export const ScheduleInput = ScheduleFields.meta({ example: { windows: ['GA-W01', 'GA-W02'], hours: weekdays, slotMinutes: 30, seatsPerSlot: 4, active: true } });
-export const SchedulePatch = ScheduleFields.omit({ windows: true }).partial().meta({ example: { seatsPerSlot: 6 } });
+export const ScheduleInput = ScheduleFields.meta({
+  example: { windows: ['GA-W01', 'GA-W02'], hours: weekdays, slotMinutes: 30, seatsPerSlot: 4, active: true },
+});
+export const SchedulePatch = ScheduleFields.omit({ windows: true })
+  .partial()
+  .meta({ example: { seatsPerSlot: 6 } });
 export const ScheduleListQuery = PageQuery.extend({ department: z.string().trim().max(32).optional() });
 export const IdParams = z.object({ id: z.string().regex(/^[0-9a-fA-F]{24}$/, '无效的编号') });
 

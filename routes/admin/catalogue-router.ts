@@ -12,7 +12,17 @@ import { validationFailed } from '../../server/errors.ts';
 import type { AppState } from '../../server/state.ts';
 import { createEntry, findEntry, updateEntry } from '../../services/catalogue/admin.ts';
 import {
-  CodeParams, DepartmentInput, DepartmentOut, DepartmentPatch, ItemInput, ItemOut, ItemPatch, WindowInput, WindowOut, WindowPatch, guideRuleViolations,
+  CodeParams,
+  DepartmentInput,
+  DepartmentOut,
+  DepartmentPatch,
+  ItemInput,
+  ItemOut,
+  ItemPatch,
+  WindowInput,
+  WindowOut,
+  WindowPatch,
+  guideRuleViolations,
 } from './catalogue-schema.ts';
 
 export const adminCatalogueRouter = new Router<AppState>({ prefix: '/api/v1/admin' });
@@ -34,10 +44,33 @@ interface Resource {
 }
 
 const resources: Resource[] = [
-  { path: 'departments', entity: 'department', label: '部门', model: DepartmentModel, input: DepartmentInput, patch: DepartmentPatch, output: DepartmentOut, writeAccess: 'center_admin' },
-  { path: 'windows', entity: 'window', label: '窗口', model: WindowModel as never, input: WindowInput, patch: WindowPatch, output: WindowOut, writeAccess: 'admin' },
   {
-    path: 'items', entity: 'item', label: '事项', model: ItemModel as never, input: ItemInput, patch: ItemPatch.meta({ example: { promisedLimitDays: 7, published: true } }),
+    path: 'departments',
+    entity: 'department',
+    label: '部门',
+    model: DepartmentModel,
+    input: DepartmentInput,
+    patch: DepartmentPatch,
+    output: DepartmentOut,
+    writeAccess: 'center_admin',
+  },
+  {
+    path: 'windows',
+    entity: 'window',
+    label: '窗口',
+    model: WindowModel as never,
+    input: WindowInput,
+    patch: WindowPatch,
+    output: WindowOut,
+    writeAccess: 'admin',
+  },
+  {
+    path: 'items',
+    entity: 'item',
+    label: '事项',
+    model: ItemModel as never,
+    input: ItemInput,
+    patch: ItemPatch.meta({ example: { promisedLimitDays: 7, published: true } }),
     output: ItemOut,
     check: guideRuleViolations,
     writeAccess: 'admin',
@@ -65,7 +98,17 @@ function mountResource({ path, entity, label, model, input, patch, check, output
   );
   defineRoute(
     adminCatalogueRouter,
-    { method: 'post', path: `/${path}`, summary: `新建${label}`, tags, access: writeAccess, body: input, response: output, status: 201, errors: { 409: 'CODE_TAKEN' } },
+    {
+      method: 'post',
+      path: `/${path}`,
+      summary: `新建${label}`,
+      tags,
+      access: writeAccess,
+      body: input,
+      response: output,
+      status: 201,
+      errors: { 409: 'CODE_TAKEN' },
+    },
     async (ctx, { body }) => {
       assertRules(check, body);
       ctx.status = 201;
@@ -81,13 +124,24 @@ function mountResource({ path, entity, label, model, input, patch, check, output
   );
   defineRoute(
     adminCatalogueRouter,
-    { method: 'patch', path: `/${path}/:code`, summary: `修改${label}（部分字段）`, tags, access: writeAccess, params: CodeParams, body: patch, response: output },
+    {
+      method: 'patch',
+      path: `/${path}/:code`,
+      summary: `修改${label}（部分字段）`,
+      tags,
+      access: writeAccess,
+      params: CodeParams,
+      body: patch,
+      response: output,
+    },
     async (ctx, { params, body }) => {
       if (check) {
         const current = await findEntry(entity, params.code, staffOf(ctx));
         assertRules(check, { ...current, ...body });
       }
-      ctx.body = present(await updateEntry(entity, params.code, body, { actor: staffOf(ctx), requestId: ctx.state.requestId, catalogue: ctx.state.caches.catalogue }));
+      ctx.body = present(
+        await updateEntry(entity, params.code, body, { actor: staffOf(ctx), requestId: ctx.state.requestId, catalogue: ctx.state.caches.catalogue }),
+      );
     },
   );
 }
@@ -96,7 +150,15 @@ defineRoute(
   adminCatalogueRouter,
   { method: 'post', path: '/items/:code/unpublish', summary: '下架事项', tags: ['管理：事项与窗口'], access: 'admin', params: CodeParams, response: ItemOut },
   async (ctx, { params }) => {
-    ctx.body = presentEntry(ItemOut, await updateEntry('item', params.code, { published: false }, { actor: staffOf(ctx), requestId: ctx.state.requestId, catalogue: ctx.state.caches.catalogue }));
+    ctx.body = presentEntry(
+      ItemOut,
+      await updateEntry(
+        'item',
+        params.code,
+        { published: false },
+        { actor: staffOf(ctx), requestId: ctx.state.requestId, catalogue: ctx.state.caches.catalogue },
+      ),
+    );
   },
 );
 

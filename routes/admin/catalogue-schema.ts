@@ -2,7 +2,12 @@
 import { z } from 'zod';
 import { CASE_TYPES, ITEM_CATEGORIES, MATERIAL_FORMS } from '../../models/item.ts';
 
-const Code = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '编码只能包含字母、数字、下划线和连字符');
+const Code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, '编码只能包含字母、数字、下划线和连字符');
 const Text = (max: number) => z.string().trim().max(max);
 const Url = z.union([z.literal(''), z.url().max(500)]);
 
@@ -39,58 +44,72 @@ const WindowFields = z.object({
   location: Text(120).min(1),
   department: Code,
 });
-export const WindowInput = WindowFields.strict().meta({ example: { code: 'YJ-W01', name: '应急管理综合窗口', hallCode: 'HALL1', location: '一楼C区12号', department: 'YJ' } });
+export const WindowInput = WindowFields.strict().meta({
+  example: { code: 'YJ-W01', name: '应急管理综合窗口', hallCode: 'HALL1', location: '一楼C区12号', department: 'YJ' },
+});
 export const WindowPatch = patchOf(WindowFields.omit({ code: true }))
   .extend({ active: z.boolean().optional() })
   .meta({ example: { location: '二楼B区3号', active: true } });
 
-const Material = z.object({
-  name: Text(100).min(1),
-  form: z.enum(MATERIAL_FORMS),
-  copies: z.number().int().min(0).max(20).default(1),
-  required: z.boolean().default(true),
-  blankFormUrl: Url.default(''),
-  sampleUrl: Url.default(''),
-  acceptanceStandard: Text(500).default(''),
-  source: Text(100).default('申请人自备'),
-  note: Text(500).default(''),
-}).strict();
+const Material = z
+  .object({
+    name: Text(100).min(1),
+    form: z.enum(MATERIAL_FORMS),
+    copies: z.number().int().min(0).max(20).default(1),
+    required: z.boolean().default(true),
+    blankFormUrl: Url.default(''),
+    sampleUrl: Url.default(''),
+    acceptanceStandard: Text(500).default(''),
+    source: Text(100).default('申请人自备'),
+    note: Text(500).default(''),
+  })
+  .strict();
 
-const FeeItem = z.object({
-  name: Text(60).min(1),
-  amountFen: z.number().int().min(1).max(100_000_000),
-  basis: Text(300).default(''),
-  waivable: z.boolean().default(false),
-}).strict();
+const FeeItem = z
+  .object({
+    name: Text(60).min(1),
+    amountFen: z.number().int().min(1).max(100_000_000),
+    basis: Text(300).default(''),
+    waivable: z.boolean().default(false),
+  })
+  .strict();
 
-const ItemFields = z.object({
-  name: Text(100).min(1),
-  department: Code,
-  category: z.enum(ITEM_CATEGORIES),
-  caseType: z.enum(CASE_TYPES),
-  conditions: Text(4000).min(1),
-  materials: z.array(Material).max(60).default([]),
-  process: z.array(z.object({ step: Text(60).min(1), description: Text(1000).default('') }).strict()).max(30).default([]),
-  legalLimitDays: z.number().int().min(0).max(3650),
-  promisedLimitDays: z.number().int().min(0).max(3650),
-  fee: z.object({ charged: z.boolean(), items: z.array(FeeItem).max(20).default([]) }).strict(),
-  windows: z.array(Code).max(50).default([]),
-  hours: Text(200).min(1),
-  helpline: Text(40).min(1),
-  complaintLine: Text(40).min(1),
-  visits: z.number().int().min(0).max(10),
-  onsiteReason: Text(500).default(''),
-  onlineBooking: z.boolean().default(true),
-  onlinePreReview: z.boolean().default(false),
-  onlinePayment: z.boolean().default(false),
-  deliveryByPost: z.boolean().default(false),
-  highFrequency: z.boolean().default(false),
-  keywords: z.array(Text(30).min(1)).max(30).default([]),
-  faq: z.array(z.object({ q: Text(300).min(1), a: Text(2000).min(1) }).strict()).max(50).default([]),
-  legalBasis: Text(4000).default(''),
-  /** false: saved but not shown to citizens (下架) until published. */
-  published: z.boolean().default(true),
-}).strict();
+const ItemFields = z
+  .object({
+    name: Text(100).min(1),
+    department: Code,
+    category: z.enum(ITEM_CATEGORIES),
+    caseType: z.enum(CASE_TYPES),
+    conditions: Text(4000).min(1),
+    materials: z.array(Material).max(60).default([]),
+    process: z
+      .array(z.object({ step: Text(60).min(1), description: Text(1000).default('') }).strict())
+      .max(30)
+      .default([]),
+    legalLimitDays: z.number().int().min(0).max(3650),
+    promisedLimitDays: z.number().int().min(0).max(3650),
+    fee: z.object({ charged: z.boolean(), items: z.array(FeeItem).max(20).default([]) }).strict(),
+    windows: z.array(Code).max(50).default([]),
+    hours: Text(200).min(1),
+    helpline: Text(40).min(1),
+    complaintLine: Text(40).min(1),
+    visits: z.number().int().min(0).max(10),
+    onsiteReason: Text(500).default(''),
+    onlineBooking: z.boolean().default(true),
+    onlinePreReview: z.boolean().default(false),
+    onlinePayment: z.boolean().default(false),
+    deliveryByPost: z.boolean().default(false),
+    highFrequency: z.boolean().default(false),
+    keywords: z.array(Text(30).min(1)).max(30).default([]),
+    faq: z
+      .array(z.object({ q: Text(300).min(1), a: Text(2000).min(1) }).strict())
+      .max(50)
+      .default([]),
+    legalBasis: Text(4000).default(''),
+    /** false: saved but not shown to citizens (下架) until published. */
+    published: z.boolean().default(true),
+  })
+  .strict();
 
 /** Rules across fields that a guide must satisfy, as {field: message}. */
 export function guideRuleViolations(item: Partial<z.infer<typeof ItemFields>>): Record<string, string> {
@@ -122,7 +141,11 @@ export const ITEM_EXAMPLE = {
     { name: '危险化学品经营许可证申请表', form: '原件', copies: 1, required: true, source: '窗口领取或网上下载' },
     { name: '营业执照', form: '复印件', copies: 1, required: true, source: '市场监督管理部门核发' },
   ],
-  process: [{ step: '申请', description: '提交申请材料' }, { step: '审查', description: '书面审查并现场核查' }, { step: '决定', description: '作出许可决定并发证' }],
+  process: [
+    { step: '申请', description: '提交申请材料' },
+    { step: '审查', description: '书面审查并现场核查' },
+    { step: '决定', description: '作出许可决定并发证' },
+  ],
   legalLimitDays: 30,
   promisedLimitDays: 10,
   fee: { charged: false, items: [] },
@@ -143,7 +166,13 @@ export const ItemInput = ItemFields.extend({ code: Code }).strict().meta({ examp
 /** The admin's view of an entry: every field an admin can set, with `id`, never `_id`. */
 export const DepartmentOut = z.object({ id: z.string(), code: z.string(), name: z.string(), sortOrder: z.number().int(), active: z.boolean() });
 export const WindowOut = z.object({
-  id: z.string(), code: z.string(), name: z.string(), hallCode: z.string(), location: z.string(), department: z.string(), active: z.boolean(),
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  hallCode: z.string(),
+  location: z.string(),
+  department: z.string(),
+  active: z.boolean(),
 });
 export const ItemOut = ItemFields.extend({ id: z.string(), code: z.string() }).strip();
 export const ItemPatch = patchOf(ItemFields).meta({ example: { promisedLimitDays: 7, highFrequency: true } });

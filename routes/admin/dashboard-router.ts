@@ -21,7 +21,14 @@ const DashboardOut = z.object({
 
 defineRoute(
   adminDashboardRouter,
-  { method: 'get', path: '/dashboard', summary: '管理首页：待处理提醒（如缺少年度节假日数据）与待审件数', tags: ['管理：首页'], access: 'admin', response: DashboardOut },
+  {
+    method: 'get',
+    path: '/dashboard',
+    summary: '管理首页：待处理提醒（如缺少年度节假日数据）与待审件数',
+    tags: ['管理：首页'],
+    access: 'admin',
+    response: DashboardOut,
+  },
   async (ctx) => {
     const staff = staffOf(ctx);
     const scope = staff.role === 'center_admin' ? {} : { department: staff.department };

@@ -11,7 +11,18 @@ import { currentCalendarWarnings } from '../../services/calendar/store.ts';
 import { officialCalendar } from '../../services/calendar/working-days.ts';
 import { importYear } from '../../services/calendar/import.ts';
 import {
-  ConfirmYearBody, DateParams, DayChangeOut, DayRemovedOut, HolidayInput, HolidayListOut, HolidayListQuery, HolidayPatch, YearConfirmedOut, YearImportBody, YearImportResult, YearParams,
+  ConfirmYearBody,
+  DateParams,
+  DayChangeOut,
+  DayRemovedOut,
+  HolidayInput,
+  HolidayListOut,
+  HolidayListQuery,
+  HolidayPatch,
+  YearConfirmedOut,
+  YearImportBody,
+  YearImportResult,
+  YearParams,
 } from './booking-schema.ts';
 
 export const adminHolidaysRouter = new Router<AppState>({ prefix: '/api/v1/admin' });
@@ -22,8 +33,13 @@ const officialYears = [...officialCalendar().years].sort();
 defineRoute(
   adminHolidaysRouter,
   {
-    method: 'get', path: '/holidays', summary: '工作日历：本地放假与补班、已确认年度、官方数据覆盖年度与提醒', tags, access: 'admin',
-    query: HolidayListQuery, response: HolidayListOut,
+    method: 'get',
+    path: '/holidays',
+    summary: '工作日历：本地放假与补班、已确认年度、官方数据覆盖年度与提醒',
+    tags,
+    access: 'admin',
+    query: HolidayListQuery,
+    response: HolidayListOut,
   },
   async (ctx, { query }) => {
     const filter = query.year ? { date: { $gte: `${query.year}-01-01`, $lte: `${query.year}-12-31` } } : {};
@@ -44,7 +60,17 @@ defineRoute(
 
 defineRoute(
   adminHolidaysRouter,
-  { method: 'post', path: '/holidays', summary: '新增本地放假日或补班日', tags, access: 'center_admin', body: HolidayInput, response: DayChangeOut, status: 201, errors: { 409: 'CALENDAR_DAY_EXISTS' } },
+  {
+    method: 'post',
+    path: '/holidays',
+    summary: '新增本地放假日或补班日',
+    tags,
+    access: 'center_admin',
+    body: HolidayInput,
+    response: DayChangeOut,
+    status: 201,
+    errors: { 409: 'CALENDAR_DAY_EXISTS' },
+  },
   async (ctx, { body }) => {
     ctx.status = 201;
     ctx.body = await createCalendarDay(body, actorOf(ctx), ctx.state.now);
@@ -53,7 +79,16 @@ defineRoute(
 
 defineRoute(
   adminHolidaysRouter,
-  { method: 'put', path: '/holidays/:date', summary: '修改某日设置', tags, access: 'center_admin', params: DateParams, body: HolidayPatch, response: DayChangeOut },
+  {
+    method: 'put',
+    path: '/holidays/:date',
+    summary: '修改某日设置',
+    tags,
+    access: 'center_admin',
+    params: DateParams,
+    body: HolidayPatch,
+    response: DayChangeOut,
+  },
   async (ctx, { params, body }) => {
     ctx.body = await updateCalendarDay({ date: params.date, ...body }, actorOf(ctx), ctx.state.now);
   },
@@ -61,7 +96,15 @@ defineRoute(
 
 defineRoute(
   adminHolidaysRouter,
-  { method: 'delete', path: '/holidays/:date', summary: '删除某日设置（恢复官方日历）', tags, access: 'center_admin', params: DateParams, response: DayRemovedOut },
+  {
+    method: 'delete',
+    path: '/holidays/:date',
+    summary: '删除某日设置（恢复官方日历）',
+    tags,
+    access: 'center_admin',
+    params: DateParams,
+    response: DayRemovedOut,
+  },
   async (ctx, { params }) => {
     ctx.body = await deleteCalendarDay(params.date, actorOf(ctx), ctx.state.now);
   },
@@ -70,8 +113,14 @@ defineRoute(
 defineRoute(
   adminHolidaysRouter,
   {
-    method: 'post', path: '/holidays/years/:year/confirm', summary: '确认某年度日历（无官方数据的年度，录入节假日后确认方可开放预约）', tags,
-    access: 'center_admin', params: YearParams, body: ConfirmYearBody, response: YearConfirmedOut,
+    method: 'post',
+    path: '/holidays/years/:year/confirm',
+    summary: '确认某年度日历（无官方数据的年度，录入节假日后确认方可开放预约）',
+    tags,
+    access: 'center_admin',
+    params: YearParams,
+    body: ConfirmYearBody,
+    response: YearConfirmedOut,
   },
   async (ctx, { params, body }) => {
     ctx.body = await confirmYear(params.year, body.note, actorOf(ctx), ctx.state.now);
@@ -90,9 +139,14 @@ defineRoute(
 defineRoute(
   adminHolidaysRouter,
   {
-    method: 'post', path: '/holidays/years/:year/import',
-    summary: '导入某年度国务院放假安排（各节日放假日期或区间、调休上班日），替换该年度上次导入的内容、保留本地设置并确认该年度', tags,
-    access: 'center_admin', params: YearParams, body: YearImportBody, response: YearImportResult,
+    method: 'post',
+    path: '/holidays/years/:year/import',
+    summary: '导入某年度国务院放假安排（各节日放假日期或区间、调休上班日），替换该年度上次导入的内容、保留本地设置并确认该年度',
+    tags,
+    access: 'center_admin',
+    params: YearParams,
+    body: YearImportBody,
+    response: YearImportResult,
   },
   async (ctx, { params, body }) => {
     ctx.body = await importYear({ year: params.year, ...body }, actorOf(ctx), ctx.state.now);

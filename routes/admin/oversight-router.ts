@@ -52,7 +52,14 @@ defineRoute(
     const profile = await readOwnProfile(params.id).catch(() => {
       throw notFound('市民');
     });
-    await recordAudit({ actor: staffOf(ctx), action: 'view_pii', entity: 'citizen', entityId: params.id, purpose: query.purpose, requestId: ctx.state.requestId });
+    await recordAudit({
+      actor: staffOf(ctx),
+      action: 'view_pii',
+      entity: 'citizen',
+      entityId: params.id,
+      purpose: query.purpose,
+      requestId: ctx.state.requestId,
+    });
     ctx.body = profile;
   },
 );

@@ -7,9 +7,7 @@ import { pageSchema, findPage } from '../../server/pagination.ts';
 import { defineRoute, type RouteContext } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
 import { createSchedule, deleteSchedule, presentSchedule, scheduleInScope, updateSchedule } from '../../services/booking/schedules.ts';
-import {
-  IdParams, ScheduleChangeOut, ScheduleDeletedOut, ScheduleInput, ScheduleListQuery, ScheduleOut, SchedulePatch,
-} from './booking-schema.ts';
+import { IdParams, ScheduleChangeOut, ScheduleDeletedOut, ScheduleInput, ScheduleListQuery, ScheduleOut, SchedulePatch } from './booking-schema.ts';
 
 export const adminSchedulesRouter = new Router<AppState>({ prefix: '/api/v1/admin' });
 const tags = ['管理：排班'];
@@ -29,7 +27,17 @@ defineRoute(
 
 defineRoute(
   adminSchedulesRouter,
-  { method: 'post', path: '/schedules', summary: '新建窗口组排班', tags, access: 'admin', body: ScheduleInput, response: ScheduleChangeOut, status: 201, errors: { 409: 'SCHEDULE_EXISTS' } },
+  {
+    method: 'post',
+    path: '/schedules',
+    summary: '新建窗口组排班',
+    tags,
+    access: 'admin',
+    body: ScheduleInput,
+    response: ScheduleChangeOut,
+    status: 201,
+    errors: { 409: 'SCHEDULE_EXISTS' },
+  },
   async (ctx, { body }) => {
     ctx.status = 201;
     ctx.body = await createSchedule(body, actorOf(ctx), ctx.state.now);
@@ -46,7 +54,16 @@ defineRoute(
 
 defineRoute(
   adminSchedulesRouter,
-  { method: 'patch', path: '/schedules/:id', summary: '修改排班（重新生成未被预约的未来时段）', tags, access: 'admin', params: IdParams, body: SchedulePatch, response: ScheduleChangeOut },
+  {
+    method: 'patch',
+    path: '/schedules/:id',
+    summary: '修改排班（重新生成未被预约的未来时段）',
+    tags,
+    access: 'admin',
+    params: IdParams,
+    body: SchedulePatch,
+    response: ScheduleChangeOut,
+  },
   async (ctx, { params, body }) => {
     ctx.body = await updateSchedule(params.id, body, actorOf(ctx), ctx.state.now);
   },
@@ -54,7 +71,15 @@ defineRoute(
 
 defineRoute(
   adminSchedulesRouter,
-  { method: 'delete', path: '/schedules/:id', summary: '删除排班（已有预约的时段保留）', tags, access: 'admin', params: IdParams, response: ScheduleDeletedOut },
+  {
+    method: 'delete',
+    path: '/schedules/:id',
+    summary: '删除排班（已有预约的时段保留）',
+    tags,
+    access: 'admin',
+    params: IdParams,
+    response: ScheduleDeletedOut,
+  },
   async (ctx, { params }) => {
     ctx.body = await deleteSchedule(params.id, actorOf(ctx), ctx.state.now);
   },

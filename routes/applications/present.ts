@@ -16,7 +16,12 @@ export function presentApplication(application: ApplicationDoc, guide: Guide | u
     department: application.department,
     status: application.status,
     materials: application.materials.map((m) => ({
-      materialName: m.materialName, filename: m.filename, contentType: m.contentType, size: m.size, sha256: m.sha256, uploadedAt: iso(m.uploadedAt),
+      materialName: m.materialName,
+      filename: m.filename,
+      contentType: m.contentType,
+      size: m.size,
+      sha256: m.sha256,
+      uploadedAt: iso(m.uploadedAt),
     })),
     supplement: application.supplement.map((m) => ({ materialName: m.materialName ?? '', note: m.note ?? '' })),
     history: application.history.map((h) => ({ status: h.status, at: iso(h.at), by: { kind: h.by?.kind ?? '', id: h.by?.id ?? '' }, note: h.note })),

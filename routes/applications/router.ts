@@ -14,7 +14,14 @@ import type { ApplicationDoc } from '../../services/applications/find.ts';
 import { sendMaterialFile } from './download.ts';
 import { presentApplication } from './present.ts';
 import {
-  ApplicationOut, ApplicationParams, EvaluationBody, MATERIAL_FILE_TYPES, MaterialParams, MaterialUploadBody, OpenApplicationBody, OwnListQuery,
+  ApplicationOut,
+  ApplicationParams,
+  EvaluationBody,
+  MATERIAL_FILE_TYPES,
+  MaterialParams,
+  MaterialUploadBody,
+  OpenApplicationBody,
+  OwnListQuery,
 } from './schema.ts';
 import { singleFileUpload, uploadedFile } from './upload.ts';
 
@@ -29,8 +36,15 @@ async function answer(ctx: RouteContext, application: ApplicationDoc, status = 2
 defineRoute(
   applicationsRouter,
   {
-    method: 'post', path: '/applications', summary: '发起网上预审申请（草稿）', tags, access: 'citizen', body: OpenApplicationBody,
-    response: ApplicationOut, status: 201, errors: { 403: 'PROFILE_REQUIRED', 404: 'NOT_FOUND', 409: 'PRE_REVIEW_NOT_OFFERED' },
+    method: 'post',
+    path: '/applications',
+    summary: '发起网上预审申请（草稿）',
+    tags,
+    access: 'citizen',
+    body: OpenApplicationBody,
+    response: ApplicationOut,
+    status: 201,
+    errors: { 403: 'PROFILE_REQUIRED', 404: 'NOT_FOUND', 409: 'PRE_REVIEW_NOT_OFFERED' },
   },
   async (ctx, { body }) => answer(ctx, await openApplication(citizenOf(ctx).id, body.itemCode, ctx.state.now, ctx.state.caches.catalogue.current()), 201),
 );
@@ -38,17 +52,32 @@ defineRoute(
 defineRoute(
   applicationsRouter,
   {
-    method: 'post', path: '/applications/:id/materials', summary: '上传一项申请材料（pdf/jpg/png）', tags, access: 'citizen',
-    params: ApplicationParams, body: MaterialUploadBody, requestContentType: 'multipart/form-data', before: [uploadRateLimit(), singleFileUpload],
+    method: 'post',
+    path: '/applications/:id/materials',
+    summary: '上传一项申请材料（pdf/jpg/png）',
+    tags,
+    access: 'citizen',
+    params: ApplicationParams,
+    body: MaterialUploadBody,
+    requestContentType: 'multipart/form-data',
+    before: [uploadRateLimit(), singleFileUpload],
     response: ApplicationOut,
     errors: { 400: 'VALIDATION_FAILED, UNKNOWN_MATERIAL, UPLOAD_INVALID', 409: 'INVALID_STATE', 413: 'PAYLOAD_TOO_LARGE', 415: 'FILE_TYPE_NOT_ALLOWED' },
   },
   async (ctx, { params, body }) => {
     const file = uploadedFile(ctx);
     if (!file) throw validationFailed({ 'body.file': '请选择要上传的文件' });
-    const application = await uploadMaterial({
-      citizenId: citizenOf(ctx).id, applicationId: params.id, materialName: body.materialName, originalName: file.originalname, content: file.buffer,
-    }, ctx.state.now, ctx.state.caches.catalogue.current());
+    const application = await uploadMaterial(
+      {
+        citizenId: citizenOf(ctx).id,
+        applicationId: params.id,
+        materialName: body.materialName,
+        originalName: file.originalname,
+        content: file.buffer,
+      },
+      ctx.state.now,
+      ctx.state.caches.catalogue.current(),
+    );
     await answer(ctx, application);
   },
 );
@@ -56,8 +85,14 @@ defineRoute(
 defineRoute(
   applicationsRouter,
   {
-    method: 'post', path: '/applications/:id/submit', summary: '提交预审（含补正后重新提交）', tags, access: 'citizen',
-    params: ApplicationParams, response: ApplicationOut, errors: { 409: 'MATERIALS_MISSING, INVALID_STATE' },
+    method: 'post',
+    path: '/applications/:id/submit',
+    summary: '提交预审（含补正后重新提交）',
+    tags,
+    access: 'citizen',
+    params: ApplicationParams,
+    response: ApplicationOut,
+    errors: { 409: 'MATERIALS_MISSING, INVALID_STATE' },
   },
   async (ctx, { params }) => answer(ctx, await submitApplication(citizenOf(ctx).id, params.id, ctx.state.now, ctx.state.caches.catalogue.current())),
 );
@@ -74,21 +109,43 @@ defineRoute(
 
 defineRoute(
   applicationsRouter,
-  { method: 'get', path: '/applications/:id', summary: '申请详情（含全部办理记录）', tags, access: 'citizen', params: ApplicationParams, response: ApplicationOut },
+  {
+    method: 'get',
+    path: '/applications/:id',
+    summary: '申请详情（含全部办理记录）',
+    tags,
+    access: 'citizen',
+    params: ApplicationParams,
+    response: ApplicationOut,
+  },
   async (ctx, { params }) => answer(ctx, await ownApplication(citizenOf(ctx).id, params.id)),
 );
 
 defineRoute(
   applicationsRouter,
-  { method: 'get', path: '/applications/:id/materials/:materialName/file', summary: '下载本人上传的材料', tags, access: 'citizen', params: MaterialParams, fileResponse: MATERIAL_FILE_TYPES },
+  {
+    method: 'get',
+    path: '/applications/:id/materials/:materialName/file',
+    summary: '下载本人上传的材料',
+    tags,
+    access: 'citizen',
+    params: MaterialParams,
+    fileResponse: MATERIAL_FILE_TYPES,
+  },
   async (ctx, { params }) => sendMaterialFile(ctx, await ownApplication(citizenOf(ctx).id, params.id), params.materialName),
 );
 
 defineRoute(
   applicationsRouter,
   {
-    method: 'post', path: '/applications/:id/evaluation', summary: '好差评（办结后评价一次）', tags, access: 'citizen',
-    params: ApplicationParams, body: EvaluationBody, status: 201,
+    method: 'post',
+    path: '/applications/:id/evaluation',
+    summary: '好差评（办结后评价一次）',
+    tags,
+    access: 'citizen',
+    params: ApplicationParams,
+    body: EvaluationBody,
+    status: 201,
     response: z.object({ score: z.number().int(), comment: z.string(), evaluatedAt: z.string() }),
     errors: { 409: 'ALREADY_EVALUATED, INVALID_STATE' },
   },

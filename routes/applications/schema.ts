@@ -28,7 +28,12 @@ export const MATERIAL_FILE_TYPES = ['application/pdf', 'image/jpeg', 'image/png'
 const Instant = z.string();
 const HistoryEntry = z.object({ status: z.enum(APPLICATION_STATUSES), at: Instant, by: z.object({ kind: z.string(), id: z.string() }), note: z.string() });
 const MaterialOut = z.object({
-  materialName: z.string(), filename: z.string(), contentType: z.string(), size: z.number().int(), sha256: z.string(), uploadedAt: Instant,
+  materialName: z.string(),
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  uploadedAt: Instant,
 });
 
 /** An application as its owner sees it. */

@@ -11,7 +11,14 @@ import { cancelAppointment, rescheduleAppointment } from '../../services/booking
 import { listOwnAppointments } from '../../services/booking/own.ts';
 import { presentAppointment } from './present.ts';
 import {
-  AppointmentOut, AppointmentParams, BookAppointmentBody, BookingHeaders, IdempotencyKey, MyAppointmentsQuery, ReplayHeaders, RescheduleBody,
+  AppointmentOut,
+  AppointmentParams,
+  BookAppointmentBody,
+  BookingHeaders,
+  IdempotencyKey,
+  MyAppointmentsQuery,
+  ReplayHeaders,
+  RescheduleBody,
 } from './schema.ts';
 
 export const appointmentsRouter = new Router<AppState>({ prefix: '/api/v1' });
@@ -20,16 +27,32 @@ const tags = ['预约'];
 defineRoute(
   appointmentsRouter,
   {
-    method: 'post', path: '/appointments', summary: '预约一个时段（请带 Idempotency-Key 请求头，重试时返回同一预约）', tags, access: 'citizen',
-    body: BookAppointmentBody, headers: BookingHeaders, response: AppointmentOut, responseHeaders: ReplayHeaders, status: 201,
-    errors: { 403: 'FORBIDDEN, PROFILE_REQUIRED', 404: 'NOT_FOUND（事项或时段）', 409: 'SLOT_FULL, DUPLICATE_BOOKING, BOOKING_BANNED, BOOKING_CLOSED, TOO_MANY_BOOKINGS, BOOKING_NOT_OFFERED, REQUEST_IN_PROGRESS', 429: 'RATE_LIMITED' },
+    method: 'post',
+    path: '/appointments',
+    summary: '预约一个时段（请带 Idempotency-Key 请求头，重试时返回同一预约）',
+    tags,
+    access: 'citizen',
+    body: BookAppointmentBody,
+    headers: BookingHeaders,
+    response: AppointmentOut,
+    responseHeaders: ReplayHeaders,
+    status: 201,
+    errors: {
+      403: 'FORBIDDEN, PROFILE_REQUIRED',
+      404: 'NOT_FOUND（事项或时段）',
+      409: 'SLOT_FULL, DUPLICATE_BOOKING, BOOKING_BANNED, BOOKING_CLOSED, TOO_MANY_BOOKINGS, BOOKING_NOT_OFFERED, REQUEST_IN_PROGRESS',
+      429: 'RATE_LIMITED',
+    },
     before: [bookingRateLimit()],
   },
   async (ctx, { body }) => {
     const header = ctx.get('Idempotency-Key');
     const key = header ? IdempotencyKey.safeParse(header) : undefined;
     if (key && !key.success) throw validationFailed({ 'headers.idempotency-key': key.error.issues[0]!.message });
-    const { appointment, replayed } = await bookAppointment({ citizenId: citizenOf(ctx).id, ...body, idempotencyKey: key?.data, now: ctx.state.now }, ctx.state.caches.catalogue.current());
+    const { appointment, replayed } = await bookAppointment(
+      { citizenId: citizenOf(ctx).id, ...body, idempotencyKey: key?.data, now: ctx.state.now },
+      ctx.state.caches.catalogue.current(),
+    );
     if (replayed) ctx.set('Idempotent-Replayed', 'true');
     ctx.status = 201;
     ctx.body = presentAppointment(appointment, ctx.state.caches.catalogue.current());
@@ -49,8 +72,14 @@ defineRoute(
 defineRoute(
   appointmentsRouter,
   {
-    method: 'post', path: '/appointments/:id/cancel', summary: '取消预约（立即释放名额）', tags, access: 'citizen',
-    params: AppointmentParams, response: AppointmentOut, errors: { 409: 'CANCEL_CLOSED, INVALID_STATE' },
+    method: 'post',
+    path: '/appointments/:id/cancel',
+    summary: '取消预约（立即释放名额）',
+    tags,
+    access: 'citizen',
+    params: AppointmentParams,
+    response: AppointmentOut,
+    errors: { 409: 'CANCEL_CLOSED, INVALID_STATE' },
   },
   async (ctx, { params }) => {
     ctx.body = presentAppointment(await cancelAppointment(citizenOf(ctx).id, params.id, ctx.state.now), ctx.state.caches.catalogue.current());
@@ -60,8 +89,15 @@ defineRoute(
 defineRoute(
   appointmentsRouter,
   {
-    method: 'post', path: '/appointments/:id/reschedule', summary: '改约到另一时段（先占新名额，再释放原名额）', tags, access: 'citizen',
-    params: AppointmentParams, body: RescheduleBody, response: AppointmentOut, status: 201,
+    method: 'post',
+    path: '/appointments/:id/reschedule',
+    summary: '改约到另一时段（先占新名额，再释放原名额）',
+    tags,
+    access: 'citizen',
+    params: AppointmentParams,
+    body: RescheduleBody,
+    response: AppointmentOut,
+    status: 201,
     errors: { 409: 'CANCEL_CLOSED, INVALID_STATE, SLOT_FULL, BOOKING_CLOSED, DUPLICATE_BOOKING, BOOKING_BANNED' },
   },
   async (ctx, { params, body }) => {

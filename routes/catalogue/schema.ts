@@ -3,13 +3,21 @@ import { z } from 'zod';
 import { CASE_TYPES, ITEM_CATEGORIES, MATERIAL_FORMS } from '../../models/item.ts';
 import { PageQuery } from '../../server/pagination.ts';
 
-export const ItemCode = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, '事项编码格式不正确');
+export const ItemCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, '事项编码格式不正确');
 
 export const ItemListQuery = PageQuery.extend({
   q: z.string().trim().max(50).optional().describe('事项名称、关键词的汉字，或其拼音、拼音首字母（多音字的各个读音均可，如 hang / xing）'),
   department: z.string().trim().max(32).optional().describe('部门编码，不区分大小写；不存在的部门编码答 400'),
   category: z.enum(ITEM_CATEGORIES).optional(),
-  highFrequency: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  highFrequency: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 });
 
 export const ItemCodeParams = z.object({ code: ItemCode });

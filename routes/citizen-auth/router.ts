@@ -10,7 +10,12 @@ import { loginCitizen } from '../../services/citizens/login.ts';
 
 export const citizenAuthRouter = new Router<AppState>({ prefix: '/api/v1' });
 
-const WechatCode = z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, '登录凭证格式不正确');
+const WechatCode = z
+  .string()
+  .trim()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/, '登录凭证格式不正确');
 
 defineRoute(
   citizenAuthRouter,
@@ -50,7 +55,9 @@ defineRoute(
     summary: '用刷新令牌换取新的访问令牌',
     tags: ['认证'],
     access: 'public',
-    body: z.object({ refreshToken: z.string().min(10).max(4096) }).meta({ example: { refreshToken: 'eyJhbGciOiJIUzI1NiJ9.eyJraW5kIjoiY2l0aXplbiJ9.c2lnbmF0dXJl' } }),
+    body: z
+      .object({ refreshToken: z.string().min(10).max(4096) })
+      .meta({ example: { refreshToken: 'eyJhbGciOiJIUzI1NiJ9.eyJraW5kIjoiY2l0aXplbiJ9.c2lnbmF0dXJl' } }),
     response: z.object({ token: z.string(), expiresIn: z.number().int() }),
   },
   async (ctx, { body }) => {

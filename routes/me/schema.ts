@@ -21,11 +21,21 @@ export const ProfileInput = z
   .object({
     name: z.string().trim().min(2).max(30).regex(PERSON_NAME, '姓名只能包含汉字、字母和间隔号'),
     idNumber: z.string().trim().min(15).max(20),
-    phone: z.string().trim().regex(/^1[3-9]\d{9}$/, '手机号码格式不正确'),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^1[3-9]\d{9}$/, '手机号码格式不正确'),
   })
   .meta({ example: { name: '张小三', idNumber: '11010519491231002X', phone: '13812345678' } });
 
 /** The code of the mini-program's phone-number button (getPhoneNumber). */
 export const PhoneCodeBody = z
-  .object({ code: z.string().trim().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/, '凭证格式不正确') })
+  .object({
+    code: z
+      .string()
+      .trim()
+      .min(1)
+      .max(128)
+      .regex(/^[A-Za-z0-9_-]+$/, '凭证格式不正确'),
+  })
   .meta({ example: { code: '0e3b1c5a7d9f4e2b8a6c' } });

@@ -10,14 +10,28 @@ export const publicProgressRouter = new Router<AppState>({ prefix: '/api/v1/publ
 const tags = ['办件公示'];
 
 const CaseOut = z.object({
-  id: z.string(), itemCode: z.string(), itemName: z.string(), department: z.object({ code: z.string(), name: z.string() }),
-  applicant: z.string().describe('张*三; 企业名称全称'), status: z.enum(['accepted', 'completed']), statusText: z.string(),
-  acceptedDate: z.string(), deadline: z.string().nullable(), completedDate: z.string().nullable(), onTime: z.boolean().nullable(),
+  id: z.string(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  department: z.object({ code: z.string(), name: z.string() }),
+  applicant: z.string().describe('张*三; 企业名称全称'),
+  status: z.enum(['accepted', 'completed']),
+  statusText: z.string(),
+  acceptedDate: z.string(),
+  deadline: z.string().nullable(),
+  completedDate: z.string().nullable(),
+  onTime: z.boolean().nullable(),
 });
 const rate = z.number().nullable().describe('0..1, null when there is nothing to divide');
 const StatsOut = z.object({
-  from: z.string(), to: z.string(), casesAccepted: z.number().int(), casesCompleted: z.number().int(), onTimeRate: rate, oneVisitRate: rate,
-  bookings: z.number().int(), satisfaction: z.object({ evaluations: z.number().int(), averageScore: z.number().nullable(), satisfiedRate: rate }),
+  from: z.string(),
+  to: z.string(),
+  casesAccepted: z.number().int(),
+  casesCompleted: z.number().int(),
+  onTimeRate: rate,
+  oneVisitRate: rate,
+  bookings: z.number().int(),
+  satisfaction: z.object({ evaluations: z.number().int(), averageScore: z.number().nullable(), satisfiedRate: rate }),
 });
 
 defineRoute(
@@ -31,7 +45,15 @@ defineRoute(
 
 defineRoute(
   publicProgressRouter,
-  { method: 'get', path: '/stats', summary: '办件公示统计（受理、办结、按时率、最多跑一次率、预约量、满意度）', tags, access: 'public', response: StatsOut, errors: { 404: 'NOT_FOUND（尚未发布）' } },
+  {
+    method: 'get',
+    path: '/stats',
+    summary: '办件公示统计（受理、办结、按时率、最多跑一次率、预约量、满意度）',
+    tags,
+    access: 'public',
+    response: StatsOut,
+    errors: { 404: 'NOT_FOUND（尚未发布）' },
+  },
   async (ctx) => {
     const stats = ctx.state.caches.progress.stats();
     if (!stats) throw notFound('公示数据'); // before the first publish

@@ -21,8 +21,13 @@ const SnapshotOut = z.object({
 defineRoute(
   screensRouter,
   {
-    method: 'get', path: '/screens/:hallCode', summary: '大厅大屏数据（叫号、等候、当日统计、公告）', tags: ['大屏'], access: 'screen',
-    params: z.object({ hallCode: z.string().min(1).max(64) }), response: SnapshotOut,
+    method: 'get',
+    path: '/screens/:hallCode',
+    summary: '大厅大屏数据（叫号、等候、当日统计、公告）',
+    tags: ['大屏'],
+    access: 'screen',
+    params: z.object({ hallCode: z.string().min(1).max(64) }),
+    response: SnapshotOut,
     headers: z.object({ 'If-None-Match': z.string().max(4096).optional().describe('上次响应的 ETag；未变化时答 304') }),
     responseHeaders: z.object({ ETag: z.string().describe('快照版本（强 ETag）') }),
     responses: { 304: { description: '未变化（If-None-Match 与 ETag 相同），无响应体' } },
@@ -35,7 +40,12 @@ defineRoute(
     if (!snapshot) throw notFound('该大厅的大屏数据'); // not built yet, or a hall without windows
     ctx.set('ETag', snapshot.etag);
     ctx.set('Cache-Control', 'no-cache');
-    if (ctx.get('If-None-Match').split(',').some((tag) => tag.trim() === snapshot.etag)) {
+    if (
+      ctx
+        .get('If-None-Match')
+        .split(',')
+        .some((tag) => tag.trim() === snapshot.etag)
+    ) {
       ctx.status = 304;
       return;
     }

@@ -17,7 +17,11 @@ const SlotOut = z.object({ id: z.string(), date: z.string(), start: z.string(), 
 defineRoute(
   slotsRouter,
   {
-    method: 'get', path: '/items/:code/slots', summary: '事项可预约时段（仅显示可约且有余量的时段）', tags: ['预约'], access: 'public',
+    method: 'get',
+    path: '/items/:code/slots',
+    summary: '事项可预约时段（仅显示可约且有余量的时段）',
+    tags: ['预约'],
+    access: 'public',
     params: z.object({ code: z.string().trim().min(1).max(64) }),
     query: z.object({ from: DateString.optional(), to: DateString.optional() }),
     response: z.array(SlotOut),

@@ -13,8 +13,17 @@ export const rectificationsRouter = new Router<AppState>({ prefix: '/api/v1/admi
 const tags = ['差评整改'];
 
 const RectificationOut = z.object({
-  id: z.string(), applicationId: z.string(), department: z.string(), itemCode: z.string(), score: z.number().int(), comment: z.string(),
-  status: z.enum(['open', 'closed']), openedAt: z.string(), deadline: z.string(), reply: z.string().nullable(), closedAt: z.string().nullable(),
+  id: z.string(),
+  applicationId: z.string(),
+  department: z.string(),
+  itemCode: z.string(),
+  score: z.number().int(),
+  comment: z.string(),
+  status: z.enum(['open', 'closed']),
+  openedAt: z.string(),
+  deadline: z.string(),
+  reply: z.string().nullable(),
+  closedAt: z.string().nullable(),
 });
 
 const present = (r: Rectification & { _id: unknown }) => ({
@@ -33,7 +42,15 @@ const present = (r: Rectification & { _id: unknown }) => ({
 
 defineRoute(
   rectificationsRouter,
-  { method: 'get', path: '/rectifications', summary: '差评整改任务', tags, access: 'admin', query: RectificationListQuery, response: pageSchema(RectificationOut) },
+  {
+    method: 'get',
+    path: '/rectifications',
+    summary: '差评整改任务',
+    tags,
+    access: 'admin',
+    query: RectificationListQuery,
+    response: pageSchema(RectificationOut),
+  },
   async (ctx, { query }) => {
     const { status, ...page } = query;
     const result = await listRectifications(staffOf(ctx), status, page);
@@ -44,8 +61,15 @@ defineRoute(
 defineRoute(
   rectificationsRouter,
   {
-    method: 'post', path: '/rectifications/:id/close', summary: '整改办结并答复', tags, access: 'admin',
-    params: RectificationParams, body: CloseRectificationBody, response: RectificationOut, errors: { 409: 'INVALID_STATE' },
+    method: 'post',
+    path: '/rectifications/:id/close',
+    summary: '整改办结并答复',
+    tags,
+    access: 'admin',
+    params: RectificationParams,
+    body: CloseRectificationBody,
+    response: RectificationOut,
+    errors: { 409: 'INVALID_STATE' },
   },
   async (ctx, { params, body }) => {
     ctx.body = present(await closeRectification(staffOf(ctx), params.id, body.reply, ctx.state.now));

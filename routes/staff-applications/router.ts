@@ -9,7 +9,12 @@ import { defineRoute, type RouteContext } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
 import { listDepartmentEvaluations } from '../../services/applications/evaluation.ts';
 import {
-  acceptApplication, completeCase, createWalkInCase, listStaffApplications, reviewApplication, staffApplication,
+  acceptApplication,
+  completeCase,
+  createWalkInCase,
+  listStaffApplications,
+  reviewApplication,
+  staffApplication,
 } from '../../services/applications/staff.ts';
 import type { ApplicationDoc } from '../../services/applications/find.ts';
 import { sendMaterialFile } from '../applications/download.ts';
@@ -28,7 +33,15 @@ async function answer(ctx: RouteContext, application: ApplicationDoc, status = 2
 
 defineRoute(
   staffApplicationsRouter,
-  { method: 'get', path: '/applications', summary: '本部门的申请与办件', tags, access: 'staff', query: StaffListQuery, response: pageSchema(StaffApplicationOut) },
+  {
+    method: 'get',
+    path: '/applications',
+    summary: '本部门的申请与办件',
+    tags,
+    access: 'staff',
+    query: StaffListQuery,
+    response: pageSchema(StaffApplicationOut),
+  },
   async (ctx, { query }) => {
     const { status, ...page } = query;
     const result = await listStaffApplications(staffOf(ctx), status as ApplicationStatus | undefined, page);
@@ -46,8 +59,15 @@ defineRoute(
 defineRoute(
   staffApplicationsRouter,
   {
-    method: 'post', path: '/applications/:id/review', summary: '预审：通过、一次性告知补正或不予通过', tags, access: 'staff',
-    params: ApplicationParams, body: ReviewBody, response: StaffApplicationOut, errors: { 400: 'VALIDATION_FAILED, UNKNOWN_MATERIAL', 409: 'INVALID_STATE' },
+    method: 'post',
+    path: '/applications/:id/review',
+    summary: '预审：通过、一次性告知补正或不予通过',
+    tags,
+    access: 'staff',
+    params: ApplicationParams,
+    body: ReviewBody,
+    response: StaffApplicationOut,
+    errors: { 400: 'VALIDATION_FAILED, UNKNOWN_MATERIAL', 409: 'INVALID_STATE' },
   },
   async (ctx, { params, body }) => answer(ctx, await reviewApplication(staffOf(ctx), params.id, body, ctx.state.now, ctx.state.caches.catalogue.current())),
 );
@@ -55,8 +75,14 @@ defineRoute(
 defineRoute(
   staffApplicationsRouter,
   {
-    method: 'post', path: '/applications/:id/accept', summary: '受理（按承诺时限计算办结期限）', tags, access: 'staff',
-    params: ApplicationParams, response: StaffApplicationOut, errors: { 409: 'INVALID_STATE' },
+    method: 'post',
+    path: '/applications/:id/accept',
+    summary: '受理（按承诺时限计算办结期限）',
+    tags,
+    access: 'staff',
+    params: ApplicationParams,
+    response: StaffApplicationOut,
+    errors: { 409: 'INVALID_STATE' },
   },
   async (ctx, { params }) => answer(ctx, await acceptApplication(staffOf(ctx), params.id, ctx.state.now, ctx.state.caches.catalogue.current())),
 );
@@ -64,40 +90,81 @@ defineRoute(
 defineRoute(
   staffApplicationsRouter,
   {
-    method: 'post', path: '/applications/:id/complete', summary: '办结（记录到现场次数）', tags, access: 'staff',
-    params: ApplicationParams, body: CompleteBody, response: StaffApplicationOut, errors: { 409: 'INVALID_STATE' },
+    method: 'post',
+    path: '/applications/:id/complete',
+    summary: '办结（记录到现场次数）',
+    tags,
+    access: 'staff',
+    params: ApplicationParams,
+    body: CompleteBody,
+    response: StaffApplicationOut,
+    errors: { 409: 'INVALID_STATE' },
   },
-  async (ctx, { params, body }) => answer(ctx, await completeCase(staffOf(ctx), params.id, body.onsiteVisits, ctx.state.now, ctx.state.caches.catalogue.current())),
+  async (ctx, { params, body }) =>
+    answer(ctx, await completeCase(staffOf(ctx), params.id, body.onsiteVisits, ctx.state.now, ctx.state.caches.catalogue.current())),
 );
 
 defineRoute(
   staffApplicationsRouter,
   {
-    method: 'post', path: '/cases', summary: '窗口直接受理（现场办件）', tags, access: 'staff', body: WalkInBody,
-    response: StaffApplicationOut, status: 201, errors: { 404: 'NOT_FOUND' },
+    method: 'post',
+    path: '/cases',
+    summary: '窗口直接受理（现场办件）',
+    tags,
+    access: 'staff',
+    body: WalkInBody,
+    response: StaffApplicationOut,
+    status: 201,
+    errors: { 404: 'NOT_FOUND' },
   },
   async (ctx, { body }) => answer(ctx, await createWalkInCase(staffOf(ctx), body, ctx.state.now, ctx.state.caches.catalogue.current()), 201),
 );
 
 defineRoute(
   staffApplicationsRouter,
-  { method: 'get', path: '/applications/:id/materials/:materialName/file', summary: '下载申请材料（记录日志）', tags, access: 'staff', params: MaterialParams, fileResponse: MATERIAL_FILE_TYPES },
+  {
+    method: 'get',
+    path: '/applications/:id/materials/:materialName/file',
+    summary: '下载申请材料（记录日志）',
+    tags,
+    access: 'staff',
+    params: MaterialParams,
+    fileResponse: MATERIAL_FILE_TYPES,
+  },
   async (ctx, { params }) => sendMaterialFile(ctx, await staffApplication(staffOf(ctx), params.id), params.materialName),
 );
 
 const EvaluationOut = z.object({
-  id: z.string(), applicationId: z.string(), itemCode: z.string(), score: z.number().int(), comment: z.string(), createdAt: z.string(),
+  id: z.string(),
+  applicationId: z.string(),
+  itemCode: z.string(),
+  score: z.number().int(),
+  comment: z.string(),
+  createdAt: z.string(),
 });
 
 defineRoute(
   staffApplicationsRouter,
-  { method: 'get', path: '/evaluations', summary: '本部门的好差评（不显示评价人）', tags, access: 'staff', query: PageQuery, response: pageSchema(EvaluationOut) },
+  {
+    method: 'get',
+    path: '/evaluations',
+    summary: '本部门的好差评（不显示评价人）',
+    tags,
+    access: 'staff',
+    query: PageQuery,
+    response: pageSchema(EvaluationOut),
+  },
   async (ctx, { query }) => {
     const result = await listDepartmentEvaluations(staffOf(ctx), query);
     ctx.body = {
       ...result,
       items: result.items.map((e) => ({
-        id: String(e._id), applicationId: String(e.applicationId), itemCode: e.itemCode, score: e.score, comment: e.comment, createdAt: e.createdAt.toISOString(),
+        id: String(e._id),
+        applicationId: String(e.applicationId),
+        itemCode: e.itemCode,
+        score: e.score,
+        comment: e.comment,
+        createdAt: e.createdAt.toISOString(),
       })),
     };
   },

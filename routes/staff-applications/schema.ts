@@ -9,7 +9,12 @@ export const StaffListQuery = PageQuery.extend({
 });
 
 const MissingMaterial = z.union([
-  z.string().trim().min(1).max(100).transform((materialName) => ({ materialName, note: '' })),
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .transform((materialName) => ({ materialName, note: '' })),
   z.object({ materialName: z.string().trim().min(1).max(100), note: z.string().trim().max(200).default('') }),
 ]);
 

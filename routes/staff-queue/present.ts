@@ -2,8 +2,15 @@
 import type { Guide } from '../../services/catalogue/guide.ts';
 
 interface AppointmentRow {
-  _id: unknown; status: string; itemCode: string; date: string; start: string; end: string;
-  citizenId: unknown; ticketNo?: string | null; checkedInAt?: Date | null;
+  _id: unknown;
+  status: string;
+  itemCode: string;
+  date: string;
+  start: string;
+  end: string;
+  citizenId: unknown;
+  ticketNo?: string | null;
+  checkedInAt?: Date | null;
 }
 
 export function presentStaffAppointment(a: AppointmentRow, names: Map<string, string>, guides: Map<string, Guide>) {
@@ -22,8 +29,15 @@ export function presentStaffAppointment(a: AppointmentRow, names: Map<string, st
 }
 
 interface TicketRow {
-  _id: unknown; ticketNo: string; status: string; source: 'booking' | 'walk_in'; itemCode?: string | null;
-  calledWindow?: string | null; issuedAt: Date; calledAt?: Date | null; servedAt?: Date | null;
+  _id: unknown;
+  ticketNo: string;
+  status: string;
+  source: 'booking' | 'walk_in';
+  itemCode?: string | null;
+  calledWindow?: string | null;
+  issuedAt: Date;
+  calledAt?: Date | null;
+  servedAt?: Date | null;
 }
 
 export function presentTicket(t: TicketRow) {

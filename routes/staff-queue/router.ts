@@ -35,8 +35,14 @@ defineRoute(
 defineRoute(
   staffQueueRouter,
   {
-    method: 'post', path: '/appointments/:id/check-in', summary: '预约签到取号', tags, access: 'staff', params: IdParams,
-    response: CheckInOut, errors: { 409: 'CHECK_IN_CLOSED, INVALID_STATE' },
+    method: 'post',
+    path: '/appointments/:id/check-in',
+    summary: '预约签到取号',
+    tags,
+    access: 'staff',
+    params: IdParams,
+    response: CheckInOut,
+    errors: { 409: 'CHECK_IN_CLOSED, INVALID_STATE' },
   },
   async (ctx, { params }) => {
     ctx.body = await checkIn({ id: params.id }, staffOf(ctx), ctx.state.now, ctx.state.caches.catalogue.current());
@@ -46,8 +52,14 @@ defineRoute(
 defineRoute(
   staffQueueRouter,
   {
-    method: 'post', path: '/check-in', summary: '扫签到码签到取号', tags, access: 'staff', body: CheckInByCode,
-    response: CheckInOut, errors: { 404: 'NOT_FOUND', 409: 'CHECK_IN_CLOSED, INVALID_STATE' },
+    method: 'post',
+    path: '/check-in',
+    summary: '扫签到码签到取号',
+    tags,
+    access: 'staff',
+    body: CheckInByCode,
+    response: CheckInOut,
+    errors: { 404: 'NOT_FOUND', 409: 'CHECK_IN_CLOSED, INVALID_STATE' },
   },
   async (ctx, { body }) => {
     ctx.body = await checkIn({ checkInCode: body.checkInCode }, staffOf(ctx), ctx.state.now, ctx.state.caches.catalogue.current());
@@ -56,7 +68,17 @@ defineRoute(
 
 defineRoute(
   staffQueueRouter,
-  { method: 'post', path: '/tickets', summary: '现场取号（未预约）', tags, access: 'staff', body: WalkIn, response: TicketOut, status: 201, errors: { 404: 'NOT_FOUND' } },
+  {
+    method: 'post',
+    path: '/tickets',
+    summary: '现场取号（未预约）',
+    tags,
+    access: 'staff',
+    body: WalkIn,
+    response: TicketOut,
+    status: 201,
+    errors: { 404: 'NOT_FOUND' },
+  },
   async (ctx, { body }) => {
     const staff = staffOf(ctx);
     const catalogue = ctx.state.caches.catalogue.current();
@@ -70,7 +92,16 @@ defineRoute(
 
 defineRoute(
   staffQueueRouter,
-  { method: 'post', path: '/windows/:code/call-next', summary: '叫下一个号', tags, access: 'staff', params: WindowParams, response: TicketOut, errors: { 409: 'QUEUE_EMPTY' } },
+  {
+    method: 'post',
+    path: '/windows/:code/call-next',
+    summary: '叫下一个号',
+    tags,
+    access: 'staff',
+    params: WindowParams,
+    response: TicketOut,
+    errors: { 409: 'QUEUE_EMPTY' },
+  },
   async (ctx, { params }) => {
     ctx.body = presentTicket(await callNext(params.code, staffOf(ctx), ctx.state.now, ctx.state.caches.catalogue.current()));
   },
@@ -78,7 +109,16 @@ defineRoute(
 
 defineRoute(
   staffQueueRouter,
-  { method: 'post', path: '/tickets/:id/serve', summary: '办结当前号码', tags, access: 'staff', params: IdParams, response: TicketOut, errors: { 409: 'INVALID_STATE' } },
+  {
+    method: 'post',
+    path: '/tickets/:id/serve',
+    summary: '办结当前号码',
+    tags,
+    access: 'staff',
+    params: IdParams,
+    response: TicketOut,
+    errors: { 409: 'INVALID_STATE' },
+  },
   async (ctx, { params }) => {
     ctx.body = presentTicket(await serveTicket(params.id, staffOf(ctx), ctx.state.now, ctx.state.caches.catalogue.current()));
   },

@@ -3,7 +3,10 @@ import { z } from 'zod';
 import { PageQuery } from '../../server/pagination.ts';
 
 export const DayQuery = PageQuery.extend({
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+    .optional(),
   window: z.string().trim().min(1).max(64).optional(),
 });
 

@@ -15,13 +15,29 @@ import { formatTicketNo } from '../../services/queue/tickets.ts';
 import { zonedTime } from '../../services/calendar/zoned-time.ts';
 import { at, demoCitizen, demoId, insertNew, plusMinutes, rngFor, type DemoCitizen } from './kit.ts';
 
-export interface DemoItem { code: string; department: string; windowGroup: string; windows: string[]; hallCode: string; bookable: boolean }
-export interface DayCounts { appointments: number; tickets: number }
+export interface DemoItem {
+  code: string;
+  department: string;
+  windowGroup: string;
+  windows: string[];
+  hallCode: string;
+  bookable: boolean;
+}
+export interface DayCounts {
+  appointments: number;
+  tickets: number;
+}
 
 const DAY_END = '17:00';
 
 /** Loads the bookings and tickets of `date` (a working day); `pool` are the returning citizens. */
-export async function loadBookingDay(date: string, now: Date, items: DemoItem[], schedules: Map<string, SchedulePlan>, pool: DemoCitizen[]): Promise<DayCounts> {
+export async function loadBookingDay(
+  date: string,
+  now: Date,
+  items: DemoItem[],
+  schedules: Map<string, SchedulePlan>,
+  pool: DemoCitizen[],
+): Promise<DayCounts> {
   const rng = rngFor('bookings', date);
   const isToday = at(date, DAY_END) > now && at(date, '00:00') <= now;
   const bookable = items.filter((i) => i.bookable && schedules.has(i.windowGroup));
@@ -41,11 +57,29 @@ export async function loadBookingDay(date: string, now: Date, items: DemoItem[],
     const _id = demoId('appointment', date, seq);
     const checkedInAt = status === 'served' || status === 'checked_in' ? plusMinutes(slot.startsAt, -rng.int(0, 20)) : null;
     appointments.push({
-      _id, seq, citizenId: null as unknown, itemCode: item.code, department: item.department, slotId: demoId('slot', slot.windowGroup, date, slot.start),
-      windowGroup: slot.windowGroup, date, start: slot.start, end: slot.end, startsAt: slot.startsAt, endsAt: slot.endsAt, status,
-      active: undefined as true | undefined, checkInCode: `D${_id.toHexString().slice(0, 11).toUpperCase()}`, idempotencyKey: null, ticketNo: null as string | null,
-      checkedInAt, cancelledAt: status === 'cancelled' ? plusMinutes(slot.startsAt, -rng.int(90, 60 * 24)) : null, rescheduledFrom: null,
-      createdAt: bookedAt, updatedAt: checkedInAt ?? bookedAt, item,
+      _id,
+      seq,
+      citizenId: null as unknown,
+      itemCode: item.code,
+      department: item.department,
+      slotId: demoId('slot', slot.windowGroup, date, slot.start),
+      windowGroup: slot.windowGroup,
+      date,
+      start: slot.start,
+      end: slot.end,
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      status,
+      active: undefined as true | undefined,
+      checkInCode: `D${_id.toHexString().slice(0, 11).toUpperCase()}`,
+      idempotencyKey: null,
+      ticketNo: null as string | null,
+      checkedInAt,
+      cancelledAt: status === 'cancelled' ? plusMinutes(slot.startsAt, -rng.int(90, 60 * 24)) : null,
+      rescheduledFrom: null,
+      createdAt: bookedAt,
+      updatedAt: checkedInAt ?? bookedAt,
+      item,
     });
   }
   const fresh = await missingIds(appointments.map((a) => a._id));
@@ -70,7 +104,7 @@ export async function loadBookingDay(date: string, now: Date, items: DemoItem[],
 /** Past bookings ended; today's by where their slot stands at `now`. */
 function bookingStatus(r: number, startsAt: Date, endsAt: Date, now: Date) {
   if (r < 0.08) return 'cancelled' as const;
-  if (endsAt.getTime() + 30 * 60_000 < now.getTime()) return r < 0.16 ? 'no_show' as const : 'served' as const;
+  if (endsAt.getTime() + 30 * 60_000 < now.getTime()) return r < 0.16 ? ('no_show' as const) : ('served' as const);
   if (startsAt.getTime() - 20 * 60_000 <= now.getTime()) return 'checked_in' as const;
   return 'booked' as const;
 }
@@ -85,15 +119,34 @@ async function missingIds(ids: { toHexString(): string }[]): Promise<Set<string>
  * The day's slots: created when missing (past ones with their day's opening long gone), then the
  * active bookings take their seats with the guarded $inc; each appointment points at its slot's real _id.
  */
-async function placeSlots(date: string, slotsByGroup: Map<string, ReturnType<typeof planDaySlots>>, planned: { windowGroup: string; start: string; slotId: unknown; active?: boolean; status: string }[], now: Date) {
+async function placeSlots(
+  date: string,
+  slotsByGroup: Map<string, ReturnType<typeof planDaySlots>>,
+  planned: { windowGroup: string; start: string; slotId: unknown; active?: boolean; status: string }[],
+  now: Date,
+) {
   const slots = [...slotsByGroup.values()].flat();
-  await SlotModel.bulkWrite(slots.map((s) => ({
-    updateOne: {
-      filter: { windowGroup: s.windowGroup, date, start: s.start },
-      update: { $setOnInsert: { _id: demoId('slot', s.windowGroup, date, s.start), ...s, booked: 0, remaining: s.capacity, opensAt: at(date, '00:00'), status: 'open', createdAt: now, updatedAt: now } },
-      upsert: true,
-    },
-  })), { ordered: false, timestamps: false });
+  await SlotModel.bulkWrite(
+    slots.map((s) => ({
+      updateOne: {
+        filter: { windowGroup: s.windowGroup, date, start: s.start },
+        update: {
+          $setOnInsert: {
+            _id: demoId('slot', s.windowGroup, date, s.start),
+            ...s,
+            booked: 0,
+            remaining: s.capacity,
+            opensAt: at(date, '00:00'),
+            status: 'open',
+            createdAt: now,
+            updatedAt: now,
+          },
+        },
+        upsert: true,
+      },
+    })),
+    { ordered: false, timestamps: false },
+  );
   const stored = await SlotModel.find({ date }, { windowGroup: 1, start: 1, remaining: 1 }).lean();
   const byKey = new Map(stored.map((s) => [`${s.windowGroup} ${s.start}`, s]));
   for (const appointment of planned) {
@@ -119,7 +172,16 @@ async function setTicketCounters(date: string, tickets: { windowGroup: string; t
   }
 }
 
-interface TicketSource { _id: unknown; status: string; itemCode: string; start: string; checkedInAt: Date | null; ticketNo: string | null; updatedAt: Date; item: DemoItem }
+interface TicketSource {
+  _id: unknown;
+  status: string;
+  itemCode: string;
+  start: string;
+  checkedInAt: Date | null;
+  ticketNo: string | null;
+  updatedAt: Date;
+  item: DemoItem;
+}
 
 /** Tickets of the checked-in bookings and of walk-ins, called window by window up to `until`. */
 function queueTickets(date: string, until: Date, planned: TicketSource[], items: DemoItem[], rng: ReturnType<typeof rngFor>) {
@@ -149,11 +211,25 @@ function queueTickets(date: string, until: Date, planned: TicketSource[], items:
     const periodStart = appointment ? appointment.start : zonedTime(issuedAt, config.TZ_NAME);
     const rank = appointment ? 0 : 1;
     return {
-      _id: demoId('ticket', date, seq), hallCode: item.hallCode, windowGroup: item.windowGroup, date, ticketNo,
-      source: appointment ? 'booking' : 'walk_in', appointmentId: appointment?._id ?? null, itemCode: item.code, periodStart,
-      windows: item.windows, department: item.department, queueKey: `${periodStart}|${rank}|${issuedAt.toISOString()}`, status, issuedAt,
-      calledAt: status === 'waiting' ? null : calledAt, calledWindow: status === 'waiting' ? null : window, servedAt: status === 'served' ? servedAt : null,
-      createdAt: issuedAt, updatedAt: status === 'served' ? servedAt : status === 'called' ? calledAt : issuedAt,
+      _id: demoId('ticket', date, seq),
+      hallCode: item.hallCode,
+      windowGroup: item.windowGroup,
+      date,
+      ticketNo,
+      source: appointment ? 'booking' : 'walk_in',
+      appointmentId: appointment?._id ?? null,
+      itemCode: item.code,
+      periodStart,
+      windows: item.windows,
+      department: item.department,
+      queueKey: `${periodStart}|${rank}|${issuedAt.toISOString()}`,
+      status,
+      issuedAt,
+      calledAt: status === 'waiting' ? null : calledAt,
+      calledWindow: status === 'waiting' ? null : window,
+      servedAt: status === 'served' ? servedAt : null,
+      createdAt: issuedAt,
+      updatedAt: status === 'served' ? servedAt : status === 'called' ? calledAt : issuedAt,
     };
   });
   return tickets;

@@ -10,14 +10,31 @@ import { config } from '../../server/config.ts';
 import { zonedDate } from '../../services/calendar/zoned-time.ts';
 import { addWorking, at, demoId, insertNew, plusMinutes, rngFor, type DemoCitizen } from './kit.ts';
 
-export interface CaseItem { code: string; name: string; department: string; promisedDays: number; feeFen: number; firstMaterial: string }
+export interface CaseItem {
+  code: string;
+  name: string;
+  department: string;
+  promisedDays: number;
+  feeFen: number;
+  firstMaterial: string;
+}
 
 const HOUR = 60;
 const SCORES = [5, 5, 5, 5, 5, 5, 5, 4, 4, 4, 4, 3, 2, 1];
 
-export async function loadCaseDay(date: string, now: Date, items: CaseItem[], pool: DemoCitizen[], isWorking: (d: string) => boolean, staffOf: (dept: string) => string) {
+export async function loadCaseDay(
+  date: string,
+  now: Date,
+  items: CaseItem[],
+  pool: DemoCitizen[],
+  isWorking: (d: string) => boolean,
+  staffOf: (dept: string) => string,
+) {
   const rng = rngFor('cases', date);
-  const applications = [], orders = [], evaluations = [], rectifications = [];
+  const applications = [],
+    orders = [],
+    evaluations = [],
+    rectifications = [];
   const count = rng.int(120, 200);
   for (let seq = 0; seq < count; seq++) {
     const item = rng.pick(items);
@@ -29,10 +46,30 @@ export async function loadCaseDay(date: string, now: Date, items: CaseItem[], po
     if (t > now) continue;
     const history = [{ status: 'draft', at: t, by: self, note: '创建申请' }];
     const doc: Record<string, unknown> = {
-      _id, citizenId: citizen._id, itemCode: item.code, department: item.department, applicantNameEnc: citizen.nameEnc, applicantIsCompany: false,
-      materials: [], supplement: [], acceptedAt: null, acceptedDate: null, deadline: null, completedAt: null, completedDate: null, onTime: null,
-      onsiteVisits: null, evaluated: false, evaluationScore: null, evaluatedAt: null, paid: false, supplementRequestedAt: null, revision: 0,
-      rectificationReply: null, rectifiedAt: null, createdAt: t,
+      _id,
+      citizenId: citizen._id,
+      itemCode: item.code,
+      department: item.department,
+      applicantNameEnc: citizen.nameEnc,
+      applicantIsCompany: false,
+      materials: [],
+      supplement: [],
+      acceptedAt: null,
+      acceptedDate: null,
+      deadline: null,
+      completedAt: null,
+      completedDate: null,
+      onTime: null,
+      onsiteVisits: null,
+      evaluated: false,
+      evaluationScore: null,
+      evaluatedAt: null,
+      paid: false,
+      supplementRequestedAt: null,
+      revision: 0,
+      rectificationReply: null,
+      rectifiedAt: null,
+      createdAt: t,
     };
     const step = (minutes: number, status: string, by: { kind: string; id: string }, note: string) => {
       const next = plusMinutes(t, minutes);
@@ -73,11 +110,24 @@ export async function loadCaseDay(date: string, now: Date, items: CaseItem[], po
             if (rng.chance(0.5) && ratedAt <= now) {
               const score = rng.pick(SCORES);
               const evaluationId = demoId('evaluation', date, seq);
-              const comment = score >= 4 ? rng.pick(['办事效率高', '工作人员很热情', '一次就办好了', '']) : rng.pick(['排队时间太长', '材料要求没有提前说清楚', '窗口人员态度一般']);
-              evaluations.push({ _id: evaluationId, applicationId: _id, citizenId: citizen._id, department: item.department, itemCode: item.code, score, comment, createdAt: ratedAt });
+              const comment =
+                score >= 4
+                  ? rng.pick(['办事效率高', '工作人员很热情', '一次就办好了', ''])
+                  : rng.pick(['排队时间太长', '材料要求没有提前说清楚', '窗口人员态度一般']);
+              evaluations.push({
+                _id: evaluationId,
+                applicationId: _id,
+                citizenId: citizen._id,
+                department: item.department,
+                itemCode: item.code,
+                score,
+                comment,
+                createdAt: ratedAt,
+              });
               Object.assign(doc, { evaluated: true, evaluationScore: score, evaluatedAt: ratedAt });
               t = ratedAt;
-              if (score <= 2) rectifications.push(rectification(_id, evaluationId, item, score, comment, ratedAt, now, isWorking, staffOf, doc, rng.chance(0.6)));
+              if (score <= 2)
+                rectifications.push(rectification(_id, evaluationId, item, score, comment, ratedAt, now, isWorking, staffOf, doc, rng.chance(0.6)));
             }
           }
         }
@@ -97,22 +147,61 @@ export async function loadCaseDay(date: string, now: Date, items: CaseItem[], po
 function paidOrder(applicationId: ReturnType<typeof demoId>, citizen: DemoCitizen, item: CaseItem, paidAt: Date) {
   const _id = demoId('payment', applicationId.toHexString());
   return {
-    _id, outTradeNo: `DEMO${_id.toHexString().toUpperCase()}`, applicationId, citizenId: citizen._id, itemCode: item.code, description: item.name.slice(0, 60),
-    amountFen: item.feeFen, payerOpenid: citizen.openid, status: 'paid', prepayId: `demo-prepay-${_id.toHexString()}`, timeExpire: plusMinutes(paidAt, 30),
-    transactionId: `4200${_id.toHexString()}`, paidAt, settledBy: 'notify', closedAt: null, refundableFen: item.feeFen, createdAt: plusMinutes(paidAt, -2), updatedAt: paidAt,
+    _id,
+    outTradeNo: `DEMO${_id.toHexString().toUpperCase()}`,
+    applicationId,
+    citizenId: citizen._id,
+    itemCode: item.code,
+    description: item.name.slice(0, 60),
+    amountFen: item.feeFen,
+    payerOpenid: citizen.openid,
+    status: 'paid',
+    prepayId: `demo-prepay-${_id.toHexString()}`,
+    timeExpire: plusMinutes(paidAt, 30),
+    transactionId: `4200${_id.toHexString()}`,
+    paidAt,
+    settledBy: 'notify',
+    closedAt: null,
+    refundableFen: item.feeFen,
+    createdAt: plusMinutes(paidAt, -2),
+    updatedAt: paidAt,
   };
 }
 
-function rectification(applicationId: unknown, evaluationId: unknown, item: CaseItem, score: number, comment: string, openedAt: Date, now: Date,
-  isWorking: (d: string) => boolean, staffOf: (dept: string) => string, application: Record<string, unknown>, close: boolean) {
+function rectification(
+  applicationId: unknown,
+  evaluationId: unknown,
+  item: CaseItem,
+  score: number,
+  comment: string,
+  openedAt: Date,
+  now: Date,
+  isWorking: (d: string) => boolean,
+  staffOf: (dept: string) => string,
+  application: Record<string, unknown>,
+  close: boolean,
+) {
   const deadline = addWorking(isWorking, zonedDate(openedAt, config.TZ_NAME), config.RECTIFICATION_WORKING_DAYS);
   const closedAt = plusMinutes(openedAt, 3 * 24 * HOUR);
   const closed = close && closedAt <= now;
   const reply = closed ? '已约谈窗口负责人，优化了材料清单并增开了高峰时段窗口，感谢您的监督。' : null;
   if (closed) Object.assign(application, { rectificationReply: reply, rectifiedAt: closedAt });
   return {
-    _id: demoId('rectification', String(applicationId)), applicationId, evaluationId, department: item.department, itemCode: item.code, score, comment,
-    status: closed ? 'closed' : 'open', openedAt, deadline, reply, closedAt: closed ? closedAt : null, closedBy: closed ? staffOf(item.department) : null,
-    lastWarnedDate: null, createdAt: openedAt, updatedAt: closed ? closedAt : openedAt,
+    _id: demoId('rectification', String(applicationId)),
+    applicationId,
+    evaluationId,
+    department: item.department,
+    itemCode: item.code,
+    score,
+    comment,
+    status: closed ? 'closed' : 'open',
+    openedAt,
+    deadline,
+    reply,
+    closedAt: closed ? closedAt : null,
+    closedBy: closed ? staffOf(item.department) : null,
+    lastWarnedDate: null,
+    createdAt: openedAt,
+    updatedAt: closed ? closedAt : openedAt,
   };
 }

@@ -12,7 +12,12 @@ import { encryptPii, hashPii } from '../../services/pii/crypto.ts';
 
 /** An ObjectId derived from its parts: the same parts give the same id on every load. */
 export const demoId = (...parts: (string | number)[]) =>
-  new Types.ObjectId(createHash('sha256').update(`demo:${parts.join(':')}`).digest().subarray(0, 12));
+  new Types.ObjectId(
+    createHash('sha256')
+      .update(`demo:${parts.join(':')}`)
+      .digest()
+      .subarray(0, 12),
+  );
 
 /** A small seeded generator (mulberry32), one per day and kind. */
 export function rngFor(...parts: (string | number)[]) {
@@ -55,7 +60,7 @@ export function activityDays(isWorking: (date: string) => boolean, today: string
 /** The Nth working day after `date` under `isWorking`. */
 export function addWorking(isWorking: (date: string) => boolean, date: string, n: number): string {
   let current = date;
-  for (let found = 0; found < n; ) {
+  for (let found = 0; found < n;) {
     current = addDays(current, 1);
     if (isWorking(current)) found++;
   }
@@ -66,7 +71,44 @@ export const at = (date: string, time: string) => zonedInstant(date, time, confi
 export const plusMinutes = (instant: Date, minutes: number) => new Date(instant.getTime() + minutes * 60_000);
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢';
-const GIVEN = ['伟', '芳', '娜', '秀英', '敏', '静', '丽', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '秀兰', '霞', '平', '刚', '桂英', '建华', '建国', '玉兰', '海燕', '志强', '子涵', '浩然', '欣怡', '雨轩', '文博', '梓萱', '宇航', '晓东'];
+const GIVEN = [
+  '伟',
+  '芳',
+  '娜',
+  '秀英',
+  '敏',
+  '静',
+  '丽',
+  '强',
+  '磊',
+  '军',
+  '洋',
+  '勇',
+  '艳',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '秀兰',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '建华',
+  '建国',
+  '玉兰',
+  '海燕',
+  '志强',
+  '子涵',
+  '浩然',
+  '欣怡',
+  '雨轩',
+  '文博',
+  '梓萱',
+  '宇航',
+  '晓东',
+];
 /** Region codes of the demo county's province (浙江 温州 区县), real GB/T 2260 divisions. */
 const REGIONS = ['330302', '330303', '330304', '330324', '330326', '330327', '330328', '330329'];
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -80,7 +122,12 @@ export function demoIdNumber(rng: Rng, today: string): string {
   return body + '10X98765432'[sum % 11]!;
 }
 
-export interface DemoCitizen { _id: Types.ObjectId; nameEnc: string; openid: string; doc: Document }
+export interface DemoCitizen {
+  _id: Types.ObjectId;
+  nameEnc: string;
+  openid: string;
+  doc: Document;
+}
 
 /** A verified demo citizen, its personal data sealed as services/citizens/profile.ts does. */
 export function demoCitizen(key: string, today: string, createdAt: Date, activeBookings = 0): DemoCitizen {
@@ -92,8 +139,19 @@ export function demoCitizen(key: string, today: string, createdAt: Date, activeB
   const nameEnc = encryptPii(name);
   const openid = `demo-openid-${_id.toHexString()}`;
   const doc = {
-    _id, openid, unionid: null, nameEnc, idNumberEnc: encryptPii(idNumber), idNumberHash: hashPii(idNumber),
-    phoneEnc: encryptPii(phone), phoneHash: hashPii(phone), verified: true, bannedUntil: null, activeBookings, createdAt, updatedAt: createdAt,
+    _id,
+    openid,
+    unionid: null,
+    nameEnc,
+    idNumberEnc: encryptPii(idNumber),
+    idNumberHash: hashPii(idNumber),
+    phoneEnc: encryptPii(phone),
+    phoneHash: hashPii(phone),
+    verified: true,
+    bannedUntil: null,
+    activeBookings,
+    createdAt,
+    updatedAt: createdAt,
   };
   return { _id, nameEnc, openid, doc };
 }

@@ -38,7 +38,12 @@ export async function evaluateCase(citizenId: string, id: string, rating: Rating
     if (isDuplicateKey(error)) throw conflict('ALREADY_EVALUATED', '该办件已评价，不能重复评价');
     throw error;
   });
-  const claimed = await updateApplication(id, { status: 'completed', evaluated: false }, { $set: { evaluated: true, evaluationScore: rating.score, evaluatedAt: now } }, now);
+  const claimed = await updateApplication(
+    id,
+    { status: 'completed', evaluated: false },
+    { $set: { evaluated: true, evaluationScore: rating.score, evaluatedAt: now } },
+    now,
+  );
   if (!claimed) throw await refusal(id, '评价'); // cannot happen while the evaluation's insert is the only way in
   if (rating.score <= POOR_SCORE) {
     await RectificationModel.create({

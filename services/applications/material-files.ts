@@ -65,8 +65,12 @@ export async function deleteFile(fileId: ObjectId): Promise<void> {
 
 /** A file name safe for storage and Content-Disposition: no paths, no control characters. */
 export function safeFilename(original: string, extension: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-  const base = original.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f"\\]/g, '').slice(0, 100) || 'material';
+  const base =
+    original
+      .replace(/^.*[\\/]/, '')
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+      .replace(/[\u0000-\u001f"\\]/g, '')
+      .slice(0, 100) || 'material';
   return base.toLowerCase().endsWith(`.${extension}`) ? base : `${base}.${extension}`;
 }
 

@@ -53,8 +53,13 @@ async function swapMaterial(current: ApplicationDoc, entry: ApplicationDoc['mate
     const replaced = current.materials.find((m) => m.materialName === entry.materialName)?.fileId ?? null;
     const status = { $in: EDITABLE };
     const updated = replaced
-      ? await updateApplication(id, { status, materials: { $elemMatch: { materialName: entry.materialName, fileId: replaced } } },
-        { $set: { 'materials.$[same]': entry } }, now, [{ 'same.materialName': entry.materialName }])
+      ? await updateApplication(
+          id,
+          { status, materials: { $elemMatch: { materialName: entry.materialName, fileId: replaced } } },
+          { $set: { 'materials.$[same]': entry } },
+          now,
+          [{ 'same.materialName': entry.materialName }],
+        )
       : await updateApplication(id, { status, 'materials.materialName': { $ne: entry.materialName } }, { $push: { materials: entry } }, now);
     if (updated) return { updated, replaced };
     const reread = await findApplication(id);

@@ -54,7 +54,13 @@ function explanation(application: ApplicationDoc, kind: NoticeKind): string {
 /** `2026-09-30 14:05` in TZ_NAME. */
 function minuteOf(at: Date): string {
   const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: config.TZ_NAME, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    timeZone: config.TZ_NAME,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
   }).formatToParts(at);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;

@@ -39,7 +39,13 @@ export async function cancelAppointment(citizenId: string, appointmentId: string
 }
 
 /** Moves a booking to `slotId` (same item, same rules): the new seat first, then the old one is freed. */
-export async function rescheduleAppointment(citizenId: string, appointmentId: string, slotId: string, now: Date, catalogue: CatalogueSnapshot): Promise<AppointmentRecord> {
+export async function rescheduleAppointment(
+  citizenId: string,
+  appointmentId: string,
+  slotId: string,
+  now: Date,
+  catalogue: CatalogueSnapshot,
+): Promise<AppointmentRecord> {
   const old = await ownAppointment(citizenId, appointmentId);
   assertChangeable(old, now, '改约');
   if (String(old.slotId) === slotId) throw badRequest('SAME_SLOT', '新时段与原时段相同');

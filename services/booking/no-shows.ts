@@ -13,7 +13,9 @@ const BATCH = 2000;
 /** One batch: bookings still `booked` at slot end + grace become `no_show`. */
 export async function markNoShows(now: Date): Promise<{ marked: number; banned: number }> {
   const endedBefore = new Date(now.getTime() - config.NO_SHOW_GRACE_MINUTES * MINUTE_MS);
-  const overdue = await AppointmentModel.find({ status: 'booked', endsAt: { $lt: endedBefore } }, { citizenId: 1 }).limit(BATCH).lean();
+  const overdue = await AppointmentModel.find({ status: 'booked', endsAt: { $lt: endedBefore } }, { citizenId: 1 })
+    .limit(BATCH)
+    .lean();
   let marked = 0;
   const citizens = new Map<string, Types.ObjectId>();
   for (const appointment of overdue) {
@@ -32,9 +34,6 @@ async function banIfOverLimit(citizenId: Types.ObjectId, now: Date): Promise<boo
   const noShows = await AppointmentModel.countDocuments({ citizenId, status: 'no_show', startsAt: { $gte: since } });
   if (noShows < config.NO_SHOW_LIMIT) return false;
   const bannedUntil = new Date(now.getTime() + config.BOOKING_BAN_DAYS * DAY_MS);
-  const result = await CitizenModel.updateOne(
-    { _id: citizenId, $or: [{ bannedUntil: null }, { bannedUntil: { $lt: now } }] },
-    { $set: { bannedUntil } },
-  );
+  const result = await CitizenModel.updateOne({ _id: citizenId, $or: [{ bannedUntil: null }, { bannedUntil: { $lt: now } }] }, { $set: { bannedUntil } });
   return result.modifiedCount === 1;
 }

@@ -23,5 +23,4 @@ export async function giveBackQuota(citizenId: Types.ObjectId): Promise<void> {
 }
 
 /** What the refusals need of the citizen. */
-export const readBookingCitizen = (citizenId: Types.ObjectId) =>
-  CitizenModel.findById(citizenId, { verified: 1, bannedUntil: 1, activeBookings: 1 }).lean();
+export const readBookingCitizen = (citizenId: Types.ObjectId) => CitizenModel.findById(citizenId, { verified: 1, bannedUntil: 1, activeBookings: 1 }).lean();

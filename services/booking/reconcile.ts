@@ -34,9 +34,13 @@ export async function reconcileCounters(now: Date, settleMs = SETTLE_MS): Promis
   for (const drift of first.drifts) {
     const seen = again.get(String(drift.id));
     if (seen?.counter !== drift.counter || seen.held !== drift.held) continue;
-    const repaired = drift.kind === 'slot'
-      ? await SlotModel.updateOne({ _id: drift.id, booked: drift.counter }, { $set: { booked: drift.held, remaining: Math.max(0, drift.capacity - drift.held) } })
-      : await CitizenModel.updateOne({ _id: drift.id, activeBookings: drift.counter }, { $set: { activeBookings: drift.held } });
+    const repaired =
+      drift.kind === 'slot'
+        ? await SlotModel.updateOne(
+            { _id: drift.id, booked: drift.counter },
+            { $set: { booked: drift.held, remaining: Math.max(0, drift.capacity - drift.held) } },
+          )
+        : await CitizenModel.updateOne({ _id: drift.id, activeBookings: drift.counter }, { $set: { activeBookings: drift.held } });
     counts[drift.kind === 'slot' ? 'slotsRepaired' : 'citizensRepaired'] += repaired.modifiedCount;
     counts.repaired += repaired.modifiedCount;
   }

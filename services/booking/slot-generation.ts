@@ -26,7 +26,9 @@ export async function generateSlots(now: Date, windowGroup?: string): Promise<Ge
   const { days } = horizonDays(calendar, today, config.SLOT_HORIZON_WORKING_DAYS);
   // Same-day booking: today's slots that have not started yet (the seat filter still closes each one in time).
   if (config.SAME_DAY_BOOKING && calendar.status(today) === 'working') days.unshift(today);
-  const schedules = await ScheduleModel.find({ active: true, ...(windowGroup ? { windowGroup } : {}) }).limit(5000).lean();
+  const schedules = await ScheduleModel.find({ active: true, ...(windowGroup ? { windowGroup } : {}) })
+    .limit(5000)
+    .lean();
   let created = 0;
   for (const schedule of schedules) created += await insertMissingSlots(schedule, days, calendar, now);
   return { schedules: schedules.length, days: days.length, created };

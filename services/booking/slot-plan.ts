@@ -31,9 +31,13 @@ export interface PlannedSlot {
 export function planDaySlots(schedule: SchedulePlan, date: string, timeZone: string): PlannedSlot[] {
   const hours = schedule.hours.find((h) => h.weekday === isoWeekday(date));
   if (!hours) return [];
-  const sessions: [number, number][] = hours.lunchStart && hours.lunchEnd
-    ? [[toMinutes(hours.open), toMinutes(hours.lunchStart)], [toMinutes(hours.lunchEnd), toMinutes(hours.close)]]
-    : [[toMinutes(hours.open), toMinutes(hours.close)]];
+  const sessions: [number, number][] =
+    hours.lunchStart && hours.lunchEnd
+      ? [
+          [toMinutes(hours.open), toMinutes(hours.lunchStart)],
+          [toMinutes(hours.lunchEnd), toMinutes(hours.close)],
+        ]
+      : [[toMinutes(hours.open), toMinutes(hours.close)]];
   const slots: PlannedSlot[] = [];
   for (const [from, to] of sessions) {
     for (let start = from; start + schedule.slotMinutes <= to; start += schedule.slotMinutes) {

@@ -83,7 +83,14 @@ export async function importYear(input: YearImport, { actor, requestId }: Actor,
     return { previous: before.filter((d) => d.source === 'official_import'), kept: days.filter((d) => local.has(d.date)).map((d) => d.date) };
   });
   const changed = new Set([...previous.map((d) => d.date), ...days.map((d) => d.date)]);
-  const after = { holidays: days.filter((d) => d.kind === 'closure').length, workingDays: days.filter((d) => d.kind === 'extra_working_day').length, note: input.note };
-  await recordAudit({ actor, action: 'import', entity: 'calendar_year', entityId: String(input.year), before: { imported: previous.length }, after, requestId }, now);
+  const after = {
+    holidays: days.filter((d) => d.kind === 'closure').length,
+    workingDays: days.filter((d) => d.kind === 'extra_working_day').length,
+    note: input.note,
+  };
+  await recordAudit(
+    { actor, action: 'import', entity: 'calendar_year', entityId: String(input.year), before: { imported: previous.length }, after, requestId },
+    now,
+  );
   return { year: input.year, ...after, keptLocal: kept, confirmedAt: now.toISOString(), slots: await applyDatesToSlots([...changed].sort(), now) };
 }

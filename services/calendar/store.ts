@@ -8,10 +8,7 @@ import { zonedDate } from './zoned-time.ts';
 
 /** The admin overrides as data for the pure calendar. */
 export async function loadOverrides(): Promise<CalendarOverrides> {
-  const [days, years] = await Promise.all([
-    CalendarDayModel.find({}, { date: 1, kind: 1 }).lean(),
-    CalendarYearModel.find({}, { year: 1 }).lean(),
-  ]);
+  const [days, years] = await Promise.all([CalendarDayModel.find({}, { date: 1, kind: 1 }).lean(), CalendarYearModel.find({}, { year: 1 }).lean()]);
   return {
     closures: new Set(days.filter((d) => d.kind === 'closure').map((d) => d.date)),
     extraWorkingDays: new Set(days.filter((d) => d.kind === 'extra_working_day').map((d) => d.date)),

@@ -77,9 +77,7 @@ export function searchCatalogue(entries: readonly SearchEntry[], query: SearchQu
   }
   scored.sort(
     (a, b) =>
-      a.rank - b.rank ||
-      Number(b.entry.guide.highFrequency) - Number(a.entry.guide.highFrequency) ||
-      (a.entry.guide.code < b.entry.guide.code ? -1 : 1),
+      a.rank - b.rank || Number(b.entry.guide.highFrequency) - Number(a.entry.guide.highFrequency) || (a.entry.guide.code < b.entry.guide.code ? -1 : 1),
   );
   return scored.map((s) => s.entry);
 }

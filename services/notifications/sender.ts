@@ -24,8 +24,7 @@ const BATCH = 100;
 const DAY_MS = 24 * 3600_000;
 
 /** Sends through WeChat's subscribeMessage.send with the configured app. */
-export const sendThroughWechat: SendMessage = (message) =>
-  sendSubscribeMessage({ ...wechatOptions(), ...message });
+export const sendThroughWechat: SendMessage = (message) => sendSubscribeMessage({ ...wechatOptions(), ...message });
 
 /** Wait before attempt `attempts + 1`: 1, 2, 4 … minutes, at most an hour. */
 export const backoffMs = (attempts: number) => Math.min(60, 2 ** Math.max(0, attempts - 1)) * 60_000;

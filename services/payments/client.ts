@@ -3,7 +3,13 @@
 // sandbox plays WeChat Pay (WECHAT_SANDBOX): then the client is the sandbox's, made at first use.
 import { readFileSync } from 'node:fs';
 import {
-  createNotifyVerifier, createPayClient, createSandboxPay, platformCertFromPem, type NotifyVerifierOptions, type PayClient, type SandboxPay,
+  createNotifyVerifier,
+  createPayClient,
+  createSandboxPay,
+  platformCertFromPem,
+  type NotifyVerifierOptions,
+  type PayClient,
+  type SandboxPay,
 } from '../../integrations/wechatpay/index.ts';
 import { config, paymentsEnabled, paymentsSandboxed } from '../../server/config.ts';
 import { AppError } from '../../server/errors.ts';
@@ -15,8 +21,15 @@ let sandbox: SandboxPay | undefined;
 const SANDBOX_NOTIFY_URL = `http://127.0.0.1:${config.PORT}/api/v1/wechat/pay/notify`;
 
 const SETTINGS = [
-  'WECHATPAY_MCHID', 'WECHAT_APPID', 'WECHATPAY_SERIAL', 'WECHATPAY_PRIVATE_KEY_PATH', 'WECHATPAY_APIV3_KEY',
-  'WECHATPAY_PLATFORM_CERT_PATH', 'WECHATPAY_PUBLIC_KEY_PATH', 'WECHATPAY_PUBLIC_KEY_ID', 'WECHATPAY_API_BASE',
+  'WECHATPAY_MCHID',
+  'WECHAT_APPID',
+  'WECHATPAY_SERIAL',
+  'WECHATPAY_PRIVATE_KEY_PATH',
+  'WECHATPAY_APIV3_KEY',
+  'WECHATPAY_PLATFORM_CERT_PATH',
+  'WECHATPAY_PUBLIC_KEY_PATH',
+  'WECHATPAY_PUBLIC_KEY_ID',
+  'WECHATPAY_API_BASE',
   'WECHATPAY_NOTIFY_URL',
 ] as const;
 

@@ -1,8 +1,6 @@
 // WeChat Pay failures as answers: the citizen or admin sees a Chinese message and a stable
 // code; WeChat's own code and message go to the log only.
-import {
-  WechatPayDecryptError, WechatPayError, WechatPaySignatureError, WechatPayUnavailableError,
-} from '../../integrations/wechatpay/index.ts';
+import { WechatPayDecryptError, WechatPayError, WechatPaySignatureError, WechatPayUnavailableError } from '../../integrations/wechatpay/index.ts';
 import { AppError } from '../../server/errors.ts';
 import { logger } from '../../server/logger.ts';
 

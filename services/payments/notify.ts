@@ -2,7 +2,13 @@
 // integration, then checked against our records and applied once. Any AppError thrown here is
 // answered to WeChat as {code: 'FAIL'}, and WeChat Pay sends the notify again later.
 import {
-  WechatPayDecryptError, WechatPaySignatureError, readRefund, readTransaction, type HeaderBag, type NotifiedRefund, type NotifiedTransaction,
+  WechatPayDecryptError,
+  WechatPaySignatureError,
+  readRefund,
+  readTransaction,
+  type HeaderBag,
+  type NotifiedRefund,
+  type NotifiedTransaction,
 } from '../../integrations/wechatpay/index.ts';
 import { PaymentOrderModel } from '../../models/payment-order.ts';
 import { PaymentRefundModel } from '../../models/payment-refund.ts';

@@ -75,7 +75,9 @@ async function openOrder(application: OrderInput, now: Date): Promise<PaymentOrd
   if (open && open.timeExpire.getTime() > now.getTime() + REOFFER_MARGIN_MS) return open;
   if (open) {
     // About to expire: make sure it was not paid, and close it before offering a new one.
-    const outcome = await reconcileOrder(open, now, true).catch((error) => { throw toPaymentError(error, 'reconcile'); });
+    const outcome = await reconcileOrder(open, now, true).catch((error) => {
+      throw toPaymentError(error, 'reconcile');
+    });
     if (outcome === 'settled') throw alreadyPaid();
     if (outcome === 'pending') throw conflict('PAYMENT_PENDING', '上一笔支付正在处理中，请稍后再试');
     return null;
@@ -131,7 +133,13 @@ export interface PaymentView {
 /** The application's orders (newest first) with their refunds, for its owner. */
 export async function listApplicationPayments(applicationId: string, citizenId: string): Promise<PaymentView[]> {
   await ownedApplication(applicationId, citizenId);
-  const orders = await PaymentOrderModel.find({ applicationId, status: { $ne: 'failed' } }).sort({ createdAt: -1 }).limit(50).lean();
-  const refunds = await PaymentRefundModel.find({ orderId: { $in: orders.map((o) => o._id) } }).sort({ createdAt: 1 }).limit(200).lean();
+  const orders = await PaymentOrderModel.find({ applicationId, status: { $ne: 'failed' } })
+    .sort({ createdAt: -1 })
+    .limit(50)
+    .lean();
+  const refunds = await PaymentRefundModel.find({ orderId: { $in: orders.map((o) => o._id) } })
+    .sort({ createdAt: 1 })
+    .limit(200)
+    .lean();
   return orders.map((order) => ({ order, refunds: refunds.filter((r) => String(r.orderId) === String(order._id)) }));
 }

@@ -27,14 +27,35 @@ export async function requestRefund(input: { orderId: string; amountFen?: number
   if (!order) throw notFound('支付订单');
   const amountFen = await reserveRefund(order, input.amountFen);
   const refund = await PaymentRefundModel.create({
-    outRefundNo: newOutTradeNo('RF', now), orderId: order._id, outTradeNo: order.outTradeNo, amountFen, reason: input.reason, requestedBy: input.staff.id,
+    outRefundNo: newOutTradeNo('RF', now),
+    orderId: order._id,
+    outTradeNo: order.outTradeNo,
+    amountFen,
+    reason: input.reason,
+    requestedBy: input.staff.id,
   }).catch(async (error: unknown) => {
     await giveBack(order._id, amountFen);
     throw error;
   });
-  await recordAudit({ actor: input.staff, action: 'refund', entity: 'payment_order', entityId: String(order._id), before: { status: order.status }, after: { outRefundNo: refund.outRefundNo, amountFen, reason: input.reason } }, now);
+  await recordAudit(
+    {
+      actor: input.staff,
+      action: 'refund',
+      entity: 'payment_order',
+      entityId: String(order._id),
+      before: { status: order.status },
+      after: { outRefundNo: refund.outRefundNo, amountFen, reason: input.reason },
+    },
+    now,
+  );
   try {
-    const state = await client.createRefund({ outTradeNo: order.outTradeNo, outRefundNo: refund.outRefundNo, amountFen, totalFen: order.amountFen, reason: input.reason });
+    const state = await client.createRefund({
+      outTradeNo: order.outTradeNo,
+      outRefundNo: refund.outRefundNo,
+      amountFen,
+      totalFen: order.amountFen,
+      reason: input.reason,
+    });
     await applyRefundOutcome(refund.toObject(), state, now);
   } catch (error) {
     if (isRefusal(error)) await failRefund(refund.toObject(), now);
@@ -66,7 +87,11 @@ async function reserveRefund(order: PaymentOrder, requestedFen: number | undefin
 const FINAL_STATUS: Record<string, 'success' | 'closed' | 'abnormal'> = { SUCCESS: 'success', CLOSED: 'closed', ABNORMAL: 'abnormal' };
 
 /** Applies WeChat's view of a refund once; repeats and stale reports change nothing. */
-export async function applyRefundOutcome(refund: PaymentRefund, state: Pick<RefundState, 'status' | 'refundId' | 'successTime'>, now: Date): Promise<'applied' | 'already' | 'pending'> {
+export async function applyRefundOutcome(
+  refund: PaymentRefund,
+  state: Pick<RefundState, 'status' | 'refundId' | 'successTime'>,
+  now: Date,
+): Promise<'applied' | 'already' | 'pending'> {
   const status = FINAL_STATUS[state.status];
   if (!status) {
     if (state.refundId) await PaymentRefundModel.updateOne({ _id: refund._id, refundId: null }, { $set: { refundId: state.refundId } });
@@ -81,7 +106,16 @@ export async function applyRefundOutcome(refund: PaymentRefund, state: Pick<Refu
   // CLOSED: nothing left the merchant account, the amount may be refunded again. ABNORMAL: the
   // money is in limbo (handled on the merchant platform) and stays taken.
   if (status === 'closed') await giveBack(refund.orderId, refund.amountFen);
-  await recordAudit({ actor: WECHATPAY_ACTOR, action: `refund_${status}`, entity: 'payment_order', entityId: String(refund.orderId), after: { outRefundNo: refund.outRefundNo, amountFen: refund.amountFen } }, now);
+  await recordAudit(
+    {
+      actor: WECHATPAY_ACTOR,
+      action: `refund_${status}`,
+      entity: 'payment_order',
+      entityId: String(refund.orderId),
+      after: { outRefundNo: refund.outRefundNo, amountFen: refund.amountFen },
+    },
+    now,
+  );
   return 'applied';
 }
 
@@ -106,7 +140,10 @@ async function failRefund(refund: PaymentRefund, now: Date): Promise<void> {
   const moved = await PaymentRefundModel.updateOne({ _id: refund._id, status: 'processing' }, { $set: { status: 'failed' } });
   if (moved.modifiedCount === 0) return;
   await giveBack(refund.orderId, refund.amountFen);
-  await recordAudit({ actor: WECHATPAY_ACTOR, action: 'refund_failed', entity: 'payment_order', entityId: String(refund.orderId), after: { outRefundNo: refund.outRefundNo } }, now);
+  await recordAudit(
+    { actor: WECHATPAY_ACTOR, action: 'refund_failed', entity: 'payment_order', entityId: String(refund.orderId), after: { outRefundNo: refund.outRefundNo } },
+    now,
+  );
 }
 
 /** Asks WeChat Pay about a refund still processing (the reconcile job). */

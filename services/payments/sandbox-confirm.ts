@@ -31,8 +31,12 @@ export async function confirmSandboxPayment(input: { applicationId: string; citi
 async function orderAgain(order: PaymentOrder): Promise<void> {
   try {
     await payClient().createJsapiOrder({
-      outTradeNo: order.outTradeNo, description: order.description, amountFen: order.amountFen,
-      payerOpenid: order.payerOpenid, timeExpire: order.timeExpire, attach: String(order.applicationId),
+      outTradeNo: order.outTradeNo,
+      description: order.description,
+      amountFen: order.amountFen,
+      payerOpenid: order.payerOpenid,
+      timeExpire: order.timeExpire,
+      attach: String(order.applicationId),
     });
   } catch (error) {
     throw toPaymentError(error, 'createJsapiOrder');

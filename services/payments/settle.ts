@@ -25,7 +25,12 @@ export const WECHATPAY_ACTOR = { kind: 'system', id: 'wechatpay' } as const;
  * Refuses a report that does not match our records: audited (the money trail), logged, and
  * answered as an AppError the notify route turns into WeChat's FAIL form.
  */
-export async function refuseReport(status: number, code: string, message: string, subject: { order?: PaymentOrder | null; entityId: string; reported: unknown }) {
+export async function refuseReport(
+  status: number,
+  code: string,
+  message: string,
+  subject: { order?: PaymentOrder | null; entityId: string; reported: unknown },
+) {
   logger.warn({ code, entityId: subject.entityId }, 'WeChat Pay report refused');
   await recordAudit({
     actor: WECHATPAY_ACTOR,
@@ -40,7 +45,12 @@ export async function refuseReport(status: number, code: string, message: string
 }
 
 /** Marks `order` paid if WeChat's report matches it; a repeat is 'already' and changes nothing. */
-export async function settleOrder(order: PaymentOrder, reported: ReportedPayment, source: 'notify' | 'query', now = new Date()): Promise<'settled' | 'already'> {
+export async function settleOrder(
+  order: PaymentOrder,
+  reported: ReportedPayment,
+  source: 'notify' | 'query',
+  now = new Date(),
+): Promise<'settled' | 'already'> {
   const subject = { order, entityId: String(order._id), reported };
   if (reported.mchId !== merchantId()) throw await refuseReport(400, 'MCHID_MISMATCH', '商户号不符', subject);
   if (reported.amountFen !== order.amountFen) throw await refuseReport(400, 'AMOUNT_MISMATCH', '金额与订单不符', subject);
@@ -55,14 +65,17 @@ export async function settleOrder(order: PaymentOrder, reported: ReportedPayment
   if (before.status !== 'open') logger.error({ orderId: String(order._id), was: before.status }, 'payment arrived for an order no longer open');
   const wasPaid = await setApplicationPaid(order.applicationId, true, now);
   if (wasPaid) logger.error({ applicationId: String(order.applicationId) }, 'application paid twice: refund one order');
-  await recordAudit({
-    actor: WECHATPAY_ACTOR,
-    action: 'pay',
-    entity: 'payment_order',
-    entityId: String(order._id),
-    before: { status: before.status },
-    after: { status: 'paid', amountFen: order.amountFen, transactionId: reported.transactionId, source },
-  }, now);
+  await recordAudit(
+    {
+      actor: WECHATPAY_ACTOR,
+      action: 'pay',
+      entity: 'payment_order',
+      entityId: String(order._id),
+      before: { status: before.status },
+      after: { status: 'paid', amountFen: order.amountFen, transactionId: reported.transactionId, source },
+    },
+    now,
+  );
   return 'settled';
 }
 
@@ -96,7 +109,13 @@ export async function reconcileOrder(order: PaymentOrder, now: Date, closeUnpaid
     return 'closed';
   }
   if (state.tradeState === 'SUCCESS' || state.tradeState === 'REFUND') {
-    const reported = { mchId: merchantId(), outTradeNo: order.outTradeNo, transactionId: state.transactionId ?? '', amountFen: state.amountFen ?? -1, successTime: state.successTime };
+    const reported = {
+      mchId: merchantId(),
+      outTradeNo: order.outTradeNo,
+      transactionId: state.transactionId ?? '',
+      amountFen: state.amountFen ?? -1,
+      successTime: state.successTime,
+    };
     await settleOrder(order, reported, 'query', now);
     return 'settled';
   }

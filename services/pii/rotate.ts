@@ -16,7 +16,10 @@ export async function rotatePiiKey(): Promise<RotationCounts> {
   const counts: RotationCounts = { citizens: 0, applications: 0 };
   let lastId: unknown = null;
   for (;;) {
-    const batch = await CitizenModel.find(lastId ? { _id: { $gt: lastId } } : {}).sort({ _id: 1 }).limit(BATCH).lean();
+    const batch = await CitizenModel.find(lastId ? { _id: { $gt: lastId } } : {})
+      .sort({ _id: 1 })
+      .limit(BATCH)
+      .lean();
     if (batch.length === 0) break;
     lastId = batch[batch.length - 1]!._id;
     for (const citizen of batch) {
@@ -57,7 +60,11 @@ async function rotateApplicantNames(): Promise<number> {
       // re-read every case, and the staff queue, ordered by last change, would be reshuffled).
       // Guarded by the ciphertext read, so a write meanwhile is never overwritten.
       const { applicantNameEnc } = application;
-      await ApplicationModel.updateOne({ _id: application._id, applicantNameEnc }, { $set: { applicantNameEnc: encryptPii(decryptPii(applicantNameEnc)) } }, { timestamps: false });
+      await ApplicationModel.updateOne(
+        { _id: application._id, applicantNameEnc },
+        { $set: { applicantNameEnc: encryptPii(decryptPii(applicantNameEnc)) } },
+        { timestamps: false },
+      );
       rotated++;
     }
   }

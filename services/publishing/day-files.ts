@@ -26,7 +26,12 @@ export async function writeFiles(view: PublishedView, changed: Set<string> | nul
   const removed = await removeDayFilesBefore(dir, windowStart);
   const days = [...view.days].filter(([, rows]) => rows.length > 0).sort((a, b) => (a[0] < b[0] ? 1 : -1));
   await writeJsonAtomic(path.join(dir, 'stats.json'), { generatedAt: now.toISOString(), ...window.stats });
-  await writeJsonAtomic(indexFile, { generatedAt: now.toISOString(), from: windowStart, to: today, days: days.map(([date, rows]) => ({ date, count: rows.length, file: `progress/${date}.json` })) });
+  await writeJsonAtomic(indexFile, {
+    generatedAt: now.toISOString(),
+    from: windowStart,
+    to: today,
+    days: days.map(([date, rows]) => ({ date, count: rows.length, file: `progress/${date}.json` })),
+  });
   return { written: rewrite.size + 2, removed };
 }
 

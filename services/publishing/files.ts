@@ -44,5 +44,8 @@ export async function removeDayFilesBefore(dir: string, windowStart: string): Pr
 }
 
 export async function exists(file: string): Promise<boolean> {
-  return access(file).then(() => true, () => false);
+  return access(file).then(
+    () => true,
+    () => false,
+  );
 }

@@ -9,8 +9,7 @@ export type LedgerRow = PublicRow & { caseId: string; stamp: number; pubDate: st
 
 /** A published row as stored: a case's public row, or its removal from the board. */
 export type PublishedVersion =
-  | (PublicRow & { _id: Types.ObjectId; stamp: number; pubDate: string; removed?: false | null })
-  | { _id: Types.ObjectId; stamp: number; removed: true };
+  (PublicRow & { _id: Types.ObjectId; stamp: number; pubDate: string; removed?: false | null }) | { _id: Types.ObjectId; stamp: number; removed: true };
 
 /** One process's copy of the published rows; created by the progress cache (server/caches.ts). */
 export type Ledger = ReturnType<typeof createLedger>;

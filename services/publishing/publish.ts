@@ -24,14 +24,19 @@ const STATE_ID = 'progress';
 const BATCH = 1000;
 /** Re-read this much before the watermark (see above). */
 export const OVERLAP_MS = 5_000;
-export const CASE_FIELDS = 'itemCode department status applicantNameEnc applicantIsCompany acceptedDate deadline completedDate onTime onsiteVisits evaluationScore evaluatedAt updatedAt';
+export const CASE_FIELDS =
+  'itemCode department status applicantNameEnc applicantIsCompany acceptedDate deadline completedDate onTime onsiteVisits evaluationScore evaluatedAt updatedAt';
 
-
-interface TickState { stamp: number; watermark: Date | null; replaced: Replacement[]; scanned: number; ledger: Ledger }
+interface TickState {
+  stamp: number;
+  watermark: Date | null;
+  replaced: Replacement[];
+  scanned: number;
+  ledger: Ledger;
+}
 
 /** The applications a tick reads: written since `watermark` less the overlap, all of them the first time. */
-export const changedApplicationsQuery = (watermark: Date | null) =>
-  changedSinceQuery(watermark && new Date(watermark.getTime() - OVERLAP_MS));
+export const changedApplicationsQuery = (watermark: Date | null) => changedSinceQuery(watermark && new Date(watermark.getTime() - OVERLAP_MS));
 
 /** Publishes what changed; `now` fixes "today" and the window. */
 export async function publishProgress(now: Date, catalogue: CatalogueSnapshot, ledger: Ledger) {
@@ -81,11 +86,16 @@ async function publishBatch(batch: CaseSource[], catalogue: CatalogueSnapshot, t
     if (previous) previousRows.set(caseId, previous);
     tick.stamp++;
     const _id = application._id as Types.ObjectId;
-    versions.push(next ? { _id, stamp: tick.stamp, removed: false as const, ...next, pubDate: pubDateOf(next) } : { _id, stamp: tick.stamp, removed: true as const });
+    versions.push(
+      next ? { _id, stamp: tick.stamp, removed: false as const, ...next, pubDate: pubDateOf(next) } : { _id, stamp: tick.stamp, removed: true as const },
+    );
   }
   if (versions.length === 0) return [];
   const known = (version: { _id: Types.ObjectId }) => previousRows.has(String(version._id));
-  await writeRows(versions.filter((version) => !known(version)), versions.filter(known));
+  await writeRows(
+    versions.filter((version) => !known(version)),
+    versions.filter(known),
+  );
   for (const version of versions) {
     tick.ledger.apply(version);
     const caseId = String(version._id);
@@ -99,7 +109,8 @@ type PublishedRow = { _id: Types.ObjectId; stamp: number };
 /** New cases are inserted (the first publish inserts every case), known ones replaced in place. */
 async function writeRows(fresh: PublishedRow[], known: PublishedRow[]): Promise<void> {
   const replace = (rows: PublishedRow[]) =>
-    rows.length > 0 && PublishedCaseModel.collection.bulkWrite(rows.map((row) => ({ replaceOne: { filter: { _id: row._id }, replacement: row, upsert: true } })));
+    rows.length > 0 &&
+    PublishedCaseModel.collection.bulkWrite(rows.map((row) => ({ replaceOne: { filter: { _id: row._id }, replacement: row, upsert: true } })));
   try {
     if (fresh.length > 0) await PublishedCaseModel.collection.insertMany(fresh, { ordered: false });
   } catch (error) {
@@ -110,7 +121,21 @@ async function writeRows(fresh: PublishedRow[], known: PublishedRow[]): Promise<
   await replace(known);
 }
 
-const ROW_FIELDS = ['itemCode', 'itemName', 'department', 'departmentName', 'applicant', 'status', 'acceptedDate', 'deadline', 'completedDate', 'onTime', 'oneVisit', 'evaluationScore', 'evaluatedDate'] as const;
+const ROW_FIELDS = [
+  'itemCode',
+  'itemName',
+  'department',
+  'departmentName',
+  'applicant',
+  'status',
+  'acceptedDate',
+  'deadline',
+  'completedDate',
+  'onTime',
+  'oneVisit',
+  'evaluationScore',
+  'evaluatedDate',
+] as const;
 
 function sameRow(previous: PublicRow | null, next: PublicRow | null): boolean {
   if (!previous || !next) return previous === next;

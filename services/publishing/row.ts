@@ -6,9 +6,19 @@ import { maskName } from '../pii/mask.ts';
 import { zonedDate } from '../calendar/zoned-time.ts';
 
 export interface CaseSource {
-  _id: unknown; itemCode: string; department: string; status: string; applicantNameEnc?: string | null; applicantIsCompany?: boolean | null;
-  acceptedDate?: string | null; deadline?: string | null; completedDate?: string | null; onTime?: boolean | null; onsiteVisits?: number | null;
-  evaluationScore?: number | null; evaluatedAt?: Date | null;
+  _id: unknown;
+  itemCode: string;
+  department: string;
+  status: string;
+  applicantNameEnc?: string | null;
+  applicantIsCompany?: boolean | null;
+  acceptedDate?: string | null;
+  deadline?: string | null;
+  completedDate?: string | null;
+  onTime?: boolean | null;
+  onsiteVisits?: number | null;
+  evaluationScore?: number | null;
+  evaluatedAt?: Date | null;
 }
 
 export type PublicRow = NonNullable<ReturnType<typeof publicRowOf>>;

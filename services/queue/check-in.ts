@@ -29,7 +29,12 @@ export function checkInWindow(appointment: { date: string; start: string; end: s
 }
 
 /** Checks a booking in and returns its ticket number. */
-export async function checkIn(ref: AppointmentRef, staff: StaffPrincipal, now: Date, catalogue: CatalogueSnapshot): Promise<{ ticketNo: string; appointmentId: string }> {
+export async function checkIn(
+  ref: AppointmentRef,
+  staff: StaffPrincipal,
+  now: Date,
+  catalogue: CatalogueSnapshot,
+): Promise<{ ticketNo: string; appointmentId: string }> {
   const filter = 'id' in ref ? { _id: ref.id } : { checkInCode: ref.checkInCode };
   const appointment = await AppointmentModel.findOne(filter).lean();
   if (!appointment) throw notFound('预约');
@@ -51,14 +56,17 @@ export async function checkIn(ref: AppointmentRef, staff: StaffPrincipal, now: D
     { projection: { _id: 1 } },
   ).lean();
   if (!won) return checkedInMeanwhile(appointment._id);
-  const ticket = await issueTicket({
-    itemCode: appointment.itemCode,
-    source: 'booking',
-    periodStart: appointment.start,
-    windowGroup: appointment.windowGroup,
-    appointmentId: appointment._id,
-    now,
-  }, catalogue);
+  const ticket = await issueTicket(
+    {
+      itemCode: appointment.itemCode,
+      source: 'booking',
+      periodStart: appointment.start,
+      windowGroup: appointment.windowGroup,
+      appointmentId: appointment._id,
+      now,
+    },
+    catalogue,
+  );
   await AppointmentModel.updateOne({ _id: appointment._id, ticketNo: null }, { $set: { ticketNo: ticket.ticketNo } });
   return { ticketNo: ticket.ticketNo, appointmentId };
 }

@@ -30,7 +30,12 @@ export async function queueTargetOf(itemCode: string, catalogue: CatalogueSnapsh
   if (!guide) throw notFound('事项');
   const hallCode = guide.windows.find((w) => w.hallCode)?.hallCode;
   if (!hallCode) throw badRequest('NO_WINDOW', '该事项未配置办理窗口');
-  return { windows: guide.windows.map((w) => w.code), hallCode, department: guide.department.code, windowGroup: windowGroupOf(guide.windows.map((w) => w.code)) };
+  return {
+    windows: guide.windows.map((w) => w.code),
+    hallCode,
+    department: guide.department.code,
+    windowGroup: windowGroupOf(guide.windows.map((w) => w.code)),
+  };
 }
 
 /** Formats the n-th ticket of a day: 1 → A001. */

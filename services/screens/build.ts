@@ -7,7 +7,10 @@ import { config } from '../../server/config.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { zonedDate, zonedTime } from '../calendar/zoned-time.ts';
 
-export interface CallShown { ticketNo: string; calledAt: string }
+export interface CallShown {
+  ticketNo: string;
+  calledAt: string;
+}
 export interface HallSnapshot {
   hallCode: string;
   date: string;
@@ -45,7 +48,13 @@ async function lastCalls(windowCode: string, date: string): Promise<CallShown[]>
   return called.map((t) => ({ ticketNo: t.ticketNo, calledAt: zonedTime(t.calledAt!, config.TZ_NAME) }));
 }
 
-interface TicketFigures { status: string; windowGroup: string; windows: string[]; issuedAt: Date; calledAt?: Date | null }
+interface TicketFigures {
+  status: string;
+  windowGroup: string;
+  windows: string[];
+  issuedAt: Date;
+  calledAt?: Date | null;
+}
 
 function waitingByGroup(tickets: TicketFigures[]): HallSnapshot['waiting'] {
   const groups = new Map<string, { windowGroup: string; windows: string[]; count: number }>();
@@ -65,8 +74,9 @@ function averageWait(tickets: TicketFigures[]): number | null {
 }
 
 async function activeAnnouncements(hallCode: string, now: Date) {
-  const rows = await AnnouncementModel.find({ hallCode: { $in: [hallCode, null] }, active: true }).sort({ sortOrder: 1, createdAt: 1 }).limit(20).lean();
-  return rows
-    .filter((a) => (!a.startsAt || a.startsAt <= now) && (!a.endsAt || a.endsAt > now))
-    .map((a) => ({ id: String(a._id), text: a.text }));
+  const rows = await AnnouncementModel.find({ hallCode: { $in: [hallCode, null] }, active: true })
+    .sort({ sortOrder: 1, createdAt: 1 })
+    .limit(20)
+    .lean();
+  return rows.filter((a) => (!a.startsAt || a.startsAt <= now) && (!a.endsAt || a.endsAt > now)).map((a) => ({ id: String(a._id), text: a.text }));
 }

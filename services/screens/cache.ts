@@ -4,7 +4,10 @@ import { ScreenSnapshotModel } from '../../models/screen-snapshot.ts';
 import { logger } from '../../server/logger.ts';
 
 /** `body` is kept encoded, so a poll sends bytes without converting a string each time. */
-export interface CachedSnapshot { body: Buffer; etag: string }
+export interface CachedSnapshot {
+  body: Buffer;
+  etag: string;
+}
 
 /** One instance's copy of every hall's snapshot; server/index.ts creates, starts and stops it. */
 export interface ScreenCache {

@@ -8,7 +8,10 @@ import { clearScreenTokenCache, hashScreenToken } from '../../server/auth/screen
 import { conflict, notFound } from '../../server/errors.ts';
 import { recordAudit } from '../audit/record.ts';
 
-interface Change { actor: StaffPrincipal; requestId?: string }
+interface Change {
+  actor: StaffPrincipal;
+  requestId?: string;
+}
 
 const newToken = () => `scr_${randomBytes(24).toString('base64url')}`;
 
@@ -16,8 +19,17 @@ const newToken = () => `scr_${randomBytes(24).toString('base64url')}`;
 export async function createScreenDevice(input: { code: string; name: string; hallCode: string }, change: Change) {
   if (await ScreenDeviceModel.exists({ _id: input.code })) throw conflict('CODE_TAKEN', '设备编码已存在', { code: input.code });
   const token = newToken();
-  const device = (await ScreenDeviceModel.create({ _id: input.code, name: input.name, hallCode: input.hallCode, tokenHash: hashScreenToken(token) })).toObject();
-  await recordAudit({ actor: change.actor, action: 'create', entity: 'screen_device', entityId: input.code, after: withoutHash(device), requestId: change.requestId });
+  const device = (
+    await ScreenDeviceModel.create({ _id: input.code, name: input.name, hallCode: input.hallCode, tokenHash: hashScreenToken(token) })
+  ).toObject();
+  await recordAudit({
+    actor: change.actor,
+    action: 'create',
+    entity: 'screen_device',
+    entityId: input.code,
+    after: withoutHash(device),
+    requestId: change.requestId,
+  });
   return { device, token };
 }
 
@@ -27,7 +39,15 @@ export async function updateScreenDevice(code: string, patch: { name?: string; h
   if (!before) throw notFound('大屏设备');
   const after = await ScreenDeviceModel.findByIdAndUpdate(code, { $set: patch }, { returnDocument: 'after' }).lean();
   clearScreenTokenCache();
-  await recordAudit({ actor: change.actor, action: 'update', entity: 'screen_device', entityId: code, before: withoutHash(before), after: withoutHash(after!), requestId: change.requestId });
+  await recordAudit({
+    actor: change.actor,
+    action: 'update',
+    entity: 'screen_device',
+    entityId: code,
+    before: withoutHash(before),
+    after: withoutHash(after!),
+    requestId: change.requestId,
+  });
   return after!;
 }
 
@@ -45,14 +65,28 @@ export async function deleteScreenDevice(code: string, change: Change): Promise<
   const before = await ScreenDeviceModel.findByIdAndDelete(code).lean();
   if (!before) throw notFound('大屏设备');
   clearScreenTokenCache();
-  await recordAudit({ actor: change.actor, action: 'delete', entity: 'screen_device', entityId: code, before: withoutHash(before), requestId: change.requestId });
+  await recordAudit({
+    actor: change.actor,
+    action: 'delete',
+    entity: 'screen_device',
+    entityId: code,
+    before: withoutHash(before),
+    requestId: change.requestId,
+  });
 }
 
 type AnnouncementInput = { hallCode?: string | null; text?: string; startsAt?: Date | null; endsAt?: Date | null; active?: boolean; sortOrder?: number };
 
 export async function createAnnouncement(input: AnnouncementInput, change: Change) {
   const created = (await AnnouncementModel.create(input)).toObject();
-  await recordAudit({ actor: change.actor, action: 'create', entity: 'announcement', entityId: String(created._id), after: created, requestId: change.requestId });
+  await recordAudit({
+    actor: change.actor,
+    action: 'create',
+    entity: 'announcement',
+    entityId: String(created._id),
+    after: created,
+    requestId: change.requestId,
+  });
   return created;
 }
 

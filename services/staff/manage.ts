@@ -99,11 +99,10 @@ export async function setStaffActive(id: string, active: boolean, acting: Acting
 
 /** One guarded update (the account still has the role and department it was checked with), audited. */
 async function change(before: StaffRecord, update: { $set: Record<string, unknown> }, action: string, { actor, requestId, now }: Acting): Promise<StaffRecord> {
-  const after = await StaffModel.findOneAndUpdate(
-    { _id: before._id, role: before.role, department: before.department ?? null },
-    update,
-    { returnDocument: 'after', runValidators: true },
-  ).lean<StaffRecord>();
+  const after = await StaffModel.findOneAndUpdate({ _id: before._id, role: before.role, department: before.department ?? null }, update, {
+    returnDocument: 'after',
+    runValidators: true,
+  }).lean<StaffRecord>();
   if (!after) throw conflict('STAFF_CHANGED', '该账号刚被他人修改，请刷新后重试');
   await recordAudit({ actor, action, entity: 'staff', entityId: String(before._id), before, after, requestId }, now);
   return after;

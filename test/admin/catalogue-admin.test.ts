@@ -97,7 +97,10 @@ test('POST /admin/items/:code/unpublish › removes the item from the public cat
   t.is(res.body.published, false);
   t.is((await app.request('GET', `/api/v1/items/${fields.code}`)).status, 404);
   const list = await app.request('GET', `/api/v1/admin/items?pageSize=100`, { token: adminX.token });
-  t.true(list.body.items.some((i: { code: string }) => i.code === fields.code), 'admins still see it');
+  t.true(
+    list.body.items.some((i: { code: string }) => i.code === fields.code),
+    'admins still see it',
+  );
 });
 
 test('departments › only center admins create them; windows follow department scope', async (t) => {
@@ -120,9 +123,17 @@ test('admin lists › a department admin sees only their department', async (t) 
 
 test('body injection › $-operators and prototype keys are refused before any write', async (t) => {
   const audits = () => AuditLogModel.countDocuments({ entityId: { $in: ['X1', 'X2'] } });
-  const res = await app.request('POST', '/api/v1/admin/departments', { token: center.token, rawBody: JSON.stringify({ code: 'X1', name: { $gt: '' } }), headers: { 'Content-Type': 'application/json' } });
+  const res = await app.request('POST', '/api/v1/admin/departments', {
+    token: center.token,
+    rawBody: JSON.stringify({ code: 'X1', name: { $gt: '' } }),
+    headers: { 'Content-Type': 'application/json' },
+  });
   t.is(res.status, 400);
-  const proto = await app.request('POST', '/api/v1/admin/departments', { token: center.token, rawBody: '{"code":"X2","name":"a","__proto__":{"admin":true}}', headers: { 'Content-Type': 'application/json' } });
+  const proto = await app.request('POST', '/api/v1/admin/departments', {
+    token: center.token,
+    rawBody: '{"code":"X2","name":"a","__proto__":{"admin":true}}',
+    headers: { 'Content-Type': 'application/json' },
+  });
   t.is(proto.status, 400);
   t.is(await audits(), 0);
 });

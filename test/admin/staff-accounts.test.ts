@@ -37,7 +37,9 @@ test('POST /admin/staff › creates an account that must change its password bef
   t.is(first.body.error.code, 'PASSWORD_CHANGE_REQUIRED');
   const same = await app.request('POST', '/api/v1/auth/staff/password', { body: { username, password: 'Temp-2026-first', newPassword: 'Temp-2026-first' } });
   t.is(same.status, 400);
-  const changed = await app.request('POST', '/api/v1/auth/staff/password', { body: { username, password: 'Temp-2026-first', newPassword: 'my-own-Secret-77' } });
+  const changed = await app.request('POST', '/api/v1/auth/staff/password', {
+    body: { username, password: 'Temp-2026-first', newPassword: 'my-own-Secret-77' },
+  });
   t.is(changed.status, 204);
   t.is((await login(username, 'my-own-Secret-77')).status, 200);
   t.is((await login(username, 'Temp-2026-first')).status, 401);
@@ -46,7 +48,10 @@ test('POST /admin/staff › creates an account that must change its password bef
 
 test('POST /admin/staff › refuses a taken username, a mismatched scope, and unknown fields', async (t) => {
   const { username } = await createClerk(center.token);
-  const again = await app.request('POST', '/api/v1/admin/staff', { token: center.token, body: { username, name: '王', role: 'window', department: DEPT, password: 'Temp-2026-first' } });
+  const again = await app.request('POST', '/api/v1/admin/staff', {
+    token: center.token,
+    body: { username, name: '王', role: 'window', department: DEPT, password: 'Temp-2026-first' },
+  });
   t.is(again.status, 409);
   t.is(again.body.error.code, 'USERNAME_TAKEN');
   t.is((await createClerk(center.token, { role: 'center_admin' })).res.status, 400, 'a center admin has no department');
@@ -86,7 +91,10 @@ test('PATCH /admin/staff/:id › changes role and scope, audited with before and
 test('reset, disable, enable › a reset forces a new password; a disabled account cannot sign in', async (t) => {
   const { res, username } = await createClerk(center.token);
   await app.request('POST', '/api/v1/auth/staff/password', { body: { username, password: 'Temp-2026-first', newPassword: 'my-own-Secret-77' } });
-  const reset = await app.request('POST', `/api/v1/admin/staff/${res.body.id}/reset-password`, { token: deptAdmin.token, body: { password: 'Reset-2026-temp' } });
+  const reset = await app.request('POST', `/api/v1/admin/staff/${res.body.id}/reset-password`, {
+    token: deptAdmin.token,
+    body: { password: 'Reset-2026-temp' },
+  });
   t.is(reset.status, 200);
   t.true(reset.body.mustChangePassword);
   t.is((await login(username, 'my-own-Secret-77')).status, 401);

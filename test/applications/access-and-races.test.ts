@@ -50,8 +50,9 @@ test('accept and complete races › only one succeeds', async (t) => {
   const id = await applicationIn(app, scene, 'approved');
   const accepts = await Promise.all([1, 2, 3].map(() => app.request('POST', `/api/v1/staff/applications/${id}/accept`, { token: scene.clerk.token })));
   t.deepEqual(accepts.map((a) => a.status).sort(), [200, 409, 409]);
-  const completes = await Promise.all([0, 2].map((onsiteVisits) =>
-    app.request('POST', `/api/v1/staff/applications/${id}/complete`, { token: scene.clerk.token, body: { onsiteVisits } })));
+  const completes = await Promise.all(
+    [0, 2].map((onsiteVisits) => app.request('POST', `/api/v1/staff/applications/${id}/complete`, { token: scene.clerk.token, body: { onsiteVisits } })),
+  );
   t.deepEqual(completes.map((a) => a.status).sort(), [200, 409]);
   const stored = await ApplicationModel.findById(id).lean();
   t.is(stored!.history.filter((h) => h.status === 'completed').length, 1);
@@ -139,7 +140,10 @@ test('concurrent uploads of different materials › all kept, none lost', async 
   const opened = await app.request('POST', '/api/v1/applications', { token: scene.citizen.token, body: { itemCode: scene.item.code } });
   const id = opened.body.id;
   const answers = await Promise.all(['居民身份证', '申请表', '委托书'].map((name) => upload(app, scene.citizen.token, id, name, files.pdf())));
-  t.deepEqual(answers.map((a) => a.status), [200, 200, 200]);
+  t.deepEqual(
+    answers.map((a) => a.status),
+    [200, 200, 200],
+  );
   const stored = await ApplicationModel.findById(id).lean();
   t.deepEqual(stored!.materials.map((m) => m.materialName).sort(), ['委托书', '居民身份证', '申请表'].sort());
 });
@@ -148,10 +152,19 @@ test('concurrent uploads replacing the same material › both answered, one file
   const own = await buildScene(); // its own citizen, so these uploads count against no other test's rate limit
   const id = await openWithMaterials(app, own.citizen.token, own.item.code);
   const answers = await Promise.all([files.pdf(), files.png(), files.jpg()].map((content) => upload(app, own.citizen.token, id, '申请表', content)));
-  t.deepEqual(answers.map((a) => a.status), [200, 200, 200]);
+  t.deepEqual(
+    answers.map((a) => a.status),
+    [200, 200, 200],
+  );
   const stored = await ApplicationModel.findById(id).lean();
   const kept = stored!.materials.filter((m) => m.materialName === '申请表');
   t.is(kept.length, 1);
-  const gridFiles = await mongoose.connection.db!.collection('materials.files').find({ 'metadata.applicationId': id, 'metadata.materialName': '申请表' }).toArray();
-  t.deepEqual(gridFiles.map((f) => String(f._id)), [String(kept[0]!.fileId)]);
+  const gridFiles = await mongoose.connection
+    .db!.collection('materials.files')
+    .find({ 'metadata.applicationId': id, 'metadata.materialName': '申请表' })
+    .toArray();
+  t.deepEqual(
+    gridFiles.map((f) => String(f._id)),
+    [String(kept[0]!.fileId)],
+  );
 });

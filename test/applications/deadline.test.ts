@@ -40,7 +40,8 @@ test.after.always(() => app.close());
 
 test('POST /staff/cases › walk-in case › created accepted with the deadline and the applicant encrypted', async (t) => {
   const res = await app.request('POST', '/api/v1/staff/cases', {
-    token: scene.clerk.token, body: { itemCode: scene.item.code, applicantName: '李四' },
+    token: scene.clerk.token,
+    body: { itemCode: scene.item.code, applicantName: '李四' },
   });
   t.is(res.status, 201);
   t.is(res.body.status, 'accepted');
@@ -62,7 +63,8 @@ test('POST /staff/cases › walk-in case › created accepted with the deadline 
 test('POST /staff/cases › 即办件 › due the day of acceptance; a company is stored as named', async (t) => {
   const immediate = await buildScene({ caseType: 'immediate', promisedLimitDays: 0 });
   const res = await app.request('POST', '/api/v1/staff/cases', {
-    token: immediate.clerk.token, body: { itemCode: immediate.item.code, applicantName: '某某建设有限公司', applicantIsCompany: true },
+    token: immediate.clerk.token,
+    body: { itemCode: immediate.item.code, applicantName: '某某建设有限公司', applicantIsCompany: true },
   });
   t.is(res.status, 201);
   t.is(res.body.deadline, businessDate(new Date()));

@@ -135,8 +135,11 @@ test('POST /admin/rectifications/:id/close › two admins at once › one 200, o
   await rate(id, scene.citizen.token, { score: 1 });
   const task = await RectificationModel.findOne({ applicationId: id }).lean();
   const second = await buildStaff('dept_admin', scene.department);
-  const answers = await Promise.all([scene.admin, second].map((admin, i) =>
-    app.request('POST', `/api/v1/admin/rectifications/${String(task!._id)}/close`, { token: admin.token, body: { reply: `答复${i}` } })));
+  const answers = await Promise.all(
+    [scene.admin, second].map((admin, i) =>
+      app.request('POST', `/api/v1/admin/rectifications/${String(task!._id)}/close`, { token: admin.token, body: { reply: `答复${i}` } }),
+    ),
+  );
   t.deepEqual(answers.map((a) => a.status).sort(), [200, 409]);
   const winner = answers.find((a) => a.status === 200)!.body.reply;
   const seen = await app.request('GET', `/api/v1/applications/${id}`, { token: scene.citizen.token });

@@ -19,12 +19,20 @@ const base = Date.UTC(2026, 0, 5, 2);
 test.before(async () => {
   await connectTestDatabase();
   const applications = Array.from({ length: 2_000 }, (_, i) => ({
-    citizenId: citizens[i % citizens.length], itemCode: `I${i % 7}`, department: DEPARTMENTS[i % DEPARTMENTS.length],
-    status: APPLICATION_STATUSES[i % APPLICATION_STATUSES.length], materials: [], supplement: [], history: [],
-    createdAt: new Date(base + i * 60_000), updatedAt: new Date(base + i * 60_000),
+    citizenId: citizens[i % citizens.length],
+    itemCode: `I${i % 7}`,
+    department: DEPARTMENTS[i % DEPARTMENTS.length],
+    status: APPLICATION_STATUSES[i % APPLICATION_STATUSES.length],
+    materials: [],
+    supplement: [],
+    history: [],
+    createdAt: new Date(base + i * 60_000),
+    updatedAt: new Date(base + i * 60_000),
   }));
   await ApplicationModel.collection.insertMany(applications);
-  await PublishedCaseModel.collection.insertMany(Array.from({ length: 2_000 }, (_, i) => ({ _id: new Types.ObjectId(), stamp: i + 1, removed: false, pubDate: '2026-01-05' })));
+  await PublishedCaseModel.collection.insertMany(
+    Array.from({ length: 2_000 }, (_, i) => ({ _id: new Types.ObjectId(), stamp: i + 1, removed: false, pubDate: '2026-01-05' })),
+  );
 });
 test.after.always(async () => {
   await mongoose.connection.dropDatabase();

@@ -29,7 +29,10 @@ test('application › whole life: draft, submit, supplement, resubmit, approve, 
 
   const supplement = await post(`/staff/applications/${id}/review`, clerk.token, {
     decision: 'supplement',
-    missing: [{ materialName: '居民身份证', note: '照片页不清晰' }, { materialName: '委托书', note: '代办须提供委托书' }],
+    missing: [
+      { materialName: '居民身份证', note: '照片页不清晰' },
+      { materialName: '委托书', note: '代办须提供委托书' },
+    ],
   });
   t.is(supplement.status, 200);
   t.is(supplement.body.status, 'supplement_required');
@@ -82,7 +85,10 @@ test('application › whole life: draft, submit, supplement, resubmit, approve, 
   t.true(mine.body.items.some((a: { id: string }) => a.id === id));
 
   const queued = await NotificationModel.find({ entityId: id }).sort({ createdAt: 1 }).lean();
-  t.deepEqual(queued.map((n) => n.kind), ['supplement_required', 'approved', 'accepted', 'completed']);
+  t.deepEqual(
+    queued.map((n) => n.kind),
+    ['supplement_required', 'approved', 'accepted', 'completed'],
+  );
 });
 
 test('POST /applications › item without online pre-review › answers 409 PRE_REVIEW_NOT_OFFERED', async (t) => {
@@ -137,7 +143,10 @@ test('staff transitions › out of order › answer 409 INVALID_STATE and change
   // A draft is the citizen's own: staff do not see it at all.
   t.is((await post(`/staff/applications/${id}/review`, clerk.token, { decision: 'approve' })).status, 404);
   await post(`/applications/${id}/submit`, scene.citizen.token);
-  for (const [path, body] of [[`/staff/applications/${id}/accept`, undefined], [`/staff/applications/${id}/complete`, { onsiteVisits: 1 }]] as const) {
+  for (const [path, body] of [
+    [`/staff/applications/${id}/accept`, undefined],
+    [`/staff/applications/${id}/complete`, { onsiteVisits: 1 }],
+  ] as const) {
     const res = await post(path, clerk.token, body);
     t.is(res.status, 409, path);
     t.is(res.body.error.code, 'INVALID_STATE');
@@ -187,12 +196,23 @@ test('GET /openapi.json › documents the application routes, the upload as mult
   const res = await app.request('GET', '/openapi.json');
   const paths = res.body.paths;
   for (const path of [
-    '/api/v1/applications', '/api/v1/applications/{id}/materials', '/api/v1/applications/{id}/submit', '/api/v1/me/applications',
-    '/api/v1/applications/{id}', '/api/v1/applications/{id}/evaluation', '/api/v1/applications/{id}/materials/{materialName}/file',
-    '/api/v1/staff/applications', '/api/v1/staff/applications/{id}/review', '/api/v1/staff/applications/{id}/accept',
-    '/api/v1/staff/applications/{id}/complete', '/api/v1/staff/cases', '/api/v1/staff/evaluations',
-    '/api/v1/admin/rectifications', '/api/v1/admin/rectifications/{id}/close',
-  ]) t.truthy(paths[path], path);
+    '/api/v1/applications',
+    '/api/v1/applications/{id}/materials',
+    '/api/v1/applications/{id}/submit',
+    '/api/v1/me/applications',
+    '/api/v1/applications/{id}',
+    '/api/v1/applications/{id}/evaluation',
+    '/api/v1/applications/{id}/materials/{materialName}/file',
+    '/api/v1/staff/applications',
+    '/api/v1/staff/applications/{id}/review',
+    '/api/v1/staff/applications/{id}/accept',
+    '/api/v1/staff/applications/{id}/complete',
+    '/api/v1/staff/cases',
+    '/api/v1/staff/evaluations',
+    '/api/v1/admin/rectifications',
+    '/api/v1/admin/rectifications/{id}/close',
+  ])
+    t.truthy(paths[path], path);
   t.truthy(paths['/api/v1/applications/{id}/materials'].post.requestBody.content['multipart/form-data']);
   t.truthy(paths['/api/v1/applications/{id}/materials'].post.responses['413']);
 });

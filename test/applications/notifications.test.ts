@@ -17,7 +17,10 @@ test.before(async () => {
   const wechat = { appId: 'wxcases0000000001', secret: 'cases-test-secret' };
   fake = await startFakeWechat(wechat);
   Object.assign(config, {
-    WECHAT_API_BASE: fake.baseUrl, WECHAT_APPID: wechat.appId, WECHAT_SECRET: wechat.secret, WECHAT_TEMPLATE_CASE_STATUS: TEMPLATE,
+    WECHAT_API_BASE: fake.baseUrl,
+    WECHAT_APPID: wechat.appId,
+    WECHAT_SECRET: wechat.secret,
+    WECHAT_TEMPLATE_CASE_STATUS: TEMPLATE,
   });
   app = await startTestApp();
   scene = await buildScene({ name: '不动产登记资料查询' });
@@ -36,7 +39,8 @@ const sentFor = (openid: string) => fake.sentMessages.filter((m) => m.touser ===
 serial('notifications › supplement, approval, acceptance and completion reach the citizen through subscribeMessage.send', async (t) => {
   const id = await applicationIn(app, scene, 'submitted');
   await app.request('POST', `/api/v1/staff/applications/${id}/review`, {
-    token: scene.clerk.token, body: { decision: 'supplement', missing: [{ materialName: '申请表', note: '缺签字' }, '居民身份证'] },
+    token: scene.clerk.token,
+    body: { decision: 'supplement', missing: [{ materialName: '申请表', note: '缺签字' }, '居民身份证'] },
   });
   const counts = await notificationSenderJob.run(later(1000));
   t.is(counts.sent, 1);
@@ -59,7 +63,9 @@ serial('notifications › every status the citizen needs is sent once, in order'
   const before = sentFor(scene.citizen.openid).length;
   const id = await applicationIn(app, scene, 'completed');
   await sendDueNotifications(later(1000));
-  const phrases = sentFor(scene.citizen.openid).slice(before).map((m) => m.data.phrase2!.value);
+  const phrases = sentFor(scene.citizen.openid)
+    .slice(before)
+    .map((m) => m.data.phrase2!.value);
   t.deepEqual(phrases, ['预审通过', '已受理', '已办结']);
   const accepted = sentFor(scene.citizen.openid).slice(before)[1]!;
   const stored = await app.request('GET', `/api/v1/applications/${id}`, { token: scene.citizen.token });
@@ -70,7 +76,8 @@ serial('notifications › WeChat busy › the state change stands, the job retri
   const id = await applicationIn(app, scene, 'submitted');
   fake.failNext('/cgi-bin/message/subscribe/send', -1);
   const rejected = await app.request('POST', `/api/v1/staff/applications/${id}/review`, {
-    token: scene.clerk.token, body: { decision: 'reject', note: '不属于本事项受理范围' },
+    token: scene.clerk.token,
+    body: { decision: 'reject', note: '不属于本事项受理范围' },
   });
   t.is(rejected.status, 200);
   t.is(rejected.body.status, 'rejected');

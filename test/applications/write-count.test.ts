@@ -8,7 +8,19 @@ import { applicationIn, buildScene } from './fixtures.ts';
 
 let app: TestApp;
 let scene: Awaited<ReturnType<typeof buildScene>>;
-const WRITES = new Set(['insertOne', 'insertMany', 'updateOne', 'updateMany', 'replaceOne', 'findOneAndUpdate', 'findOneAndReplace', 'findOneAndDelete', 'deleteOne', 'deleteMany', 'bulkWrite']);
+const WRITES = new Set([
+  'insertOne',
+  'insertMany',
+  'updateOne',
+  'updateMany',
+  'replaceOne',
+  'findOneAndUpdate',
+  'findOneAndReplace',
+  'findOneAndDelete',
+  'deleteOne',
+  'deleteMany',
+  'bulkWrite',
+]);
 /** Rate limiting counts the request, whatever it does. */
 const BOOKKEEPING = new Set(['rate_hits', 'rate_slots']);
 
@@ -34,7 +46,11 @@ async function writesOf(request: () => Promise<{ status: number }>) {
 test.serial('staff decisions › review, accept and complete each write the application once and queue one notice', async (t) => {
   const id = await applicationIn(app, scene, 'submitted');
   const token = scene.clerk.token;
-  for (const [path, body] of [['review', { decision: 'approve' }], ['accept', undefined], ['complete', { onsiteVisits: 1 }]] as const) {
+  for (const [path, body] of [
+    ['review', { decision: 'approve' }],
+    ['accept', undefined],
+    ['complete', { onsiteVisits: 1 }],
+  ] as const) {
     const { status, writes } = await writesOf(() => app.request('POST', `/api/v1/staff/applications/${id}/${path}`, { token, body }));
     t.is(status, 200, path);
     t.deepEqual(writes, ['applications.findOneAndUpdate', 'notifications.insertOne'], path);
@@ -43,7 +59,9 @@ test.serial('staff decisions › review, accept and complete each write the appl
 
 test.serial('staff decisions › a refused review changes nothing: one update that matched nothing, no notice', async (t) => {
   const id = await applicationIn(app, scene, 'approved');
-  const { status, writes } = await writesOf(() => app.request('POST', `/api/v1/staff/applications/${id}/review`, { token: scene.clerk.token, body: { decision: 'approve' } }));
+  const { status, writes } = await writesOf(() =>
+    app.request('POST', `/api/v1/staff/applications/${id}/review`, { token: scene.clerk.token, body: { decision: 'approve' } }),
+  );
   t.is(status, 409);
   t.deepEqual(writes, ['applications.findOneAndUpdate']);
 });

@@ -32,7 +32,10 @@ test.serial('GET /admin/holidays › shows official years and warns about 2027, 
   t.is(res.status, 200);
   t.true(res.body.officialYears.includes(2026));
   t.false(res.body.officialYears.includes(2027));
-  t.deepEqual(res.body.warnings.map((w: { year: number }) => w.year), [2027]);
+  t.deepEqual(
+    res.body.warnings.map((w: { year: number }) => w.year),
+    [2027],
+  );
   const write = await app.request('POST', '/api/v1/admin/holidays', { token: deptAdmin.token, body: { date: '2026-12-01', kind: 'closure' } });
   t.is(write.status, 403);
   const window = await buildStaff('window', 'DX');

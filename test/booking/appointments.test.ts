@@ -148,7 +148,7 @@ test('POST /appointments › no token or a staff token › answers 401 and 403',
   t.is((await book(staff.token, slot.id)).status, 403);
 });
 
-test('GET /me/appointments › lists the caller\'s own appointments only', async (t) => {
+test("GET /me/appointments › lists the caller's own appointments only", async (t) => {
   const [mine, theirs] = [await verifiedCitizen(), await verifiedCitizen()];
   const booked = await book(mine.token, (await buildSlot(item.windowGroup)).id);
   await book(theirs.token, (await buildSlot(item.windowGroup)).id);
@@ -185,7 +185,7 @@ test('POST /appointments/:id/cancel › past the cut-off › answers 409 CANCEL_
   t.deepEqual(await slotState(slot.id), { booked: 1, remaining: 2 });
 });
 
-test('POST /appointments/:id/cancel › someone else\'s appointment › answers 404', async (t) => {
+test("POST /appointments/:id/cancel › someone else's appointment › answers 404", async (t) => {
   const booked = await book((await verifiedCitizen()).token, (await buildSlot(item.windowGroup)).id);
   const res = await app.request('POST', `/api/v1/appointments/${booked.body.id}/cancel`, { token: (await verifiedCitizen()).token });
   t.is(res.status, 404);

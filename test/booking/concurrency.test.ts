@@ -30,7 +30,10 @@ test.serial('POST /appointments › 200 citizens at once at a 5-seat slot › ex
   await reconcileCounters(new Date());
   t.deepEqual(await storedCounts(slot.id), { booked: 5, remaining: 0 });
   const listed = await app.request('GET', `/api/v1/items/${item.code}/slots`);
-  t.false(listed.body.some((s: { id: string }) => s.id === slot.id), 'a full slot is not listed');
+  t.false(
+    listed.body.some((s: { id: string }) => s.id === slot.id),
+    'a full slot is not listed',
+  );
 });
 
 test.serial('POST /appointments/:id/cancel › cancelling and booking at once › ends with seat counts equal to the appointments', async (t) => {
@@ -43,7 +46,10 @@ test.serial('POST /appointments/:id/cancel › cancelling and booking at once �
     ...holders.map((c, i) => app.request('POST', `/api/v1/appointments/${bookings[i]!.body.id}/cancel`, { token: c.token })),
     ...newcomers.map((c) => book(c.token, slot.id)),
   ]);
-  t.true(answers.slice(0, 5).every((a) => a.status === 200), 'every cancel succeeded');
+  t.true(
+    answers.slice(0, 5).every((a) => a.status === 200),
+    'every cancel succeeded',
+  );
   const won = answers.slice(5).filter((a) => a.status === 201).length;
   t.true(won <= 5, `newcomers got ${won} seats`);
   const active = await activeIn(slot.id);
@@ -56,7 +62,10 @@ test.serial('POST /appointments/:id/cancel › cancelling and booking at once �
   // Every freed seat can be taken right after the race: no slot is left looking full.
   const late = await citizens(state.remaining);
   const lateAnswers = await Promise.all(late.map((c) => book(c.token, slot.id)));
-  t.true(lateAnswers.every((a) => a.status === 201), JSON.stringify(lateAnswers.map((a) => a.body.error?.code ?? a.status)));
+  t.true(
+    lateAnswers.every((a) => a.status === 201),
+    JSON.stringify(lateAnswers.map((a) => a.body.error?.code ?? a.status)),
+  );
   t.deepEqual(await slotState(slot.id), { booked: 5, remaining: 0 });
 });
 
@@ -75,41 +84,52 @@ test.serial('POST /appointments › the same Idempotency-Key sent 10 times at on
   const [citizen] = await citizens(1);
   const answers = await Promise.all(
     Array.from({ length: 10 }, () =>
-      app.request('POST', '/api/v1/appointments', { token: citizen!.token, body: { slotId: slot.id, itemCode: item.code }, headers: { 'Idempotency-Key': 'double-tap-0001' } }),
+      app.request('POST', '/api/v1/appointments', {
+        token: citizen!.token,
+        body: { slotId: slot.id, itemCode: item.code },
+        headers: { 'Idempotency-Key': 'double-tap-0001' },
+      }),
     ),
   );
-  t.deepEqual(answers.map((a) => a.status), Array(10).fill(201));
+  t.deepEqual(
+    answers.map((a) => a.status),
+    Array(10).fill(201),
+  );
   t.is(new Set(answers.map((a) => a.body.id)).size, 1);
   t.deepEqual(await slotState(slot.id), { booked: 1, remaining: 4 });
 });
 
-test.serial('POST /appointments › duplicate and distinct bookings racing at a 5-seat slot › SLOT_FULL only once every seat is taken, DUPLICATE_BOOKING even at a full slot', async (t) => {
-  const slot = await buildSlot(item.windowGroup, { capacity: 5 });
-  // Ten citizens who already hold this item on the slot's day, at another slot.
-  const elsewhere = await buildSlot(item.windowGroup, { capacity: 10 });
-  t.is(elsewhere.date, slot.date);
-  const holders = await citizens(10);
-  t.true((await Promise.all(holders.map((c) => book(c.token, elsewhere.id)))).every((a) => a.status === 201));
-  const codes = (answers: { status: number; body: { error?: { code: string } } }[]) => answers.map((a) => (a.status === 201 ? 'BOOKED' : a.body.error!.code)).sort();
-  const count = (list: string[], code: string) => list.filter((c) => c === code).length;
+test.serial(
+  'POST /appointments › duplicate and distinct bookings racing at a 5-seat slot › SLOT_FULL only once every seat is taken, DUPLICATE_BOOKING even at a full slot',
+  async (t) => {
+    const slot = await buildSlot(item.windowGroup, { capacity: 5 });
+    // Ten citizens who already hold this item on the slot's day, at another slot.
+    const elsewhere = await buildSlot(item.windowGroup, { capacity: 10 });
+    t.is(elsewhere.date, slot.date);
+    const holders = await citizens(10);
+    t.true((await Promise.all(holders.map((c) => book(c.token, elsewhere.id)))).every((a) => a.status === 201));
+    const codes = (answers: { status: number; body: { error?: { code: string } } }[]) =>
+      answers.map((a) => (a.status === 201 ? 'BOOKED' : a.body.error!.code)).sort();
+    const count = (list: string[], code: string) => list.filter((c) => c === code).length;
 
-  // Three newcomers for five seats, ten duplicates: the duplicates never hold a seat, so nobody hears SLOT_FULL.
-  const first = codes(await Promise.all([...(await citizens(3)).map((c) => book(c.token, slot.id)), ...holders.map((c) => book(c.token, slot.id))]));
-  t.is(count(first, 'BOOKED'), 3);
-  t.is(count(first, 'DUPLICATE_BOOKING'), 10);
-  t.is(count(first, 'SLOT_FULL'), 0, JSON.stringify(first));
-  t.deepEqual(await slotState(slot.id), { booked: 3, remaining: 2 });
+    // Three newcomers for five seats, ten duplicates: the duplicates never hold a seat, so nobody hears SLOT_FULL.
+    const first = codes(await Promise.all([...(await citizens(3)).map((c) => book(c.token, slot.id)), ...holders.map((c) => book(c.token, slot.id))]));
+    t.is(count(first, 'BOOKED'), 3);
+    t.is(count(first, 'DUPLICATE_BOOKING'), 10);
+    t.is(count(first, 'SLOT_FULL'), 0, JSON.stringify(first));
+    t.deepEqual(await slotState(slot.id), { booked: 3, remaining: 2 });
 
-  // Ten newcomers for the last two seats, the ten duplicates again: SLOT_FULL exactly for the newcomers left without a seat.
-  const second = codes(await Promise.all([...(await citizens(10)).map((c) => book(c.token, slot.id)), ...holders.map((c) => book(c.token, slot.id))]));
-  t.is(count(second, 'BOOKED'), 2);
-  t.is(count(second, 'SLOT_FULL'), 8);
-  t.is(count(second, 'DUPLICATE_BOOKING'), 10);
-  t.deepEqual(await slotState(slot.id), { booked: 5, remaining: 0 });
-  t.deepEqual(await storedCounts(slot.id), { booked: 5, remaining: 0 });
+    // Ten newcomers for the last two seats, the ten duplicates again: SLOT_FULL exactly for the newcomers left without a seat.
+    const second = codes(await Promise.all([...(await citizens(10)).map((c) => book(c.token, slot.id)), ...holders.map((c) => book(c.token, slot.id))]));
+    t.is(count(second, 'BOOKED'), 2);
+    t.is(count(second, 'SLOT_FULL'), 8);
+    t.is(count(second, 'DUPLICATE_BOOKING'), 10);
+    t.deepEqual(await slotState(slot.id), { booked: 5, remaining: 0 });
+    t.deepEqual(await storedCounts(slot.id), { booked: 5, remaining: 0 });
 
-  // The slot is full: a duplicate still hears what is wrong with its own request.
-  const late = await book(holders[0]!.token, slot.id);
-  t.is(late.status, 409);
-  t.is(late.body.error.code, 'DUPLICATE_BOOKING');
-});
+    // The slot is full: a duplicate still hears what is wrong with its own request.
+    const late = await book(holders[0]!.token, slot.id);
+    t.is(late.status, 409);
+    t.is(late.body.error.code, 'DUPLICATE_BOOKING');
+  },
+);

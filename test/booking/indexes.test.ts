@@ -45,7 +45,9 @@ async function unindexed(run: () => Promise<unknown>): Promise<string[]> {
   if (plans.length + writes.length === 0) return ['no query was captured'];
   return [
     ...writes.filter((q) => !byId(q.params[0])).map((q) => `${describe(q)} → not by _id`),
-    ...plans.filter(({ explained }) => !usesIndex(explained)).map(({ query, explained }) => `${describe(query)} → ${JSON.stringify(explained.queryPlanner?.winningPlan ?? explained).slice(0, 300)}`),
+    ...plans
+      .filter(({ explained }) => !usesIndex(explained))
+      .map(({ query, explained }) => `${describe(query)} → ${JSON.stringify(explained.queryPlanner?.winningPlan ?? explained).slice(0, 300)}`),
   ];
 }
 const WRITES = new Set(['updateOne', 'findOneAndUpdate']);
@@ -61,12 +63,20 @@ test.serial('GET /items/:code/slots › the slot list is one indexed query (wind
 
 test.serial('GET /staff/appointments › the day list of a department, of a window and of the whole center are indexed', async (t) => {
   const staff = { kind: 'staff' as const, id: String(new Types.ObjectId()), windows: [item.window] };
-  t.deepEqual(await unindexed(() => listDayAppointments({ ...staff, role: 'dept_admin', department: item.department }, { date: slot.date, ...page }, catalogue())), []);
-  t.deepEqual(await unindexed(() => listDayAppointments({ ...staff, role: 'window', department: item.department }, { date: slot.date, window: item.window, ...page }, catalogue())), []);
+  t.deepEqual(
+    await unindexed(() => listDayAppointments({ ...staff, role: 'dept_admin', department: item.department }, { date: slot.date, ...page }, catalogue())),
+    [],
+  );
+  t.deepEqual(
+    await unindexed(() =>
+      listDayAppointments({ ...staff, role: 'window', department: item.department }, { date: slot.date, window: item.window, ...page }, catalogue()),
+    ),
+    [],
+  );
   t.deepEqual(await unindexed(() => listDayAppointments({ ...staff, role: 'center_admin', department: null }, { date: slot.date, ...page }, catalogue())), []);
 });
 
-test.serial('GET /me/appointments › the citizen\'s own list is indexed, with and without a status', async (t) => {
+test.serial("GET /me/appointments › the citizen's own list is indexed, with and without a status", async (t) => {
   const citizen = await verifiedCitizen();
   await bookAppointment({ citizenId: citizen.id, slotId: slot.id, itemCode: item.code }, catalogue());
   t.deepEqual(await unindexed(() => listOwnAppointments(citizen.id, page)), []);
@@ -81,10 +91,17 @@ test.serial('POST /appointments › every query of a booking, a refusal, a repla
   t.deepEqual(await unindexed(() => bookAppointment(request, catalogue())), [], 'the replay');
   const full = await buildSlot(item.windowGroup, { capacity: 1 });
   await fillSeats(full.id, item.code, 1);
-  t.deepEqual(await unindexed(() => bookAppointment({ ...request, slotId: full.id, idempotencyKey: undefined }, catalogue()).catch(() => undefined)), [], 'a refusal');
+  t.deepEqual(
+    await unindexed(() => bookAppointment({ ...request, slotId: full.id, idempotencyKey: undefined }, catalogue()).catch(() => undefined)),
+    [],
+    'a refusal',
+  );
   const later = await buildSlot(item.windowGroup, { capacity: 2 });
   let movedId = '';
-  t.deepEqual(await unindexed(async () => (movedId = String((await rescheduleAppointment(citizen.id, appointmentId, later.id, new Date(), catalogue()))._id))), []);
+  t.deepEqual(
+    await unindexed(async () => (movedId = String((await rescheduleAppointment(citizen.id, appointmentId, later.id, new Date(), catalogue()))._id))),
+    [],
+  );
   t.deepEqual(await unindexed(() => cancelAppointment(citizen.id, movedId)), []);
 });
 

@@ -49,7 +49,10 @@ test.serial('slot generation › fills the horizon on working days around the lu
   t.false(dates.includes('2026-12-14'));
   const day = slots.filter((s) => s.date === '2026-12-11');
   t.is(day.length, 13, '6 morning and 7 afternoon slots of 30 minutes');
-  t.false(day.some((s) => s.start >= '12:00' && s.start < '13:30'), 'none in the lunch break');
+  t.false(
+    day.some((s) => s.start >= '12:00' && s.start < '13:30'),
+    'none in the lunch break',
+  );
   t.is(day[0]!.startsAt.toISOString(), '2026-12-11T01:00:00.000Z', '09:00 in Shanghai');
   t.is(day[0]!.opensAt.toISOString(), '2026-11-23T00:00:00.000Z', 'opens at 08:00 on the day it enters the horizon');
   const again = await slotGenerationJob.run(MONDAY);
@@ -60,14 +63,20 @@ test.serial('slot generation › fills the horizon on working days around the lu
 test.serial('slot generation › never touches a booked slot, and a schedule change regenerates future empty slots only', async (t) => {
   clock = MONDAY;
   const item = await itemWithSchedule();
-  const [target] = await SlotModel.find({ windowGroup: item.windowGroup, opensAt: { $lte: MONDAY } }).sort({ startsAt: 1 }).limit(1).lean();
+  const [target] = await SlotModel.find({ windowGroup: item.windowGroup, opensAt: { $lte: MONDAY } })
+    .sort({ startsAt: 1 })
+    .limit(1)
+    .lean();
   const citizen = await verifiedCitizen();
   const booked = await app.request('POST', '/api/v1/appointments', { token: citizen.token, body: { slotId: String(target!._id), itemCode: item.code } });
   t.is(booked.status, 201);
   const before = await SlotModel.findById(target!._id).lean();
   await slotGenerationJob.run(MONDAY);
   t.deepEqual(await SlotModel.findById(target!._id).lean(), before, 'the job left the booked slot as it was');
-  const patch = await app.request('PATCH', `/api/v1/admin/schedules/${item.scheduleId}`, { token: item.admin.token, body: { seatsPerSlot: 8, slotMinutes: 60 } });
+  const patch = await app.request('PATCH', `/api/v1/admin/schedules/${item.scheduleId}`, {
+    token: item.admin.token,
+    body: { seatsPerSlot: 8, slotMinutes: 60 },
+  });
   t.is(patch.status, 200);
   t.true(patch.body.slots.removed > 0);
   const kept = await SlotModel.findById(target!._id).lean();
@@ -75,7 +84,10 @@ test.serial('slot generation › never touches a booked slot, and a schedule cha
   t.is(kept!.end, before!.end);
   const others = (await slotsOf(item.windowGroup)).filter((s) => String(s._id) !== String(target!._id));
   t.true(others.length > 0);
-  t.true(others.every((s) => s.capacity === 8), 'empty slots were regenerated with the new seats');
+  t.true(
+    others.every((s) => s.capacity === 8),
+    'empty slots were regenerated with the new seats',
+  );
 });
 
 test.serial('reconciliation › repairs a drifted seat count from the bookings', async (t) => {
@@ -97,7 +109,10 @@ test.serial('no-shows › bookings not checked in by slot end plus grace become 
     const slot = await buildSlot(item.windowGroup);
     const other = await buildBookableItem();
     const otherSlot = await buildSlot(other.windowGroup);
-    const res = await app.request('POST', '/api/v1/appointments', { token: citizen.token, body: n === 0 ? { slotId: slot.id, itemCode: item.code } : { slotId: otherSlot.id, itemCode: other.code } });
+    const res = await app.request('POST', '/api/v1/appointments', {
+      token: citizen.token,
+      body: n === 0 ? { slotId: slot.id, itemCode: item.code } : { slotId: otherSlot.id, itemCode: other.code },
+    });
     t.is(res.status, 201);
     ids.push(res.body.id);
   }
@@ -114,7 +129,10 @@ test.serial('no-shows › bookings not checked in by slot end plus grace become 
   t.deepEqual(await statusesOf(), ['no_show', 'no_show', 'no_show']);
   const citizenDoc = await CitizenModel.findById(citizen.id).lean();
   t.is(citizenDoc!.bannedUntil!.getTime(), now.getTime() + 30 * 24 * 3600_000);
-  const refused = await app.request('POST', '/api/v1/appointments', { token: citizen.token, body: { slotId: (await buildSlot(item.windowGroup)).id, itemCode: item.code } });
+  const refused = await app.request('POST', '/api/v1/appointments', {
+    token: citizen.token,
+    body: { slotId: (await buildSlot(item.windowGroup)).id, itemCode: item.code },
+  });
   t.is(refused.body.error.code, 'BOOKING_BANNED');
   t.regex(refused.body.error.details.bannedUntil, /^\d{4}-\d{2}-\d{2}$/);
   t.is((await noShowJob.run(now)).marked, 0, 'running twice changes nothing');
@@ -129,6 +147,6 @@ test.serial('calendar gap › no slot opens in a year without data until an admi
   const confirm = await app.request('POST', '/api/v1/admin/holidays/years/2027/confirm', { token: center.token, body: { note: '已录入2027年放假安排' } });
   t.is(confirm.status, 200);
   await slotGenerationJob.run(lateDecember);
-  t.true(await SlotModel.countDocuments({ windowGroup: item.windowGroup, date: { $gte: '2027-01-01' } }) > 0);
+  t.true((await SlotModel.countDocuments({ windowGroup: item.windowGroup, date: { $gte: '2027-01-01' } })) > 0);
   t.is((await app.request('DELETE', '/api/v1/admin/holidays/years/2027', { token: center.token })).status, 204);
 });

@@ -22,7 +22,10 @@ test.serial('GET /admin/dashboard › shows the missing year to center and depar
     const res = await app.request('GET', '/api/v1/admin/dashboard', { token: admin.token });
     t.is(res.status, 200);
     t.is(res.body.date, `${LAST}-12-01`);
-    t.deepEqual(res.body.warnings.map((w: { year: number }) => w.year), [LAST + 1]);
+    t.deepEqual(
+      res.body.warnings.map((w: { year: number }) => w.year),
+      [LAST + 1],
+    );
     t.regex(res.body.warnings[0].message, new RegExp(`${LAST + 1}`));
     t.is(typeof res.body.applicationsAwaitingReview, 'number');
   }
@@ -35,7 +38,10 @@ test.serial('GET /readyz › carries the warnings in its details while ready, no
   const late = await app.request('GET', '/readyz');
   t.is(late.status, 200);
   t.is(late.body.status, 'ready');
-  t.deepEqual(late.body.details.warnings.map((w: { year: number }) => w.year), [LAST + 1]);
+  t.deepEqual(
+    late.body.details.warnings.map((w: { year: number }) => w.year),
+    [LAST + 1],
+  );
   clock = earlyInLastYear;
   const early = await app.request('GET', '/readyz');
   t.deepEqual(early.body.details.warnings, []);

@@ -1,6 +1,12 @@
 import test from 'ava';
 import {
-  CalendarGapError, NO_OVERRIDES, calendarWarnings, createCalendar, horizonDays, officialCalendar, type CalendarOverrides,
+  CalendarGapError,
+  NO_OVERRIDES,
+  calendarWarnings,
+  createCalendar,
+  horizonDays,
+  officialCalendar,
+  type CalendarOverrides,
 } from '../../services/calendar/working-days.ts';
 import { zonedDate, zonedInstant } from '../../services/calendar/zoned-time.ts';
 
@@ -74,7 +80,10 @@ test('horizon › stops at the first day of a year without data', (t) => {
 });
 
 test('warnings › from 60 days before the horizon reaches a year without data, not earlier', (t) => {
-  t.deepEqual(calendarWarnings(calendar, '2026-11-21', 14).map((w) => w.year), [2027]);
+  t.deepEqual(
+    calendarWarnings(calendar, '2026-11-21', 14).map((w) => w.year),
+    [2027],
+  );
   t.deepEqual(calendarWarnings(calendar, '2026-09-01', 14), []);
   t.deepEqual(calendarWarnings(withOverrides({ confirmedYears: new Set([2027]) }), '2026-11-21', 14), []);
 });

@@ -67,7 +67,20 @@ test('GET /items/:code › returns the whole guide with department and windows r
   t.is(res.body.windows[0].location, '一楼A区3号');
   t.is(res.body.fee.charged, false);
   t.is(res.body.fee.description, '不收费');
-  for (const field of ['conditions', 'materials', 'process', 'legalLimitDays', 'promisedLimitDays', 'hours', 'helpline', 'complaintLine', 'visits', 'onsiteReason', 'faq', 'legalBasis']) {
+  for (const field of [
+    'conditions',
+    'materials',
+    'process',
+    'legalLimitDays',
+    'promisedLimitDays',
+    'hours',
+    'helpline',
+    'complaintLine',
+    'visits',
+    'onsiteReason',
+    'faq',
+    'legalBasis',
+  ]) {
     t.true(field in res.body, `guide has ${field}`);
   }
   t.is(res.body.materials[0].form, '原件');

@@ -65,6 +65,9 @@ test('PUT /me/profile › a future birth date or an unknown region › 400 namin
   }
   const me = await app.request('GET', '/api/v1/me', { token: citizen.token });
   t.is(me.body.verified, false);
-  const saved = await app.request('PUT', '/api/v1/me/profile', { token: citizen.token, body: { name: '王小二', idNumber: withCheck('37150220100315123'), phone: '13700001234' } });
+  const saved = await app.request('PUT', '/api/v1/me/profile', {
+    token: citizen.token,
+    body: { name: '王小二', idNumber: withCheck('37150220100315123'), phone: '13700001234' },
+  });
   t.is(saved.status, 200, JSON.stringify(saved.body));
 });

@@ -79,7 +79,10 @@ test('PUT /me/profile › stores name, ID and phone encrypted, answers them mask
 
 test('PUT /me/profile › a wrong check digit or phone answers 400 naming the field', async (t) => {
   const { res } = await login();
-  const badId = await app.request('PUT', '/api/v1/me/profile', { token: res.body.token, body: { name: '李四', idNumber: '110105194912310021', phone: '13812345678' } });
+  const badId = await app.request('PUT', '/api/v1/me/profile', {
+    token: res.body.token,
+    body: { name: '李四', idNumber: '110105194912310021', phone: '13812345678' },
+  });
   t.is(badId.status, 400);
   t.truthy(badId.body.error.details.fields['body.idNumber']);
   const badPhone = await app.request('PUT', '/api/v1/me/profile', { token: res.body.token, body: { name: '李四', idNumber: VALID_ID, phone: '12345' } });

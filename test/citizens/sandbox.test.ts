@@ -54,9 +54,14 @@ test('POST /me/phone › sandbox-phone-<11 digits> binds that number', async (t)
 test('subscription messages › are logged, not sent', async (t) => {
   const logged: Array<Record<string, unknown>> = [];
   await sendSubscribeMessage({
-    apiBase: 'http://127.0.0.1:9', appId: 'wx-sandbox', secret: '', sandbox: true,
+    apiBase: 'http://127.0.0.1:9',
+    appId: 'wx-sandbox',
+    secret: '',
+    sandbox: true,
     sandboxLog: (_message, details) => logged.push(details),
-    toUser: 'sandbox-li', templateId: 'TPL', data: { thing1: { value: '不动产登记' } },
+    toUser: 'sandbox-li',
+    templateId: 'TPL',
+    data: { thing1: { value: '不动产登记' } },
   });
   t.deepEqual(logged, [{ toUser: 'sandbox-li', templateId: 'TPL', page: undefined, data: { thing1: { value: '不动产登记' } } }]);
 });

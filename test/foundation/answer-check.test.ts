@@ -24,7 +24,12 @@ defineRoute(router, { method: 'get', path: '/extra-field', summary: 'extra', tag
   ctx.body = { id: '1', name: '多', _id: 'leaked' };
 });
 defineRoute(router, { method: 'get', path: '/nested-extra', summary: 'nested', tags, access, response: z.object({ items: z.array(Thing) }) }, (ctx) => {
-  ctx.body = { items: [{ id: '1', name: 'a' }, { id: '2', name: 'b', secret: 'x' }] };
+  ctx.body = {
+    items: [
+      { id: '1', name: 'a' },
+      { id: '2', name: 'b', secret: 'x' },
+    ],
+  };
 });
 defineRoute(router, { method: 'get', path: '/missing-field', summary: 'missing', tags, access, response: Thing }, (ctx) => {
   ctx.body = { id: '1' };
@@ -45,14 +50,10 @@ defineRoute(router, { method: 'get', path: '/bad-refusal', summary: 'bad refusal
   ctx.status = 409;
   ctx.body = { message: 'conflict without the envelope' };
 });
-defineRoute(
-  router,
-  { method: 'get', path: '/cached-text', summary: 'text', tags, access, response: Thing },
-  (ctx) => {
-    ctx.type = 'application/json';
-    ctx.body = JSON.stringify({ id: '1', name: '文本', extra: 1 });
-  },
-);
+defineRoute(router, { method: 'get', path: '/cached-text', summary: 'text', tags, access, response: Thing }, (ctx) => {
+  ctx.type = 'application/json';
+  ctx.body = JSON.stringify({ id: '1', name: '文本', extra: 1 });
+});
 
 let baseUrl = '';
 let server: ReturnType<Koa<AppState>['listen']> | undefined;

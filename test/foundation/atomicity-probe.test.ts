@@ -44,7 +44,10 @@ test('judgeProbe › both wrong › both named', (t) => {
 });
 
 test('describeServer › names FerretDB and SecantusDB from their buildInfo fields, MongoDB by its version', (t) => {
-  t.is(describeServer({ version: '7.0.42', gitVersion: 'abc', ferretdbVersion: 'v1.24.0' }), 'ferretdb v1.24.0 (MongoDB-compatible server reporting version 7.0.42)');
+  t.is(
+    describeServer({ version: '7.0.42', gitVersion: 'abc', ferretdbVersion: 'v1.24.0' }),
+    'ferretdb v1.24.0 (MongoDB-compatible server reporting version 7.0.42)',
+  );
   t.is(describeServer({ version: '8.2.11', secantusVersion: '0.7.0b3' }), 'secantus 0.7.0b3 (MongoDB-compatible server reporting version 8.2.11)');
   t.is(describeServer({ version: '8.0.4', gitVersion: 'bc35ab4305d9920d9d0491c1c9ef9b72383d31f9' }), 'MongoDB-compatible server reporting version 8.0.4');
 });
@@ -63,11 +66,17 @@ test('assertAtomicUpdates › the test database passes, quickly, and the scratch
   const db = connectedDb();
   const before = new Set((await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name));
   const figures = await assertAtomicUpdates(db);
-  t.log(`${figures.server}: ${figures.winners} winners for ${figures.seats} seats among ${figures.racers}, $inc total ${figures.total}/${figures.increments}, ${figures.ms} ms`);
+  t.log(
+    `${figures.server}: ${figures.winners} winners for ${figures.seats} seats among ${figures.racers}, $inc total ${figures.total}/${figures.increments}, ${figures.ms} ms`,
+  );
   t.like(figures, { winners: 5, remaining: 0, total: 100 });
   t.regex(figures.server, /reporting version \d+/);
   // Under 1 s on an idle machine; the bound leaves room for a loaded CI box.
   t.true(figures.ms < 5000, `${figures.ms} ms`);
   const after = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name);
-  t.deepEqual(after.filter((name) => !before.has(name)), [], 'no probe collection left behind');
+  t.deepEqual(
+    after.filter((name) => !before.has(name)),
+    [],
+    'no probe collection left behind',
+  );
 });

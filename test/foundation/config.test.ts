@@ -22,7 +22,10 @@ test('.env.example › documents every variable with a comment', (t) => {
   for (const key of CONFIG_KEYS) {
     const index = lines.findIndex((line) => line.startsWith(`${key}=`));
     t.true(index > 0, `${key} is listed`);
-    const above = lines.slice(0, index).reverse().find((line) => !/^[A-Z_0-9]+=/.test(line));
+    const above = lines
+      .slice(0, index)
+      .reverse()
+      .find((line) => !/^[A-Z_0-9]+=/.test(line));
     t.true(above?.startsWith('#') ?? false, `${key} has a comment above it`);
   }
 });
@@ -118,7 +121,13 @@ test('config › a process started in a folder with a .env takes its values', (t
   const { ENV_FILE: _ignored, ...environment } = process.env;
   const printed = execFileSync(
     process.execPath,
-    ['--import', import.meta.resolve('tsx'), '--input-type=module', '-e', `const { config } = await import(${JSON.stringify(configModule)}); console.log(JSON.stringify([config.PORT, config.HOST]));`],
+    [
+      '--import',
+      import.meta.resolve('tsx'),
+      '--input-type=module',
+      '-e',
+      `const { config } = await import(${JSON.stringify(configModule)}); console.log(JSON.stringify([config.PORT, config.HOST]));`,
+    ],
     { cwd: dir, env: { ...environment, PORT: '', HOST: '' }, encoding: 'utf8' },
   );
   t.deepEqual(JSON.parse(printed.trim().split('\n').at(-1)!), [4321, '127.0.0.3']);

@@ -5,7 +5,11 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { freePort } from '../../server/embedded-db.ts';
 
-const answers = (url: string) => fetch(url, { signal: AbortSignal.timeout(2_000) }).then((r) => r.ok, () => false);
+const answers = (url: string) =>
+  fetch(url, { signal: AbortSignal.timeout(2_000) }).then(
+    (r) => r.ok,
+    () => false,
+  );
 
 async function waitFor(url: string, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
@@ -19,7 +23,15 @@ async function waitFor(url: string, ms: number): Promise<boolean> {
 test('server › HOST=127.0.0.2 › listens there and not on 127.0.0.1', async (t) => {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
-    env: { ...process.env, HOST: '127.0.0.2', PORT: String(port), MONGODB_DB: `host_${randomBytes(4).toString('hex')}`, JOBS_ENABLED: 'false', NODE_ENV: 'test', LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.2',
+      PORT: String(port),
+      MONGODB_DB: `host_${randomBytes(4).toString('hex')}`,
+      JOBS_ENABLED: 'false',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -49,7 +49,10 @@ test('/openapi.json › every request body has an example, which the route accep
   t.true(bodies.length >= 25, `${bodies.length} request bodies`);
   for (const { method, path, operation: op } of bodies) {
     const media = Object.values(op.requestBody!.content);
-    t.true(media.some((m) => m.example !== undefined || m.examples !== undefined), `${method.toUpperCase()} ${path} has an example`);
+    t.true(
+      media.some((m) => m.example !== undefined || m.examples !== undefined),
+      `${method.toUpperCase()} ${path} has an example`,
+    );
     const route = routeTable.find((r) => r.method === method && r.path === path.replace(/\{([A-Za-z_]+)\}/g, ':$1'));
     const example = media[0]!.example;
     const parsed = route?.body?.safeParse(example);
@@ -63,8 +66,14 @@ test('/openapi.json › the headers routes read are documented', (t) => {
   t.truthy(operation('post', '/api/v1/appointments').responses['201']!.headers?.['Idempotent-Replayed']);
   const screen = operation('get', '/api/v1/screens/{hallCode}');
   const schemes = (screen.security ?? []).flatMap((requirement) => Object.keys(requirement)).map((name) => doc.components.securitySchemes[name]!);
-  t.true(schemes.some((s) => s.type === 'apiKey' && s.in === 'header' && s.name === 'X-Screen-Token'), 'X-Screen-Token');
-  t.true(schemes.some((s) => s.type === 'apiKey' && s.in === 'query' && s.name === 'token'), '?token= of the screen page');
+  t.true(
+    schemes.some((s) => s.type === 'apiKey' && s.in === 'header' && s.name === 'X-Screen-Token'),
+    'X-Screen-Token',
+  );
+  t.true(
+    schemes.some((s) => s.type === 'apiKey' && s.in === 'query' && s.name === 'token'),
+    '?token= of the screen page',
+  );
   t.true(headerNames(screen).includes('If-None-Match'));
   t.truthy(screen.responses['200']!.headers?.ETag);
   t.truthy(screen.responses['304'], '304 is documented');
@@ -75,7 +84,10 @@ test('/openapi.json › the headers routes read are documented', (t) => {
   const requestId = doc.components.parameters.RequestId!;
   t.deepEqual([requestId.name, requestId.in], ['X-Request-Id', 'header']);
   for (const { method, path, operation: op } of operations) {
-    t.true((op.parameters ?? []).some((p) => p.$ref === '#/components/parameters/RequestId'), `${method} ${path} documents X-Request-Id`);
+    t.true(
+      (op.parameters ?? []).some((p) => p.$ref === '#/components/parameters/RequestId'),
+      `${method} ${path} documents X-Request-Id`,
+    );
     if (op.security?.length) t.truthy(op.responses['401'], `${method} ${path} documents 401`);
     t.truthy(op.responses.default, `${method} ${path} documents other errors`);
   }

@@ -95,7 +95,10 @@ test('POST /staff/check-in › twenty simultaneous check-ins get twenty distinct
   const answers = await Promise.all(bookings.map((b) => app.request('POST', `/api/v1/staff/appointments/${b._id}/check-in`, { token: q.staff.token })));
   t.true(answers.every((a) => a.status === 200));
   const numbers = answers.map((a) => a.body.ticketNo as string).sort();
-  t.deepEqual(numbers, Array.from({ length: 20 }, (_, i) => `A${String(i + 1).padStart(3, '0')}`));
+  t.deepEqual(
+    numbers,
+    Array.from({ length: 20 }, (_, i) => `A${String(i + 1).padStart(3, '0')}`),
+  );
 });
 
 test('POST /staff/windows/:code/call-next › booked tickets go before walk-ins of the same period', async (t) => {
@@ -135,7 +138,9 @@ test('POST /staff/appointments/:id/check-in › five scans at once issue one tic
   const q = await freshQueue();
   const citizen = await buildCitizen();
   const booked = await buildAppointment(q.itemCode, citizen.id, 5);
-  const scans = await Promise.all(Array.from({ length: 5 }, () => app.request('POST', `/api/v1/staff/appointments/${booked._id}/check-in`, { token: q.staff.token })));
+  const scans = await Promise.all(
+    Array.from({ length: 5 }, () => app.request('POST', `/api/v1/staff/appointments/${booked._id}/check-in`, { token: q.staff.token })),
+  );
   // A scan that loses while the winner is still issuing answers 409 INVALID_STATE; none gets another number.
   t.true(scans.every((s) => s.status === 200 || (s.status === 409 && s.body.error.code === 'INVALID_STATE')));
   t.deepEqual([...new Set(scans.filter((s) => s.status === 200).map((s) => s.body.ticketNo))], ['A001']);

@@ -104,13 +104,13 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
           ? ids.appointmentId!
           : path.includes('/schedules')
             ? ids.scheduleId!
-        : path.includes('/admin/citizens')
-          ? ids.citizenId!
-        : path.includes('/admin/staff')
-          ? ids.staffId!
-          : path.includes('/admin/payments')
-            ? ids.unknownId!
-            : ids.applicationId!;
+            : path.includes('/admin/citizens')
+              ? ids.citizenId!
+              : path.includes('/admin/staff')
+                ? ids.staffId!
+                : path.includes('/admin/payments')
+                  ? ids.unknownId!
+                  : ids.applicationId!;
       return { code, id, materialName: '居民身份证', hallCode, date: '2026-12-24', year: '2027' };
     },
   };

@@ -30,7 +30,15 @@ function explainable({ collection, method, params }: CapturedQuery): Document | 
   switch (method) {
     case 'find':
     case 'findOne':
-      return { find: collection, filter: first, sort: second?.sort, limit: second?.limit, skip: second?.skip, projection: second?.projection, hint: second?.hint };
+      return {
+        find: collection,
+        filter: first,
+        sort: second?.sort,
+        limit: second?.limit,
+        skip: second?.skip,
+        projection: second?.projection,
+        hint: second?.hint,
+      };
     case 'countDocuments': // what the driver sends for it
       return { aggregate: collection, pipeline: [{ $match: first }, { $group: { _id: 1, n: { $sum: 1 } } }], cursor: {} };
     case 'findOneAndUpdate':

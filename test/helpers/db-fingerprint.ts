@@ -10,7 +10,10 @@ export type Fingerprint = Record<string, { count: number; hash: string }>;
 
 export async function fingerprintDatabase(): Promise<Fingerprint> {
   const db = mongoose.connection.db!;
-  const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).filter((n) => !NOT_DATA.has(n)).sort();
+  const names = (await db.listCollections({}, { nameOnly: true }).toArray())
+    .map((c) => c.name)
+    .filter((n) => !NOT_DATA.has(n))
+    .sort();
   const entries = await Promise.all(
     names.map(async (name) => {
       const docs = await db.collection(name).find({}).sort({ _id: 1 }).toArray();

@@ -47,7 +47,10 @@ export function itemFields(department: string, windows: string[], code = `IT${su
       { name: '申请表', form: '原件' as const, copies: 1, required: true },
       { name: '委托书', form: '原件' as const, copies: 1, required: false },
     ],
-    process: [{ step: '受理', description: '窗口受理' }, { step: '办结', description: '出具结果' }],
+    process: [
+      { step: '受理', description: '窗口受理' },
+      { step: '办结', description: '出具结果' },
+    ],
     legalLimitDays: 20,
     promisedLimitDays: 5,
     fee: { charged: false, items: [] },

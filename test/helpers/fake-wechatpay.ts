@@ -8,8 +8,15 @@ import { randomBytes } from 'node:crypto';
 import { toRfc3339China } from '../../integrations/wechatpay/client.ts';
 import { buildSignedNotify, randomApiV3Key, signLines, signedHeaders, type SignedNotify } from '../../integrations/wechatpay/sandbox/signing.ts';
 import {
-  completeRefund, newSandboxState, newTransactionId, payOrder, presentTransaction, route, type RequestBody,
-  type SandboxOrder as FakeOrder, type SandboxRefund as FakeRefund,
+  completeRefund,
+  newSandboxState,
+  newTransactionId,
+  payOrder,
+  presentTransaction,
+  route,
+  type RequestBody,
+  type SandboxOrder as FakeOrder,
+  type SandboxRefund as FakeRefund,
 } from '../../integrations/wechatpay/sandbox/state.ts';
 import { authorizationProblem, createPlatformIdentity, type FakeMode } from './fake-wechatpay-crypto.ts';
 
@@ -181,7 +188,16 @@ function otherSerial(serial: string): string {
 
 function madeUpOrder(outTradeNo: string, appId: string): FakeOrder {
   return {
-    outTradeNo, appId, description: '测试', amountFen: 1, payerOpenid: 'o-fake-payer', notifyUrl: '', attach: '',
-    timeExpire: '', prepayId: '', tradeState: 'NOTPAY', refundedFen: 0,
+    outTradeNo,
+    appId,
+    description: '测试',
+    amountFen: 1,
+    payerOpenid: 'o-fake-payer',
+    notifyUrl: '',
+    attach: '',
+    timeExpire: '',
+    prepayId: '',
+    tradeState: 'NOTPAY',
+    refundedFen: 0,
   };
 }

@@ -42,7 +42,7 @@ const raw = (kind: string, text: string | Buffer, contentType?: string): Hostile
 /** Values of the wrong type for a field that expects a string, an enum, a number or an object. */
 export function wrongValue(rng: Rng): unknown {
   return rng.pick<() => unknown>([
-    () => rng.int(2) === 0 ? rng.int(1e9) - 5e8 : -0.5,
+    () => (rng.int(2) === 0 ? rng.int(1e9) - 5e8 : -0.5),
     () => 1e308 * 10, // Infinity → null in JSON
     () => Number.MAX_SAFE_INTEGER + 2,
     () => rng.chance(0.5),
@@ -62,10 +62,18 @@ export function wrongValue(rng: Rng): unknown {
     () => 'x'.repeat(100_000),
     () => '测'.repeat(20_000),
     () => '000000000000000000000000',
-    () => { return { $gt: '' }; },
-    () => { return { $where: 'sleep(1000)' }; },
-    () => { return { $ne: null }; },
-    () => { return { $regex: '.*' }; },
+    () => {
+      return { $gt: '' };
+    },
+    () => {
+      return { $where: 'sleep(1000)' };
+    },
+    () => {
+      return { $ne: null };
+    },
+    () => {
+      return { $regex: '.*' };
+    },
   ])();
 }
 
@@ -85,13 +93,35 @@ function deepNesting(rng: Rng, depth = 10_000): string {
 
 /** Invalid UTF-8 (overlong '/', a lone continuation byte, 0xFF) inside a JSON string. */
 function invalidUtf8(rng: Rng, field: string): Buffer {
-  const bad = rng.pick([Buffer.from([0xc0, 0xaf]), Buffer.from([0xff]), Buffer.from([0x80, 0x80]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xf8, 0x88, 0x80, 0x80, 0x80])]);
+  const bad = rng.pick([
+    Buffer.from([0xc0, 0xaf]),
+    Buffer.from([0xff]),
+    Buffer.from([0x80, 0x80]),
+    Buffer.from([0xed, 0xa0, 0x80]),
+    Buffer.from([0xf8, 0x88, 0x80, 0x80, 0x80]),
+  ]);
   return Buffer.concat([Buffer.from(`{"${field}":"a`), bad, Buffer.from('b"}')]);
 }
 
 export const BODY_KINDS = [
-  'wrong-types', 'wrong-root', 'huge-string', 'deep-nesting', 'operators', 'proto-pollution', 'invalid-utf8',
-  'oversized', 'oversized-gzip', 'one-field-wrong', 'one-field-wrong', 'plausible', 'multipart-hostile', 'text-plain', 'multipart-garbage', 'urlencoded', 'malformed-json', 'none',
+  'wrong-types',
+  'wrong-root',
+  'huge-string',
+  'deep-nesting',
+  'operators',
+  'proto-pollution',
+  'invalid-utf8',
+  'oversized',
+  'oversized-gzip',
+  'one-field-wrong',
+  'one-field-wrong',
+  'plausible',
+  'multipart-hostile',
+  'text-plain',
+  'multipart-garbage',
+  'urlencoded',
+  'malformed-json',
+  'none',
 ] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 
@@ -118,24 +148,32 @@ export function hostileBody(rng: Rng, kind: BodyKind, fields: string[], bodyLimi
     case 'deep-nesting':
       return raw(kind, rng.chance(0.5) ? deepNesting(rng) : `{"${field}":${deepNesting(rng)}}`, 'application/json');
     case 'operators':
-      return raw(kind, rng.pick([
-        `{"${field}":{"$gt":""}}`,
-        `{"${field}":{"$where":"sleep(1000)"}}`,
-        '{"$where":"sleep(1000)"}',
-        `{"$or":[{"${field}":{"$exists":true}}]}`,
-        `{"${field}":{"$regex":"^(a+)+$"}}`,
-        `{"a":{"b":{"$ne":1}}}`,
-        `{"${field}.$":1}`,
-      ]), 'application/json');
+      return raw(
+        kind,
+        rng.pick([
+          `{"${field}":{"$gt":""}}`,
+          `{"${field}":{"$where":"sleep(1000)"}}`,
+          '{"$where":"sleep(1000)"}',
+          `{"$or":[{"${field}":{"$exists":true}}]}`,
+          `{"${field}":{"$regex":"^(a+)+$"}}`,
+          `{"a":{"b":{"$ne":1}}}`,
+          `{"${field}.$":1}`,
+        ]),
+        'application/json',
+      );
     case 'proto-pollution':
-      return raw(kind, rng.pick([
-        '{"__proto__":{"isAdmin":true,"role":"center_admin"}}',
-        '{"constructor":{"prototype":{"isAdmin":true}}}',
-        `{"${field}":{"__proto__":{"polluted":1}}}`,
-        '{"constructor.prototype":{"isAdmin":true}}',
-        `[{"__proto__":{"polluted":1}}]`,
-        `{"prototype":{"x":1}}`,
-      ]), 'application/json');
+      return raw(
+        kind,
+        rng.pick([
+          '{"__proto__":{"isAdmin":true,"role":"center_admin"}}',
+          '{"constructor":{"prototype":{"isAdmin":true}}}',
+          `{"${field}":{"__proto__":{"polluted":1}}}`,
+          '{"constructor.prototype":{"isAdmin":true}}',
+          `[{"__proto__":{"polluted":1}}]`,
+          `{"prototype":{"x":1}}`,
+        ]),
+        'application/json',
+      );
     case 'invalid-utf8':
       return raw(kind, invalidUtf8(rng, field), 'application/json; charset=utf-8');
     case 'oversized':
@@ -148,16 +186,28 @@ export function hostileBody(rng: Rng, kind: BodyKind, fields: string[], bodyLimi
     case 'multipart-hostile':
       return hostileMultipart(rng);
     case 'multipart-garbage':
-      return raw(kind, rng.pick([
-        '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF garbage',
-        '--WRONG\r\nContent-Disposition: form-data; name="materialName"\r\n\r\n居民身份证\r\n--WRONG--\r\n',
-        '\r\n\r\n--XYZ--',
-        '--XYZ\r\nContent-Disposition: form-data; name="__proto__"\r\n\r\nx\r\n--XYZ--\r\n',
-      ]), rng.pick(['multipart/form-data; boundary=XYZ', 'multipart/form-data', 'multipart/form-data; boundary=']));
+      return raw(
+        kind,
+        rng.pick([
+          '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF garbage',
+          '--WRONG\r\nContent-Disposition: form-data; name="materialName"\r\n\r\n居民身份证\r\n--WRONG--\r\n',
+          '\r\n\r\n--XYZ--',
+          '--XYZ\r\nContent-Disposition: form-data; name="__proto__"\r\n\r\nx\r\n--XYZ--\r\n',
+        ]),
+        rng.pick(['multipart/form-data; boundary=XYZ', 'multipart/form-data', 'multipart/form-data; boundary=']),
+      );
     case 'urlencoded':
-      return raw(kind, rng.pick([`${field}[$gt]=&__proto__[x]=1`, `${field}=%FF%C0%AF`, 'a=1&a=2&a[b]=3', `${field}=${'%00'.repeat(100)}`]), 'application/x-www-form-urlencoded');
+      return raw(
+        kind,
+        rng.pick([`${field}[$gt]=&__proto__[x]=1`, `${field}=%FF%C0%AF`, 'a=1&a=2&a[b]=3', `${field}=${'%00'.repeat(100)}`]),
+        'application/x-www-form-urlencoded',
+      );
     case 'malformed-json':
-      return raw(kind, rng.pick(['{"a":', '{a:1}', 'nul', '\u0000', '{"a":1}}', '[1,]', '{"a":"\\uZZZZ"}', '\ufeff{"a":1', '"unterminated', `{"${field}":NaN}`]), 'application/json');
+      return raw(
+        kind,
+        rng.pick(['{"a":', '{a:1}', 'nul', '\u0000', '{"a":1}}', '[1,]', '{"a":"\\uZZZZ"}', '\ufeff{"a":1', '"unterminated', `{"${field}":NaN}`]),
+        'application/json',
+      );
     case 'none':
       return undefined;
   }
@@ -170,13 +220,26 @@ function hostileMultipart(rng: Rng): HostileBody {
     Buffer.concat([Buffer.from(`--${boundary}\r\n${headers}\r\n\r\n`), Buffer.from(content), Buffer.from('\r\n')]);
   const materialName = rng.pick(['居民身份证', '__proto__', '$where', 'x'.repeat(5000), '../../etc/passwd', '', '申请表\u0000']);
   const filename = rng.pick(['scan.pdf', '../../evil.sh', `${'a'.repeat(300)}.pdf`, '测试.pdf', 'x.exe', '', 'a"b.pdf']);
-  const content = rng.pick([Buffer.from('%PDF-1.4\n%%EOF\n'), Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]), Buffer.alloc(0), Buffer.from([0xff, 0xd8, 0xff]), Buffer.from('<svg onload=alert(1)>')]);
+  const content = rng.pick([
+    Buffer.from('%PDF-1.4\n%%EOF\n'),
+    Buffer.concat([Buffer.from('MZ'), Buffer.alloc(100)]),
+    Buffer.alloc(0),
+    Buffer.from([0xff, 0xd8, 0xff]),
+    Buffer.from('<svg onload=alert(1)>'),
+  ]);
   const parts = [
     part(`Content-Disposition: form-data; name="${rng.pick(['materialName', '__proto__', 'materialName[$gt]'])}"`, materialName),
-    part(`Content-Disposition: form-data; name="${rng.pick(['file', 'file', 'other'])}"; filename="${filename}"\r\nContent-Type: ${rng.pick(['application/pdf', 'image/png', 'text/html'])}`, content),
+    part(
+      `Content-Disposition: form-data; name="${rng.pick(['file', 'file', 'other'])}"; filename="${filename}"\r\nContent-Type: ${rng.pick(['application/pdf', 'image/png', 'text/html'])}`,
+      content,
+    ),
   ];
   if (rng.chance(0.2)) parts.push(part('Content-Disposition: form-data; name="file"; filename="second.pdf"', content));
-  return { kind: 'multipart-hostile', bytes: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+  return {
+    kind: 'multipart-hostile',
+    bytes: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 /** A hostile query string (without the `?`), or '' for none; `names` are the documented query params. */
@@ -215,7 +278,10 @@ function encodeLoosely(text: string): string {
   try {
     return encodeURIComponent(text);
   } catch {
-    return text.split('').map((c) => (/[\ud800-\udfff]/.test(c) ? '%ED%A0%80' : encodeURIComponent(c))).join('');
+    return text
+      .split('')
+      .map((c) => (/[\ud800-\udfff]/.test(c) ? '%ED%A0%80' : encodeURIComponent(c)))
+      .join('');
   }
 }
 

@@ -74,7 +74,10 @@ export async function buildFeeApplication(options: { charged?: boolean } = {}) {
   const item = await itemCharging(options.charged ?? true);
   const citizen = await buildCitizen({ verified: true });
   const application = await ApplicationModel.create({
-    citizenId: citizen.id, itemCode: item.code, department: item.department, status: 'submitted',
+    citizenId: citizen.id,
+    itemCode: item.code,
+    department: item.department,
+    status: 'submitted',
   });
   return { citizen, item, applicationId: String(application._id) };
 }

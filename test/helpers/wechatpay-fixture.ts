@@ -15,10 +15,7 @@ export interface WechatPayFixture {
 }
 
 /** Starts a fake in `mode` for `merchant` (fresh keys unless given) and a client trusting it. */
-export async function startWechatPayFixture(
-  mode: 'certificate' | 'publicKey',
-  merchant?: MerchantKeys,
-): Promise<WechatPayFixture> {
+export async function startWechatPayFixture(mode: 'certificate' | 'publicKey', merchant?: MerchantKeys): Promise<WechatPayFixture> {
   const keys = merchant ?? (await generateMerchantKeys(TEST_MCH_ID));
   const fake = await startFakeWechatPay({
     mchId: TEST_MCH_ID,
@@ -42,9 +39,7 @@ export async function startWechatPayFixture(
 
 /** A verifier trusting exactly the fake's signing key. */
 export function verifierFor(fake: FakeWechatPay) {
-  return createNotifyVerifier(
-    fake.platformCert ? { platformCerts: [fake.platformCert] } : { publicKey: fake.publicKey },
-  );
+  return createNotifyVerifier(fake.platformCert ? { platformCerts: [fake.platformCert] } : { publicKey: fake.publicKey });
 }
 
 export type WechatPayFixtures = Record<'certificate' | 'publicKey', WechatPayFixture>;

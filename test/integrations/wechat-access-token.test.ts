@@ -1,13 +1,7 @@
 import test from 'ava';
 import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
-import {
-  getAccessToken,
-  refreshLeaseId,
-  sendSubscribeMessage,
-  wechatTokenModel,
-  WechatUnavailableError,
-} from '../../integrations/wechat/index.ts';
+import { getAccessToken, refreshLeaseId, sendSubscribeMessage, wechatTokenModel, WechatUnavailableError } from '../../integrations/wechat/index.ts';
 import { useFakeWechatApps } from '../helpers/wechat-app.ts';
 
 const dbName = `onetrip_test_wechat_token_${randomBytes(4).toString('hex')}`;
@@ -39,9 +33,7 @@ test('getAccessToken › two instances with their own connections › one stable
   const { fake, app } = await setup();
   const other = await mongoose.createConnection(process.env.MONGODB_URI!, { dbName }).asPromise();
   t.teardown(() => other.close());
-  const calls = Array.from({ length: 10 }, (_, index) =>
-    getAccessToken(index % 2 === 0 ? app : { ...app, connection: other }),
-  );
+  const calls = Array.from({ length: 10 }, (_, index) => getAccessToken(index % 2 === 0 ? app : { ...app, connection: other }));
   const tokens = await Promise.all(calls);
   t.is(fake.tokenRequests, 1);
   t.is(new Set(tokens).size, 1);
@@ -66,11 +58,7 @@ test('getAccessToken › another instance holds a live refresh lease › waits a
   const waiting = getAccessToken(app);
   setTimeout(() => {
     void tokens
-      .updateOne(
-        { _id: app.appId },
-        { $set: { token: 'from-the-other-instance', expiresAt: new Date(Date.now() + HOUR_MS) } },
-        { upsert: true },
-      )
+      .updateOne({ _id: app.appId }, { $set: { token: 'from-the-other-instance', expiresAt: new Date(Date.now() + HOUR_MS) } }, { upsert: true })
       .exec();
   }, 300);
   t.is(await waiting, 'from-the-other-instance');
@@ -146,9 +134,7 @@ test('getAccessToken › expired token read by two instances at once › refresh
   const first = await getAccessToken(app);
   fake.advance(2 * HOUR_MS);
   const later = new Date(Date.now() + 2 * HOUR_MS);
-  const calls = Array.from({ length: 10 }, (_, index) =>
-    getAccessToken({ ...app, now: later, ...(index % 2 === 1 && { connection: other }) }),
-  );
+  const calls = Array.from({ length: 10 }, (_, index) => getAccessToken({ ...app, now: later, ...(index % 2 === 1 && { connection: other }) }));
   const tokens = new Set(await Promise.all(calls));
   t.is(tokens.size, 1);
   t.false(tokens.has(first));

@@ -1,13 +1,6 @@
 import test from 'ava';
 import { randomBytes } from 'node:crypto';
-import {
-  code2Session,
-  getPhoneNumber,
-  sendSubscribeMessage,
-  isRetryable,
-  WechatApiError,
-  WechatUnavailableError,
-} from '../../integrations/wechat/index.ts';
+import { code2Session, getPhoneNumber, sendSubscribeMessage, isRetryable, WechatApiError, WechatUnavailableError } from '../../integrations/wechat/index.ts';
 import { useFakeWechatApps } from '../helpers/wechat-app.ts';
 
 const dbName = `onetrip_test_wechat_${randomBytes(4).toString('hex')}`;

@@ -4,8 +4,16 @@ import test from 'ava';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  createNotifyVerifier, decryptResource, newOutTradeNo, parseNotify, platformCertFromPem, readRefund, readTransaction,
-  WechatPayDecryptError, WechatPaySignatureError, type PayClient,
+  createNotifyVerifier,
+  decryptResource,
+  newOutTradeNo,
+  parseNotify,
+  platformCertFromPem,
+  readRefund,
+  readTransaction,
+  WechatPayDecryptError,
+  WechatPaySignatureError,
+  type PayClient,
 } from '../../integrations/wechatpay/index.ts';
 import { useWechatPayFixtures, verifierFor, TEST_MCH_ID, type WechatPayFixture } from '../helpers/wechatpay-fixture.ts';
 
@@ -48,7 +56,9 @@ for (const mode of ['certificate', 'publicKey'] as const) {
     test(title(`tampered ${tamper} › is rejected with SIGNATURE_INVALID`), async (t) => {
       const fixture = fixtures[mode];
       const notify = fixture.fake.buildNotify({ outTradeNo: await paidOrder(fixture), tradeState: 'SUCCESS', tamper });
-      const error = t.throws(() => fixture.client.parseNotify({ headers: notify.headers, rawBody: notify.body, now: new Date() }), { instanceOf: WechatPaySignatureError });
+      const error = t.throws(() => fixture.client.parseNotify({ headers: notify.headers, rawBody: notify.body, now: new Date() }), {
+        instanceOf: WechatPaySignatureError,
+      });
       t.is(error?.code, 'SIGNATURE_INVALID');
     });
   }
@@ -56,7 +66,9 @@ for (const mode of ['certificate', 'publicKey'] as const) {
   test(title('a notify signed six minutes ago › is rejected with TIMESTAMP_EXPIRED'), async (t) => {
     const fixture = fixtures[mode];
     const notify = fixture.fake.buildNotify({ outTradeNo: await paidOrder(fixture), tradeState: 'SUCCESS', tamper: 'timestamp' });
-    const error = t.throws(() => fixture.client.parseNotify({ headers: notify.headers, rawBody: notify.body, now: new Date() }), { instanceOf: WechatPaySignatureError });
+    const error = t.throws(() => fixture.client.parseNotify({ headers: notify.headers, rawBody: notify.body, now: new Date() }), {
+      instanceOf: WechatPaySignatureError,
+    });
     t.is(error?.code, 'TIMESTAMP_EXPIRED');
   });
 
@@ -118,7 +130,9 @@ test('WeChat Pay notify › platformCertFromPem › gives the serial that the no
 test('WeChat Pay notify › a certificate-mode verifier › does not accept public-key-signed notifies', async (t) => {
   const notify = fixtures.publicKey.fake.buildNotify({ outTradeNo: await paidOrder(fixtures.publicKey), tradeState: 'SUCCESS' });
   const verifier = verifierFor(fixtures.certificate.fake);
-  const error = t.throws(() => verifier.verifyNotify({ headers: notify.headers, rawBody: notify.body, now: new Date() }), { instanceOf: WechatPaySignatureError });
+  const error = t.throws(() => verifier.verifyNotify({ headers: notify.headers, rawBody: notify.body, now: new Date() }), {
+    instanceOf: WechatPaySignatureError,
+  });
   t.is(error?.code, 'SIGNATURE_INVALID');
 });
 

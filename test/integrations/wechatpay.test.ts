@@ -5,12 +5,24 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createPublicKey, createSign, verify } from 'node:crypto';
 import {
-  createPayClient, isValidOutTradeNo, newOutTradeNo, toRfc3339China, WechatPayError, WechatPaySignatureError, WechatPayUnavailableError,
+  createPayClient,
+  isValidOutTradeNo,
+  newOutTradeNo,
+  toRfc3339China,
+  WechatPayError,
+  WechatPaySignatureError,
+  WechatPayUnavailableError,
   type PayClientOptions,
 } from '../../integrations/wechatpay/index.ts';
 import { generateRsaKeyPair } from '../helpers/merchant-keys.ts';
 import {
-  startWechatPayFixture, useWechatPayFixtures, verifierFor, TEST_APP_ID, TEST_MCH_ID, TEST_NOTIFY_URL, type WechatPayFixture,
+  startWechatPayFixture,
+  useWechatPayFixtures,
+  verifierFor,
+  TEST_APP_ID,
+  TEST_MCH_ID,
+  TEST_NOTIFY_URL,
+  type WechatPayFixture,
 } from '../helpers/wechatpay-fixture.ts';
 
 const fixtures = useWechatPayFixtures(test);
@@ -26,9 +38,15 @@ const order = (overrides: { amountFen?: number } = {}) => ({
 /** Options for a client that differs from the fixture's in `overrides`. */
 function clientOptions(fixture: WechatPayFixture, overrides: Partial<PayClientOptions> = {}): PayClientOptions {
   return {
-    mchId: TEST_MCH_ID, appId: TEST_APP_ID, serial: fixture.merchant.serial, privateKey: fixture.merchant.privateKeyPem,
-    apiV3Key: fixture.fake.apiV3Key, apiBase: fixture.fake.baseUrl, notifyUrl: TEST_NOTIFY_URL,
-    verifier: verifierFor(fixture.fake), ...overrides,
+    mchId: TEST_MCH_ID,
+    appId: TEST_APP_ID,
+    serial: fixture.merchant.serial,
+    privateKey: fixture.merchant.privateKeyPem,
+    apiV3Key: fixture.fake.apiV3Key,
+    apiBase: fixture.fake.baseUrl,
+    notifyUrl: TEST_NOTIFY_URL,
+    verifier: verifierFor(fixture.fake),
+    ...overrides,
   };
 }
 

@@ -39,11 +39,18 @@ test('runJobTick › while a run holds an unexpired lease the next tick does not
   t.is(job.runs.length, 0);
 });
 
-test('runJobTick › a crashed holder\'s lease expires: the next tick runs and the dead run is logged as failed', async (t) => {
+test("runJobTick › a crashed holder's lease expires: the next tick runs and the dead run is logged as failed", async (t) => {
   const job = countingJob();
   const crashedTick = new Date(Date.now() - 120_000);
   await holdLease(job.name, 'crashed', crashedTick, new Date(Date.now() - 1000));
-  await JobRunModel.create({ job: job.name, tick: crashedTick, instance: 'crashed', startedAt: crashedTick, outcome: 'running', expiresAt: new Date(Date.now() + 3600_000) });
+  await JobRunModel.create({
+    job: job.name,
+    tick: crashedTick,
+    instance: 'crashed',
+    startedAt: crashedTick,
+    outcome: 'running',
+    expiresAt: new Date(Date.now() + 3600_000),
+  });
   t.is(await runJobTick(job, new Date(), 'survivor'), 'ran');
   t.is(job.runs.length, 1);
   const dead = await JobRunModel.findOne({ job: job.name, instance: 'crashed' }).lean();
@@ -62,7 +69,13 @@ test('claimTick › twenty ticks racing for the lease, new or run out › exactl
 });
 
 test('runJobTick › a failing job is logged as failed with its error', async (t) => {
-  const job: Job = { name: `test-${suffix().toLowerCase()}`, schedule: '* * * * *', run: async () => { throw new Error('boom'); } };
+  const job: Job = {
+    name: `test-${suffix().toLowerCase()}`,
+    schedule: '* * * * *',
+    run: async () => {
+      throw new Error('boom');
+    },
+  };
   t.is(await runJobTick(job, new Date(), 'x'), 'failed');
   const run = await JobRunModel.findOne({ job: job.name }).lean();
   t.is(run?.outcome, 'failed');
@@ -85,7 +98,10 @@ test('GET /admin/job-runs › admins read the run log; window staff get 403', as
 test('job locks and run log › expire through TTL indexes on expiresAt, no cleanup job', async (t) => {
   for (const model of [JobLockModel, JobRunModel]) {
     const indexes = await model.collection.indexes();
-    t.true(indexes.some((index) => index.key.expiresAt === 1 && index.expireAfterSeconds === 0), model.collection.name);
+    t.true(
+      indexes.some((index) => index.key.expiresAt === 1 && index.expireAfterSeconds === 0),
+      model.collection.name,
+    );
   }
   const job = countingJob();
   await runJobTick(job, new Date('2026-03-02T03:00:00Z'), 'ttl-test');

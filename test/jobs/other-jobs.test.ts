@@ -60,13 +60,26 @@ test.serial('retention › removes the files and the applicant name of cases com
   Object.assign(config, { RETENTION_DAYS: 30 });
   const bucket = new GridFSBucket(mongoose.connection.db!, { bucketName: MATERIALS_BUCKET });
   const upload = bucket.openUploadStream('id.pdf');
-  await new Promise<void>((resolve, reject) => upload.once('finish', () => resolve()).once('error', reject).end(Buffer.from('%PDF-1.4 test')));
+  await new Promise<void>((resolve, reject) =>
+    upload
+      .once('finish', () => resolve())
+      .once('error', reject)
+      .end(Buffer.from('%PDF-1.4 test')),
+  );
   const today = zonedDate(new Date(), config.TZ_NAME);
   const [old, recent] = await insertCases([
     { itemCode, department, name: '钱七', status: 'completed', acceptedDate: addDays(today, -50), completedDate: addDays(today, -40) },
     { itemCode, department, name: '孙八', status: 'completed', acceptedDate: addDays(today, -10), completedDate: addDays(today, -5) },
   ]);
-  const material = { materialName: '身份证', fileId: upload.id, filename: 'id.pdf', contentType: 'application/pdf', size: 13, sha256: 'x', uploadedAt: new Date() };
+  const material = {
+    materialName: '身份证',
+    fileId: upload.id,
+    filename: 'id.pdf',
+    contentType: 'application/pdf',
+    size: 13,
+    sha256: 'x',
+    uploadedAt: new Date(),
+  };
   await ApplicationModel.updateOne({ _id: old }, { $set: { materials: [material] } });
   t.like(await retentionJob.run(new Date()), { cases: 1, files: 1 });
   const forgotten = await ApplicationModel.findById(old).lean();

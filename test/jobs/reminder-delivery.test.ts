@@ -15,8 +15,11 @@ test.before(async () => {
   const wechat = { appId: 'wxreminder0000001', secret: 'reminder-test-secret' };
   fake = await startFakeWechat(wechat);
   Object.assign(config, {
-    WECHAT_API_BASE: fake.baseUrl, WECHAT_APPID: wechat.appId, WECHAT_SECRET: wechat.secret,
-    WECHAT_TEMPLATE_CASE_STATUS: 'tmpl-case-status', WECHAT_TEMPLATE_APPOINTMENT_REMINDER: 'tmpl-appointment-reminder',
+    WECHAT_API_BASE: fake.baseUrl,
+    WECHAT_APPID: wechat.appId,
+    WECHAT_SECRET: wechat.secret,
+    WECHAT_TEMPLATE_CASE_STATUS: 'tmpl-case-status',
+    WECHAT_TEMPLATE_APPOINTMENT_REMINDER: 'tmpl-appointment-reminder',
   });
   app = await startTestApp();
 });

@@ -12,7 +12,13 @@ const children: ChildProcess[] = [];
 function startInstance(jobsEnabled: boolean): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/index.ts'], {
     env: {
-      ...process.env, MONGODB_DB: dbName, PORT: '0', JOBS_ENABLED: String(jobsEnabled), SCREEN_REFRESH_SECONDS: '1', LOG_LEVEL: 'info', NODE_ENV: 'test',
+      ...process.env,
+      MONGODB_DB: dbName,
+      PORT: '0',
+      JOBS_ENABLED: String(jobsEnabled),
+      SCREEN_REFRESH_SECONDS: '1',
+      LOG_LEVEL: 'info',
+      NODE_ENV: 'test',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -57,7 +63,10 @@ test('job runner › three instances on one database run each tick exactly once;
   t.true(runs.every((r) => r.outcome === 'ok'));
   const instances = new Set(runs.map((r) => r.instance));
   t.true([...instances].every((id) => running.some((child) => id.includes(`-${child.pid}-`))));
-  t.false(runs.some((r) => r.instance.includes(`-${idle.pid}-`)), 'the JOBS_ENABLED=false instance ran nothing');
+  t.false(
+    runs.some((r) => r.instance.includes(`-${idle.pid}-`)),
+    'the JOBS_ENABLED=false instance ran nothing',
+  );
   // Every run gave its lease back before its instance stopped.
   t.truthy((await JobLockModel.findById('screen-snapshots').lean())?.releasedAt);
   t.log(`${perTick.size} ticks by ${instances.size} instance(s)`);

@@ -24,7 +24,12 @@ test('config › production without a merchant id › starts with payments off',
 
 test('config › production with payments and every key › starts (platform certificate or public key)', (t) => {
   t.notThrows(() => parseEnv({ ...PRODUCTION, ...CERTIFICATE_MODE }));
-  const publicKeyMode = { ...CERTIFICATE_MODE, WECHATPAY_PLATFORM_CERT_PATH: '', WECHATPAY_PUBLIC_KEY_PATH: '/etc/onetrip/pub_key.pem', WECHATPAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_0114232134912410000000000000' };
+  const publicKeyMode = {
+    ...CERTIFICATE_MODE,
+    WECHATPAY_PLATFORM_CERT_PATH: '',
+    WECHATPAY_PUBLIC_KEY_PATH: '/etc/onetrip/pub_key.pem',
+    WECHATPAY_PUBLIC_KEY_ID: 'PUB_KEY_ID_0114232134912410000000000000',
+  };
   t.notThrows(() => parseEnv({ ...PRODUCTION, ...publicKeyMode }));
 });
 
@@ -36,7 +41,9 @@ for (const missing of ['WECHATPAY_SERIAL', 'WECHATPAY_PRIVATE_KEY_PATH', 'WECHAT
 }
 
 test('config › production with payments and neither a platform certificate nor a full public key › refuses to start', (t) => {
-  const error = t.throws(() => parseEnv({ ...PRODUCTION, ...CERTIFICATE_MODE, WECHATPAY_PLATFORM_CERT_PATH: '', WECHATPAY_PUBLIC_KEY_PATH: '/etc/onetrip/pub_key.pem' }));
+  const error = t.throws(() =>
+    parseEnv({ ...PRODUCTION, ...CERTIFICATE_MODE, WECHATPAY_PLATFORM_CERT_PATH: '', WECHATPAY_PUBLIC_KEY_PATH: '/etc/onetrip/pub_key.pem' }),
+  );
   t.regex(error?.message ?? '', /WECHATPAY_PLATFORM_CERT_PATH or WECHATPAY_PUBLIC_KEY_PATH\+WECHATPAY_PUBLIC_KEY_ID/);
 });
 

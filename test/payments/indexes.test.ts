@@ -31,10 +31,17 @@ test.before(async () => {
   const statuses: PaymentOrderStatus[] = ['open', 'paid', 'closed', 'failed', 'refunded'];
   const orders = Array.from({ length: 200 }, (_, i) => orderFields(new mongoose.Types.ObjectId(), statuses[i % statuses.length]!));
   const inserted = await PaymentOrderModel.insertMany(orders);
-  await PaymentRefundModel.insertMany(inserted.slice(0, 60).map((order, i) => ({
-    outRefundNo: `RFIDX${String(i).padStart(8, '0')}`, orderId: order._id, outTradeNo: order.outTradeNo, amountFen: 100,
-    reason: '测试', status: i % 2 ? 'processing' : 'success', requestedBy: 'staff-1',
-  })));
+  await PaymentRefundModel.insertMany(
+    inserted.slice(0, 60).map((order, i) => ({
+      outRefundNo: `RFIDX${String(i).padStart(8, '0')}`,
+      orderId: order._id,
+      outTradeNo: order.outTradeNo,
+      amountFen: 100,
+      reason: '测试',
+      status: i % 2 ? 'processing' : 'success',
+      requestedBy: 'staff-1',
+    })),
+  );
 });
 test.after.always(() => mongoose.disconnect());
 

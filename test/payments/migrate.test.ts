@@ -13,9 +13,19 @@ test.before(async () => {
 test.after.always(() => mongoose.disconnect());
 
 const oldOrder = (applicationId: mongoose.Types.ObjectId, status: string, createdAt: Date) => ({
-  _id: new mongoose.Types.ObjectId(), outTradeNo: `OTMIG${new mongoose.Types.ObjectId().toHexString().slice(-12)}`, applicationId,
-  citizenId: new mongoose.Types.ObjectId(), itemCode: 'ITEM-1', description: '证照工本费', amountFen: 3250, payerOpenid: 'o-1',
-  status, prepayId: null, timeExpire: new Date(createdAt.getTime() + 30 * 60_000), createdAt, updatedAt: createdAt,
+  _id: new mongoose.Types.ObjectId(),
+  outTradeNo: `OTMIG${new mongoose.Types.ObjectId().toHexString().slice(-12)}`,
+  applicationId,
+  citizenId: new mongoose.Types.ObjectId(),
+  itemCode: 'ITEM-1',
+  description: '证照工本费',
+  amountFen: 3250,
+  payerOpenid: 'o-1',
+  status,
+  prepayId: null,
+  timeExpire: new Date(createdAt.getTime() + 30 * 60_000),
+  createdAt,
+  updatedAt: createdAt,
 });
 
 test('migrate-payments › data of the claim-and-mark version › is brought to the guarded version, once', async (t) => {
@@ -26,9 +36,17 @@ test('migrate-payments › data of the claim-and-mark version › is brought to 
   const newer = oldOrder(applicationId, 'open', new Date('2030-01-01T08:10:00Z'));
   const paid = oldOrder(new mongoose.Types.ObjectId(), 'paid', new Date('2030-01-01T08:00:00Z'));
   await PaymentOrderModel.collection.insertMany([older, newer, paid]);
-  await db.collection('payment_refunds').insertMany(['success', 'processing', 'failed', 'closed'].map((status, i) => ({
-    outRefundNo: `RFMIG${i}`, orderId: paid._id, outTradeNo: paid.outTradeNo, amountFen: 500, reason: '退费', status, requestedBy: 's-1',
-  })));
+  await db.collection('payment_refunds').insertMany(
+    ['success', 'processing', 'failed', 'closed'].map((status, i) => ({
+      outRefundNo: `RFMIG${i}`,
+      orderId: paid._id,
+      outTradeNo: paid.outTradeNo,
+      amountFen: 500,
+      reason: '退费',
+      status,
+      requestedBy: 's-1',
+    })),
+  );
   await db.collection<{ _id: string; orderId: unknown }>('payment_claims').insertOne({ _id: String(applicationId), orderId: newer._id });
   await db.collection<{ _id: string; at: Date }>('payment_marks').insertOne({ _id: `paid:${String(paid._id)}`, at: new Date() });
 

@@ -4,7 +4,15 @@ import type { TestFn } from 'ava';
 import { newOutTradeNo } from '../../integrations/wechatpay/index.ts';
 import { AuditLogModel } from '../../models/audit-log.ts';
 import type { NotifyTamper } from '../helpers/fake-wechatpay.ts';
-import { FEE_TOTAL_FEN, NOTIFY_PATH, buildFeeApplication, startPaymentsApp, storedApplication, storedOrder, type PaymentsTestbed } from '../helpers/payments.ts';
+import {
+  FEE_TOTAL_FEN,
+  NOTIFY_PATH,
+  buildFeeApplication,
+  startPaymentsApp,
+  storedApplication,
+  storedOrder,
+  type PaymentsTestbed,
+} from '../helpers/payments.ts';
 
 /** A citizen's application with an order made through the API (not yet paid). */
 export async function orderThroughApi(bed: PaymentsTestbed) {
@@ -50,7 +58,10 @@ export function registerNotifyTests(test: TestFn, mode: 'certificate' | 'publicK
     const order = await paidAtWechat(bed);
     const notify = bed.fake.buildNotify({ outTradeNo: order.outTradeNo, tradeState: 'SUCCESS' });
     const answers = [await bed.sendNotify(notify), ...(await Promise.all([bed.sendNotify(notify), bed.sendNotify(notify)]))];
-    t.deepEqual(answers.map((a) => a.status), [204, 204, 204]);
+    t.deepEqual(
+      answers.map((a) => a.status),
+      [204, 204, 204],
+    );
     const paidAt = (await storedOrder(order.outTradeNo)).paidAt;
     t.is((await bed.sendNotify(bed.fake.buildNotify({ outTradeNo: order.outTradeNo, tradeState: 'SUCCESS' }))).status, 204);
     t.deepEqual((await storedOrder(order.outTradeNo)).paidAt, paidAt);

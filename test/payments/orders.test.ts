@@ -81,7 +81,10 @@ test('POST /applications/:id/payments › asked again while the order is open �
 test('POST /applications/:id/payments › asked five times at once › one order exists and every answer offers it', async (t) => {
   const { applicationId, citizen } = await buildFeeApplication();
   const answers = await Promise.all(Array.from({ length: 5 }, () => order(applicationId, citizen.token)));
-  t.deepEqual(answers.map((a) => a.status), [200, 200, 200, 200, 200]);
+  t.deepEqual(
+    answers.map((a) => a.status),
+    [200, 200, 200, 200, 200],
+  );
   t.is(new Set(answers.map((a) => a.body.order.outTradeNo)).size, 1);
   t.is(await PaymentOrderModel.countDocuments({ applicationId }), 1);
   t.is([...bed.fake.orders.values()].filter((o) => o.attach === applicationId).length, 1);

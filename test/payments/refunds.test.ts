@@ -26,8 +26,7 @@ async function settledOrder() {
 const payments = async (order: { applicationId: string; citizen: { token: string } }) =>
   (await bed.app.request('GET', `/api/v1/applications/${order.applicationId}/payments`, { token: order.citizen.token })).body;
 
-const refund = (orderId: string, body: object, token = admin.token) =>
-  bed.app.request('POST', `/api/v1/admin/payments/${orderId}/refund`, { token, body });
+const refund = (orderId: string, body: object, token = admin.token) => bed.app.request('POST', `/api/v1/admin/payments/${orderId}/refund`, { token, body });
 
 test('POST /admin/payments/:id/refund › round trip › refunds at WeChat Pay, the refund notify settles it and the application is no longer paid', async (t) => {
   const order = await settledOrder();
@@ -148,7 +147,10 @@ test('POST /admin/payments/:id/refund › three partial refunds at once that tog
   t.deepEqual(answers.map((a) => a.status).sort(), [200, 200, 409]);
   t.is(answers.find((a) => a.status === 409)!.body.error.code, 'REFUND_EXCEEDS_PAID');
   const atWechat = [...bed.fake.refunds.values()].filter((r) => r.outTradeNo === order.outTradeNo);
-  t.is(atWechat.reduce((sum, r) => sum + r.amountFen, 0), 3000);
+  t.is(
+    atWechat.reduce((sum, r) => sum + r.amountFen, 0),
+    3000,
+  );
   t.is((await storedOrder(order.outTradeNo)).refundableFen, FEE_TOTAL_FEN - 3000);
 });
 

@@ -26,8 +26,7 @@ async function ordered() {
   return { ...fee, offer: res.body, outTradeNo: String(res.body.order.outTradeNo) };
 }
 
-const confirm = (applicationId: string, token: string) =>
-  app.request('POST', `/api/v1/applications/${applicationId}/payments/sandbox-confirm`, { token });
+const confirm = (applicationId: string, token: string) => app.request('POST', `/api/v1/applications/${applicationId}/payments/sandbox-confirm`, { token });
 
 test('config › payments are on in the sandbox unless a merchant is configured, which takes over', (t) => {
   t.true(paymentsSandboxed(parseEnv({})));
@@ -44,7 +43,9 @@ test('POST /applications/:id/payments › sandbox › answers wx.requestPayment 
   t.regex(offer.package, /^prepay_id=wx[0-9a-f]+$/);
   const message = `${offer.appId}\n${offer.timeStamp}\n${offer.nonceStr}\n${offer.package}\n`;
   t.true(verify('RSA-SHA256', Buffer.from(message), sandboxPay().merchantPublicKeyPem, Buffer.from(offer.paySign, 'base64')));
-  t.false(verify('RSA-SHA256', Buffer.from(message.replace('prepay_id=', 'prepay_id=x')), sandboxPay().merchantPublicKeyPem, Buffer.from(offer.paySign, 'base64')));
+  t.false(
+    verify('RSA-SHA256', Buffer.from(message.replace('prepay_id=', 'prepay_id=x')), sandboxPay().merchantPublicKeyPem, Buffer.from(offer.paySign, 'base64')),
+  );
 });
 
 test('POST /applications/:id/payments/sandbox-confirm › settles through the verified notify; confirming twice settles once', async (t) => {

@@ -4,8 +4,19 @@ import { ApplicationModel } from '../../models/application.ts';
 import { encryptPii } from '../../services/pii/crypto.ts';
 
 export interface CaseSpec {
-  itemCode: string; department: string; name: string; company?: boolean; status: string; acceptedDate?: string; deadline?: string;
-  completedDate?: string; onTime?: boolean; onsiteVisits?: number; evaluationScore?: number; updatedAt?: Date; evaluatedAt?: Date;
+  itemCode: string;
+  department: string;
+  name: string;
+  company?: boolean;
+  status: string;
+  acceptedDate?: string;
+  deadline?: string;
+  completedDate?: string;
+  onTime?: boolean;
+  onsiteVisits?: number;
+  evaluationScore?: number;
+  updatedAt?: Date;
+  evaluatedAt?: Date;
 }
 
 /** Inserts applications as they would stand after accept/complete/evaluate; returns their ids. */
@@ -18,7 +29,9 @@ export async function insertCases(specs: CaseSpec[]): Promise<Types.ObjectId[]> 
     applicantNameEnc: encryptPii(s.name),
     applicantIsCompany: s.company ?? false,
     status: s.status,
-    materials: [], supplement: [], history: [],
+    materials: [],
+    supplement: [],
+    history: [],
     acceptedAt: s.acceptedDate ? new Date(`${s.acceptedDate}T02:00:00Z`) : null,
     acceptedDate: s.acceptedDate ?? null,
     deadline: s.deadline ?? null,

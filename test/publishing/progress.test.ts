@@ -50,8 +50,29 @@ test.before(async () => {
   const base = { itemCode, department };
   ids = await insertCases([
     { ...base, name: '张三丰', status: 'accepted', acceptedDate: day(-2), deadline: day(3), updatedAt: minutesAgo(60) },
-    { ...base, name: '李四光', status: 'completed', acceptedDate: day(-5), completedDate: day(-1), onTime: true, onsiteVisits: 1, evaluationScore: 5, updatedAt: minutesAgo(50) },
-    { ...base, name: '某某科技有限公司', company: true, status: 'completed', acceptedDate: day(-1), completedDate: day(0), onTime: false, onsiteVisits: 2, evaluationScore: 2, updatedAt: minutesAgo(40) },
+    {
+      ...base,
+      name: '李四光',
+      status: 'completed',
+      acceptedDate: day(-5),
+      completedDate: day(-1),
+      onTime: true,
+      onsiteVisits: 1,
+      evaluationScore: 5,
+      updatedAt: minutesAgo(50),
+    },
+    {
+      ...base,
+      name: '某某科技有限公司',
+      company: true,
+      status: 'completed',
+      acceptedDate: day(-1),
+      completedDate: day(0),
+      onTime: false,
+      onsiteVisits: 2,
+      evaluationScore: 2,
+      updatedAt: minutesAgo(40),
+    },
     { ...base, name: '王五', status: 'submitted', updatedAt: minutesAgo(30) },
     { ...base, name: '赵六', status: 'completed', acceptedDate: day(-70), completedDate: day(-60), onTime: true, onsiteVisits: 0, updatedAt: minutesAgo(20) },
   ]);
@@ -69,7 +90,14 @@ test.serial('GET /public/progress › lists accepted and completed cases of the 
   t.is(res.status, 200);
   t.is(res.body.total, 3);
   const byApplicant = new Map(res.body.items.map((c: { applicant: string }) => [c.applicant, c]));
-  t.like(byApplicant.get('张*丰'), { status: 'accepted', statusText: '已受理', acceptedDate: day(-2), deadline: day(3), completedDate: null, itemName: '食品经营许可' });
+  t.like(byApplicant.get('张*丰'), {
+    status: 'accepted',
+    statusText: '已受理',
+    acceptedDate: day(-2),
+    deadline: day(3),
+    completedDate: null,
+    itemName: '食品经营许可',
+  });
   t.like(byApplicant.get('李*光'), { status: 'completed', completedDate: day(-1), onTime: true, department: { code: department, name: '县市场监管局' } });
   t.like(byApplicant.get('某某科技有限公司'), { status: 'completed', onTime: false });
   t.is(res.body.items[0].completedDate, day(0), 'newest first');
@@ -79,26 +107,41 @@ test.serial('GET /public/stats › figures of the window: on time, at most one v
   const res = await app.request('GET', '/api/v1/public/stats');
   t.is(res.status, 200);
   t.like(res.body, {
-    from: day(-29), to: today, casesAccepted: 3, casesCompleted: 2, onTimeRate: 0.5, oneVisitRate: 0.5, bookings: 1,
+    from: day(-29),
+    to: today,
+    casesAccepted: 3,
+    casesCompleted: 2,
+    onTimeRate: 0.5,
+    oneVisitRate: 0.5,
+    bookings: 1,
     satisfaction: { evaluations: 2, averageScore: 3.5, satisfiedRate: 0.5 },
   });
 });
 
 test.serial('publish job › writes the day files, index and figures under PUBLISH_DIR', async (t) => {
   const index = JSON.parse(await readFile(path.join(dir, 'index.json'), 'utf8'));
-  t.deepEqual(index.days.map((d: { date: string }) => d.date), [day(0), day(-1), day(-2)]);
+  t.deepEqual(
+    index.days.map((d: { date: string }) => d.date),
+    [day(0), day(-1), day(-2)],
+  );
   const file = JSON.parse(await readFile(path.join(dir, 'progress', `${day(-2)}.json`), 'utf8'));
   t.is(file.items[0].applicant, '张*丰');
   const stats = JSON.parse(await readFile(path.join(dir, 'stats.json'), 'utf8'));
   t.is(stats.casesCompleted, 2);
-  t.false((await allFiles(dir)).some((f) => f.endsWith('.tmp')), 'no temporary files left');
+  t.false(
+    (await allFiles(dir)).some((f) => f.endsWith('.tmp')),
+    'no temporary files left',
+  );
 });
 
 test.serial('publish job › no full name, ID number or phone in any public answer or file', async (t) => {
   const texts = [(await app.request('GET', '/api/v1/public/progress?pageSize=100')).text, (await app.request('GET', '/api/v1/public/stats')).text];
   for (const file of await allFiles(dir)) texts.push(await readFile(file, 'utf8'));
   for (const text of texts) for (const secret of SECRETS) t.false(text.includes(secret), `found ${secret}`);
-  t.false(texts.some((text) => text.includes('v1.')), 'no ciphertext either');
+  t.false(
+    texts.some((text) => text.includes('v1.')),
+    'no ciphertext either',
+  );
 });
 
 test.serial('publish job › incremental: a tick reads only what changed since the watermark', async (t) => {
@@ -146,7 +189,12 @@ test.serial('publish job › a write that lands with an updatedAt older than the
 test.serial('publish job › day files and figures patched tick by tick are exactly what a fresh process makes from scratch', async (t) => {
   await ApplicationModel.updateOne({ _id: ids[1] }, { $set: { status: 'accepted', completedDate: null } });
   await tick();
-  const read = async (): Promise<Record<string, string>> => Object.fromEntries(await Promise.all((await readdir(path.join(dir, 'progress'))).sort().map(async (name) => [name, await readFile(path.join(dir, 'progress', name), 'utf8')] as const)));
+  const read = async (): Promise<Record<string, string>> =>
+    Object.fromEntries(
+      await Promise.all(
+        (await readdir(path.join(dir, 'progress'))).sort().map(async (name) => [name, await readFile(path.join(dir, 'progress', name), 'utf8')] as const),
+      ),
+    );
   const figures = async () => ({ ...JSON.parse(await readFile(path.join(dir, 'stats.json'), 'utf8')), generatedAt: null });
   const patched = await read();
   const tallied = await figures();

@@ -39,7 +39,13 @@ test.before(async () => {
   const port = await freePort();
   baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: 'development', MONGODB_URI: process.env.MONGODB_URI, MONGODB_DB: dbName, PORT: String(port), JOBS_ENABLED: 'false', LOG_LEVEL: 'warn',
+    ...process.env,
+    NODE_ENV: 'development',
+    MONGODB_URI: process.env.MONGODB_URI,
+    MONGODB_DB: dbName,
+    PORT: String(port),
+    JOBS_ENABLED: 'false',
+    LOG_LEVEL: 'warn',
   };
   // The defaults a newcomer gets: the sandbox on because it is development, no merchant.
   delete env.WECHAT_SANDBOX;
@@ -79,7 +85,10 @@ test('README › the citizen walkthrough runs as written and leaves the day in t
   t.like(appointment, { status: 'booked', itemCode: 'GA-002' });
   const application = await ApplicationModel.findOne({ citizenId: citizen!._id }).lean();
   t.like(application, { itemCode: 'GA-002', status: 'completed', paid: true, onsiteVisits: 1 });
-  t.deepEqual(application!.history.map((entry) => entry.status), ['draft', 'submitted', 'approved', 'accepted', 'completed']);
+  t.deepEqual(
+    application!.history.map((entry) => entry.status),
+    ['draft', 'submitted', 'approved', 'accepted', 'completed'],
+  );
   t.like(await PaymentOrderModel.findOne({ applicationId: application!._id }).lean(), { status: 'paid', settledBy: 'notify', amountFen: 4000 });
   t.like(await EvaluationModel.findOne({ applicationId: application!._id }).lean(), { score: 5 });
 });
@@ -89,7 +98,10 @@ async function waitUntilReady(child: ChildProcess, url: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${serverLog}`);
-    const ok = await fetch(url).then((res) => res.ok, () => false);
+    const ok = await fetch(url).then(
+      (res) => res.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -22,7 +22,16 @@ export async function openPage(url: string): Promise<Browser> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'onetrip-chromium-'));
   const child: ChildProcess = spawn(
     CHROMIUM,
-    ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--remote-debugging-pipe', `--user-data-dir=${profile}`, '--window-size=1920,1080', 'about:blank'],
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--remote-debugging-pipe',
+      `--user-data-dir=${profile}`,
+      '--window-size=1920,1080',
+      'about:blank',
+    ],
     { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
   );
   const input = child.stdio[3] as Writable;
@@ -52,7 +61,7 @@ export async function openPage(url: string): Promise<Browser> {
 
   const { targetId } = await send('Target.createTarget', { url });
   const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
-  const evaluate = async <T,>(expression: string): Promise<T> => {
+  const evaluate = async <T>(expression: string): Promise<T> => {
     const { result, exceptionDetails } = await send('Runtime.evaluate', { expression, returnByValue: true }, sessionId);
     if (exceptionDetails) throw new Error(`page error: ${JSON.stringify(exceptionDetails)}`);
     return result.value as T;

@@ -32,7 +32,9 @@ test.before(async () => {
   clerk = await buildStaff('window', department, windows);
   const created = await app.request('POST', '/api/v1/admin/screens', { token: admin.token, body: { code: `S-${hall}`, name: '一楼大屏', hallCode: hall } });
   token = created.body.token;
-  otherToken = (await app.request('POST', '/api/v1/admin/screens', { token: admin.token, body: { code: `S-${otherHall}`, name: '二楼大屏', hallCode: otherHall } })).body.token;
+  otherToken = (
+    await app.request('POST', '/api/v1/admin/screens', { token: admin.token, body: { code: `S-${otherHall}`, name: '二楼大屏', hallCode: otherHall } })
+  ).body.token;
   await rebuild();
 });
 test.after.always(async () => {
@@ -52,7 +54,7 @@ test.serial('POST /admin/screens › shows the token once and stores only its ha
   t.is((await app.request('POST', '/api/v1/admin/screens', { token: clerk.token, body: { code: 'X', name: 'x', hallCode: hall } })).status, 403);
 });
 
-test.serial('GET /screens/:hallCode › 401 without a token, 401 with a wrong one, 403 for another hall\'s device', async (t) => {
+test.serial("GET /screens/:hallCode › 401 without a token, 401 with a wrong one, 403 for another hall's device", async (t) => {
   const none = await poll(hall);
   t.is(none.status, 401);
   t.is(none.body.error.code, 'UNAUTHENTICATED');
@@ -67,7 +69,10 @@ test.serial('GET /screens/:hallCode › answers the snapshot with a strong ETag,
   t.is(first.status, 200);
   const etag = first.headers.get('etag')!;
   t.regex(etag, /^"[^"]+"$/);
-  t.deepEqual(first.body.windows.map((w: { code: string }) => w.code), [...windows].sort());
+  t.deepEqual(
+    first.body.windows.map((w: { code: string }) => w.code),
+    [...windows].sort(),
+  );
   t.deepEqual(first.body.today, { booked: 0, arrived: 0, served: 0, averageWaitMinutes: null });
   const again = await poll(hall, { 'X-Screen-Token': token, 'If-None-Match': etag });
   t.is(again.status, 304);
@@ -106,7 +111,10 @@ test.serial('GET /screens/:hallCode › after a call-next the window shows the t
   t.is(res.body.waiting[0].count, 1);
   t.is(res.body.today.served, 1);
   t.is(typeof res.body.today.averageWaitMinutes, 'number');
-  t.deepEqual(res.body.announcements.map((a: { text: string }) => a.text), ['今日下午业务照常办理']);
+  t.deepEqual(
+    res.body.announcements.map((a: { text: string }) => a.text),
+    ['今日下午业务照常办理'],
+  );
 });
 
 test.serial('POST /admin/screens/:code/token › the old token stops working', async (t) => {

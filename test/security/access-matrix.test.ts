@@ -61,7 +61,16 @@ const RULES: Record<string, Rule> = {
   'POST /api/v1/admin/staff/:id/enable': ADMIN_X,
   'POST /api/v1/admin/staff/:id/unlock': ADMIN_X,
   // Anyone may call it; without WeChat Pay's signature everyone gets 401 FAIL.
-  'POST /api/v1/wechat/pay/notify': { anonymous: 401, citizenA: 401, citizenB: 401, windowX: 401, deptAdminX: 401, deptAdminY: 401, centerAdmin: 401, screen: 401 },
+  'POST /api/v1/wechat/pay/notify': {
+    anonymous: 401,
+    citizenA: 401,
+    citizenB: 401,
+    windowX: 401,
+    deptAdminX: 401,
+    deptAdminY: 401,
+    centerAdmin: 401,
+    screen: 401,
+  },
 
   'GET /api/v1/admin/departments': ADMIN,
   'POST /api/v1/admin/departments': CENTER,
@@ -171,7 +180,7 @@ test.serial('access matrix › every role gets what the table says on every rout
     if (!rule) continue;
     const values = fixture.params(route.path);
     const path = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => encodeURIComponent(values[name] ?? 'x'));
-        for (const role of ROLES) {
+    for (const role of ROLES) {
       const expected = rule[role];
       const body = BODIES[key(route)]?.() ?? (route.method === 'get' ? undefined : {});
       const res = await app.request(route.method.toUpperCase(), path, {
@@ -180,7 +189,11 @@ test.serial('access matrix › every role gets what the table says on every rout
       });
       const fine =
         res.status < 500 &&
-        (expected === 'ok' ? res.status !== 401 && res.status !== 403 : expected === 'deny' ? res.status === 403 || res.status === 404 : res.status === expected);
+        (expected === 'ok'
+          ? res.status !== 401 && res.status !== 403
+          : expected === 'deny'
+            ? res.status === 403 || res.status === 404
+            : res.status === expected);
       if (!fine) failures.push(`${key(route)} as ${role}: expected ${expected}, got ${res.status} ${res.text.slice(0, 120)}`);
     }
   }

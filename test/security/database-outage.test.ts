@@ -57,7 +57,11 @@ test.serial('database outage › 503 while away, recovery without restart, nothi
   t.is((await apiRequest(baseUrl, 'GET', '/readyz')).status, 200);
 
   await db.stop();
-  const ready = await until(() => apiRequest(baseUrl, 'GET', '/readyz'), (r) => r.status === 503, 10_000);
+  const ready = await until(
+    () => apiRequest(baseUrl, 'GET', '/readyz'),
+    (r) => r.status === 503,
+    10_000,
+  );
   t.is(ready.status, 503);
   t.is((await apiRequest(baseUrl, 'GET', '/healthz')).status, 200, 'the process itself is alive');
   const started = Date.now();
@@ -67,7 +71,11 @@ test.serial('database outage › 503 while away, recovery without restart, nothi
   t.true(Date.now() - started < 8000, 'fails within seconds, not after a long hang');
 
   db = await startSecantusAt(binary, dir, port);
-  const back = await until(() => apiRequest(baseUrl, 'GET', '/readyz'), (r) => r.status === 200, 30_000);
+  const back = await until(
+    () => apiRequest(baseUrl, 'GET', '/readyz'),
+    (r) => r.status === 200,
+    30_000,
+  );
   t.is(back.status, 200, 'ready again without a restart');
   const after = `D${suffix()}`;
   const created = await until(

@@ -16,7 +16,16 @@ import { changedCollections, fingerprintDatabase } from '../helpers/db-fingerpri
 import { buildStaff, suffix } from '../helpers/factories.ts';
 import { startFakeWechat, type FakeWechat } from '../helpers/fake-wechat.ts';
 import {
-  BODY_KINDS, hostileBody, hostileHeaders, hostileParam, hostileQuery, plausibleValue, prng, type BodyKind, type HostileBody, type Rng,
+  BODY_KINDS,
+  hostileBody,
+  hostileHeaders,
+  hostileParam,
+  hostileQuery,
+  plausibleValue,
+  prng,
+  type BodyKind,
+  type HostileBody,
+  type Rng,
 } from '../helpers/fuzz-inputs.ts';
 import { NOTIFY_PATH, buildFeeApplication, startPaymentsApp, type PaymentsTestbed } from '../helpers/payments.ts';
 import { TEST_APP_ID } from '../helpers/wechatpay-fixture.ts';
@@ -27,7 +36,8 @@ const CONCURRENCY = 8;
 const BATCH = 64;
 const CJK = /[\u4e00-\u9fff]/;
 /** Words of zod's, mongoose's and Koa's English validation messages ("Invalid input: expected string, received undefined"). */
-const ENGLISH_VALIDATION = /\b(invalid|expected|received|required|too (?:big|small)|must|should|unrecognized|string|number|boolean|undefined|object|array|path)\b/i;
+const ENGLISH_VALIDATION =
+  /\b(invalid|expected|received|required|too (?:big|small)|must|should|unrecognized|string|number|boolean|undefined|object|array|path)\b/i;
 
 let testbed: PaymentsTestbed;
 let wechat: FakeWechat;
@@ -182,7 +192,9 @@ function generate(rng: Rng, index: number, route: RouteTableEntry, inputs: Docum
   );
   const query = hostileQuery(rng, inputs.query);
   const { caller, headers } = callerHeaders(rng, route);
-  const method = rng.chance(0.05) ? rng.pick(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'propfind'].filter((m) => m !== route.method)) : route.method;
+  const method = rng.chance(0.05)
+    ? rng.pick(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'propfind'].filter((m) => m !== route.method))
+    : route.method;
   const kind: BodyKind = method === 'get' || method === 'head' ? 'none' : rng.pick(BODY_KINDS);
   const body = hostileBody(rng, kind, inputs.body, config.BODY_LIMIT_KB, () => inputs.plausible(rng));
   // An oversized body must be refused for its size, whatever else the request carries.
@@ -238,7 +250,8 @@ function problemWith(request: FuzzRequest, status: number, text: string): string
     return `${status} body is not JSON`;
   }
   if (request.route.path === NOTIFY_PATH) {
-    if (body?.code !== 'FAIL' || typeof body.message !== 'string' || !CJK.test(body.message)) return `${status} notify answer is not {code:'FAIL', message:<中文>}`;
+    if (body?.code !== 'FAIL' || typeof body.message !== 'string' || !CJK.test(body.message))
+      return `${status} notify answer is not {code:'FAIL', message:<中文>}`;
     return undefined;
   }
   const error = body?.error;
@@ -258,12 +271,14 @@ function englishText(error: { message: string; details?: { fields?: Record<strin
 async function pool<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array(items.length);
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        results[i] = await work(items[i]!);
+      }
+    }),
+  );
   return results;
 }
 
@@ -318,12 +333,20 @@ test.serial('every route › thousands of hostile requests › no 5xx, no hang, 
         break;
       }
       batch = refused;
-      if (attempt > 0) t.log(`retry ${attempt} accepted: ${outcomes.filter((o) => o.status < 400).map((o) => `${o.request.method} ${o.request.url.slice(0, 80)} ${o.status}`).join(' | ')}`);
+      if (attempt > 0)
+        t.log(
+          `retry ${attempt} accepted: ${outcomes
+            .filter((o) => o.status < 400)
+            .map((o) => `${o.request.method} ${o.request.url.slice(0, 80)} ${o.status}`)
+            .join(' | ')}`,
+        );
       if (attempt === 2) uncheckedRefusals += refused.length;
     }
   }
 
-  t.log(`${requests.length} requests over ${routeTable.length} routes; ${problems.length} problems; ${connectionResets} connection resets retried; ${uncheckedRefusals} refusals not checked for stored changes`);
+  t.log(
+    `${requests.length} requests over ${routeTable.length} routes; ${problems.length} problems; ${connectionResets} connection resets retried; ${uncheckedRefusals} refusals not checked for stored changes`,
+  );
   t.log(`statuses: ${JSON.stringify(statuses)}`);
   t.deepEqual(problems.slice(0, 40), [], `${problems.length} problems (seed ${SEED})`);
   t.deepEqual(storedByRefusal, [], `refused requests stored data (seed ${SEED})`);

@@ -7,7 +7,13 @@ import { freePort } from '../../server/embedded-db.ts';
 const waitFor = async (url: string, ms: number) => {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return true;
+    if (
+      await fetch(url).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return true;
     await new Promise((r) => setTimeout(r, 200));
   }
   return false;
@@ -32,14 +38,22 @@ test('SIGTERM › drains in-flight requests, stops jobs, exits 0', async (t) => 
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   t.true(await waitFor(`http://127.0.0.1:${port}/healthz`, 60_000), `server came up: ${output.slice(-500)}`);
 
-  const inFlight = Array.from({ length: 40 }, () => fetch(`http://127.0.0.1:${port}/api/v1/items?q=证`).then((r) => r.status, () => 0));
+  const inFlight = Array.from({ length: 40 }, () =>
+    fetch(`http://127.0.0.1:${port}/api/v1/items?q=证`).then(
+      (r) => r.status,
+      () => 0,
+    ),
+  );
   await new Promise((r) => setTimeout(r, 5));
   child.kill('SIGTERM');
   const statuses = await Promise.all(inFlight);
   const code = await exited;
   t.is(code, 0, output.slice(-1000));
   // Requests accepted before SIGTERM were answered; ones that arrived after found the port closed.
-  t.true(statuses.every((s) => s === 200 || s === 0), `statuses ${statuses.join(',')}`);
+  t.true(
+    statuses.every((s) => s === 200 || s === 0),
+    `statuses ${statuses.join(',')}`,
+  );
   t.true(statuses.some((s) => s === 200));
   t.regex(output, /shutting down: draining requests and stopping jobs/);
   t.regex(output, /"msg":"stopped"/);

@@ -51,7 +51,7 @@ test('any path › a method the router does not implement (PROPFIND) › answers
   t.is(res.body.error.code, 'METHOD_NOT_ALLOWED');
 });
 
-test('any path › headers over Node\'s 16 KB limit › answers 431 in the envelope', async (t) => {
+test("any path › headers over Node's 16 KB limit › answers 431 in the envelope", async (t) => {
   const res = await app.request('GET', '/api/v1/me', { headers: { Authorization: `Bearer ${'A'.repeat(20_000)}` } });
   t.is(res.status, 431);
   t.is(res.body.error.code, 'HEADERS_TOO_LARGE');
@@ -72,7 +72,7 @@ for (const [name, body, headers, status] of [
   });
 }
 
-test('POST /wechat/pay/notify › headers over Node\'s 16 KB limit › answers 431 in the FAIL form', async (t) => {
+test("POST /wechat/pay/notify › headers over Node's 16 KB limit › answers 431 in the FAIL form", async (t) => {
   const res = await post(NOTIFY_PATH, '{}', { 'Wechatpay-Signature': 'A'.repeat(20_000) });
   t.is(res.status, 431);
   t.is(res.body.code, 'FAIL');

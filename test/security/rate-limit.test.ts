@@ -30,11 +30,17 @@ test.serial('POST /auth/staff/login › past the per-IP limit answers 429 with R
 
 test('window counter › 50 concurrent requests against a limit of 20 › exactly 20 allowed, one counter document', async (t) => {
   const counts = await Promise.all(Array.from({ length: 50 }, () => countInWindow('concurrency-window', 60, NOW)));
-  t.deepEqual(counts.map((c) => c.count).sort((a, b) => a - b), Array.from({ length: 50 }, (_, i) => i + 1));
+  t.deepEqual(
+    counts.map((c) => c.count).sort((a, b) => a - b),
+    Array.from({ length: 50 }, (_, i) => i + 1),
+  );
   t.is(counts.filter((c) => c.count <= 20).length, 20);
   t.true(counts.every((c) => c.retryAfterSeconds === 40));
   const stored = await RateCounterModel.find({ _id: { $regex: '^concurrency-window:' } }).lean();
-  t.deepEqual(stored.map((c) => [c._id, c.count]), [['concurrency-window:2026-03-02T01:00:00.000Z', 50]]);
+  t.deepEqual(
+    stored.map((c) => [c._id, c.count]),
+    [['concurrency-window:2026-03-02T01:00:00.000Z', 50]],
+  );
   t.deepEqual(stored[0]!.expiresAt, new Date('2026-03-02T01:01:00Z'));
 });
 

@@ -33,9 +33,14 @@ test.before(async () => {
 test.after.always(async () => app?.close());
 
 const counts = async () => ({
-  applications: await ApplicationModel.countDocuments(), appointments: await AppointmentModel.countDocuments(), tickets: await QueueTicketModel.countDocuments(),
-  citizens: await CitizenModel.countDocuments(), payments: await PaymentOrderModel.countDocuments(), evaluations: await EvaluationModel.countDocuments(),
-  rectifications: await RectificationModel.countDocuments(), slots: await SlotModel.countDocuments(),
+  applications: await ApplicationModel.countDocuments(),
+  appointments: await AppointmentModel.countDocuments(),
+  tickets: await QueueTicketModel.countDocuments(),
+  citizens: await CitizenModel.countDocuments(),
+  payments: await PaymentOrderModel.countDocuments(),
+  evaluations: await EvaluationModel.countDocuments(),
+  rectifications: await RectificationModel.countDocuments(),
+  slots: await SlotModel.countDocuments(),
 });
 
 test.serial('activity › plausible volume for a county center, every status, today busy', async (t) => {
@@ -44,14 +49,14 @@ test.serial('activity › plausible volume for a county center, every status, to
   t.true(first.applications / first.days >= 100, `${first.applications} applications`);
   const statuses = await ApplicationModel.distinct('status');
   for (const status of APPLICATION_STATUSES) t.true(statuses.includes(status), status);
-  t.true(await AppointmentModel.countDocuments({ date: TODAY, status: 'booked', active: true }) > 0);
-  t.true(await QueueTicketModel.countDocuments({ date: TODAY, status: 'called' }) > 0);
-  t.true(await QueueTicketModel.countDocuments({ date: TODAY, status: 'waiting' }) > 0);
-  t.true(await PaymentOrderModel.countDocuments({ status: 'paid' }) > 0);
-  t.true(await ApplicationModel.countDocuments({ paid: true }) > 0);
+  t.true((await AppointmentModel.countDocuments({ date: TODAY, status: 'booked', active: true })) > 0);
+  t.true((await QueueTicketModel.countDocuments({ date: TODAY, status: 'called' })) > 0);
+  t.true((await QueueTicketModel.countDocuments({ date: TODAY, status: 'waiting' })) > 0);
+  t.true((await PaymentOrderModel.countDocuments({ status: 'paid' })) > 0);
+  t.true((await ApplicationModel.countDocuments({ paid: true })) > 0);
   const bad = await EvaluationModel.findOne({ score: { $lte: 2 } }).lean();
-  t.truthy(bad && await RectificationModel.exists({ applicationId: bad.applicationId }));
-  t.true(await RectificationModel.countDocuments({ status: 'closed' }) > 0);
+  t.truthy(bad && (await RectificationModel.exists({ applicationId: bad.applicationId })));
+  t.true((await RectificationModel.countDocuments({ status: 'closed' })) > 0);
   const completed = await ApplicationModel.find({ status: 'completed' }, { onsiteVisits: 1 }).lean();
   t.true(completed.filter((a) => (a.onsiteVisits ?? 0) <= 1).length / completed.length > 0.85);
 });
@@ -67,12 +72,15 @@ test.serial('activity › counters agree with the appointments; ID numbers valid
     t.is(s.booked + s.remaining, s.capacity);
   }
   const holders = await CitizenModel.find({ activeBookings: { $gt: 0 } }, { activeBookings: 1 }).lean();
-  t.is(holders.reduce((n, c) => n + c.activeBookings, 0), active.length);
+  t.is(
+    holders.reduce((n, c) => n + c.activeBookings, 0),
+    active.length,
+  );
   const sample = await CitizenModel.find({}, { idNumberEnc: 1 }).limit(50).lean();
   for (const c of sample) t.is(idNumberProblem(decryptPii(c.idNumberEnc!), TODAY), undefined);
 });
 
-test.serial('activity › staff see today\'s list and the lobby screen shows calls', async (t) => {
+test.serial("activity › staff see today's list and the lobby screen shows calls", async (t) => {
   const login = await app.request('POST', '/api/v1/auth/staff/login', { body: { username: 'ga_admin', password: DEMO_STAFF_PASSWORD } });
   t.is(login.status, 200);
   const list = await app.request('GET', `/api/v1/staff/appointments?date=${TODAY}`, { token: login.body.token });

@@ -60,7 +60,11 @@ test('seedAll › every item names an existing department and existing windows o
     t.true(item.windows.length > 0, `${item.code} has a window`);
     for (const code of item.windows) t.is(windows.get(code)?.hallCode, 'HALL1', `${item.code} window ${code}`);
   }
-  for (const department of departments) t.true([...windows.values()].some((w) => w.department === department), `${department} has a window`);
+  for (const department of departments)
+    t.true(
+      [...windows.values()].some((w) => w.department === department),
+      `${department} has a window`,
+    );
 });
 
 test('seedAll › creates a department admin and a window clerk per department, with the demo password', async (t) => {

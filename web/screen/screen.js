@@ -11,7 +11,9 @@
   var shownCalls = {};
   var firstRender = true;
 
-  function $(id) { return document.getElementById(id); }
+  function $(id) {
+    return document.getElementById(id);
+  }
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -46,23 +48,43 @@
 
   var bannerTimer = null;
   function announce(calls) {
-    calls.forEach(function (call) { call.card.classList.add('new-call'); });
+    calls.forEach(function (call) {
+      call.card.classList.add('new-call');
+    });
     var banner = $('call-banner');
-    banner.textContent = calls.map(function (c) { return '请 ' + c.ticketNo + ' 号到 ' + c.name + ' 办理'; }).join('　');
+    banner.textContent = calls
+      .map(function (c) {
+        return '请 ' + c.ticketNo + ' 号到 ' + c.name + ' 办理';
+      })
+      .join('　');
     banner.hidden = false;
     clearTimeout(bannerTimer);
-    bannerTimer = setTimeout(function () { banner.hidden = true; }, 15000);
+    bannerTimer = setTimeout(function () {
+      banner.hidden = true;
+    }, 15000);
   }
 
   function renderWaiting(groups, windows) {
     var names = {};
-    windows.forEach(function (w) { names[w.code] = w.name; });
+    windows.forEach(function (w) {
+      names[w.code] = w.name;
+    });
     var list = $('waiting');
     list.textContent = '';
     groups.forEach(function (g) {
       var item = el('li');
       item.dataset.group = g.windowGroup;
-      item.appendChild(el('span', 'group', g.windows.map(function (c) { return names[c] || c; }).join('、')));
+      item.appendChild(
+        el(
+          'span',
+          'group',
+          g.windows
+            .map(function (c) {
+              return names[c] || c;
+            })
+            .join('、'),
+        ),
+      );
       item.appendChild(el('span', 'count', g.count + ' 人'));
       list.appendChild(item);
     });
@@ -75,7 +97,11 @@
     $('today-arrived').textContent = snapshot.today.arrived;
     $('today-served').textContent = snapshot.today.served;
     $('today-wait').textContent = snapshot.today.averageWaitMinutes === null ? '-' : snapshot.today.averageWaitMinutes + ' 分钟';
-    $('announcements').textContent = snapshot.announcements.map(function (a) { return a.text; }).join('　　');
+    $('announcements').textContent = snapshot.announcements
+      .map(function (a) {
+        return a.text;
+      })
+      .join('　　');
     firstRender = false;
   }
 
@@ -93,13 +119,21 @@
           setOnline(true);
         });
       })
-      .catch(function () { setOnline(false); })
-      .then(function () { setTimeout(poll, interval); });
+      .catch(function () {
+        setOnline(false);
+      })
+      .then(function () {
+        setTimeout(poll, interval);
+      });
   }
 
   function tick() {
     var now = new Date();
-    $('clock').textContent = [now.getHours(), now.getMinutes(), now.getSeconds()].map(function (n) { return String(n).padStart(2, '0'); }).join(':');
+    $('clock').textContent = [now.getHours(), now.getMinutes(), now.getSeconds()]
+      .map(function (n) {
+        return String(n).padStart(2, '0');
+      })
+      .join(':');
   }
 
   $('hall-title').textContent = '政务服务中心 · ' + hallCode + ' 叫号大屏';

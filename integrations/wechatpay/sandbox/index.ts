@@ -51,7 +51,11 @@ export function createSandboxPay(options: SandboxPayOptions) {
     pay(outTradeNo: string, at: Date): SignedNotify {
       const order = payOrder(state, outTradeNo, at);
       return buildSignedNotify(wechatPay, apiV3Key, {
-        eventType: 'TRANSACTION.SUCCESS', summary: '支付成功', originalType: 'transaction', resource: presentTransaction(state, order), signedAt: at,
+        eventType: 'TRANSACTION.SUCCESS',
+        summary: '支付成功',
+        originalType: 'transaction',
+        resource: presentTransaction(state, order),
+        signedAt: at,
       });
     },
   };

@@ -36,7 +36,9 @@ export function createPublicKeyIdentity(keys: RsaKeyPair = generateRsaKeyPair())
 
 /** base64 SHA256-RSA over the lines, each followed by \n, as WeChat Pay signs everything. */
 export function signLines(privateKeyPem: string, lines: string[]): string {
-  return createSign('RSA-SHA256').update(lines.map((line) => `${line}\n`).join('')).sign(privateKeyPem, 'base64');
+  return createSign('RSA-SHA256')
+    .update(lines.map((line) => `${line}\n`).join(''))
+    .sign(privateKeyPem, 'base64');
 }
 
 /** The Wechatpay-* headers of a message signed at `at`. */
@@ -92,13 +94,17 @@ export interface NotifyContent {
 
 /** A notify whose resource is encrypted under `apiV3Key` and whose body `identity` signs. */
 export function buildSignedNotify(identity: SigningIdentity, apiV3Key: string, content: NotifyContent): SignedNotify {
-  const body = JSON.stringify({
-    id: `EV-${randomBytes(10).toString('hex')}`,
-    create_time: toRfc3339China(content.signedAt),
-    resource_type: 'encrypt-resource',
-    event_type: content.eventType,
-    summary: content.summary,
-    resource: encryptResource(content.resource, apiV3Key, content.originalType),
-  }, null, content.spaced ? 2 : undefined);
+  const body = JSON.stringify(
+    {
+      id: `EV-${randomBytes(10).toString('hex')}`,
+      create_time: toRfc3339China(content.signedAt),
+      resource_type: 'encrypt-resource',
+      event_type: content.eventType,
+      summary: content.summary,
+      resource: encryptResource(content.resource, apiV3Key, content.originalType),
+    },
+    null,
+    content.spaced ? 2 : undefined,
+  );
   return { headers: { 'Content-Type': 'application/json', ...signedHeaders(identity, body, content.signedAt) }, body };
 }

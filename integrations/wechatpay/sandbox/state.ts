@@ -101,8 +101,17 @@ function createOrder(state: SandboxState, body: RequestBody = {}): SandboxAnswer
   }
   const prepayId = `wx${randomBytes(15).toString('hex')}`;
   state.orders.set(outTradeNo, {
-    outTradeNo, appId: state.appId, description, amountFen: amount, payerOpenid: openid, notifyUrl,
-    attach: body.attach ?? '', timeExpire, prepayId, tradeState: 'NOTPAY', refundedFen: 0,
+    outTradeNo,
+    appId: state.appId,
+    description,
+    amountFen: amount,
+    payerOpenid: openid,
+    notifyUrl,
+    attach: body.attach ?? '',
+    timeExpire,
+    prepayId,
+    tradeState: 'NOTPAY',
+    refundedFen: 0,
   });
   return { status: 200, body: { prepay_id: prepayId } };
 }
