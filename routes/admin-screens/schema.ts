@@ -7,10 +7,10 @@ const code = z
   .regex(/^[A-Za-z0-9_-]{1,64}$/, '只能包含字母、数字、下划线和连字符');
 export const DeviceParams = z.object({ code });
 export const DeviceInput = z
-  .object({ code, name: z.string().trim().min(1).max(64), hallCode: z.string().trim().min(1).max(64) })
+  .strictObject({ code, name: z.string().trim().min(1).max(64), hallCode: z.string().trim().min(1).max(64) })
   .meta({ example: { code: 'HALL1-SCREEN-2', name: '一楼大厅东侧大屏', hallCode: 'HALL1' } });
 export const DevicePatch = z
-  .object({ name: z.string().trim().min(1).max(64), hallCode: z.string().trim().min(1).max(64), active: z.boolean() })
+  .strictObject({ name: z.string().trim().min(1).max(64), hallCode: z.string().trim().min(1).max(64), active: z.boolean() })
   .partial()
   .meta({ example: { name: '一楼大厅西侧大屏', active: false } });
 export const DeviceOut = z.object({ code: z.string(), name: z.string(), hallCode: z.string(), active: z.boolean() });
@@ -18,7 +18,7 @@ export const DeviceWithToken = DeviceOut.extend({ token: z.string().describe('�
 
 export const AnnouncementParams = z.object({ id: z.string().regex(/^[0-9a-fA-F]{24}$/, '编号格式不正确') });
 const instant = z.iso.datetime({ offset: true }).transform((v) => new Date(v));
-const AnnouncementFields = z.object({
+const AnnouncementFields = z.strictObject({
   hallCode: z.string().trim().min(1).max(64).nullable().default(null).describe('null = 所有大厅'),
   text: z.string().trim().min(1).max(500),
   startsAt: instant.nullable().optional(),

@@ -8,13 +8,13 @@ const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 H
 export const DateString = z.string().refine(isCalendarDate, '日期格式应为 YYYY-MM-DD');
 
 export const HolidayListQuery = PageQuery.extend({ year: z.coerce.number().int().min(2000).max(2100).optional() });
-const HolidayFields = z.object({ date: DateString, kind: z.enum(CALENDAR_DAY_KINDS), name: z.string().trim().max(60).default('') });
+const HolidayFields = z.strictObject({ date: DateString, kind: z.enum(CALENDAR_DAY_KINDS), name: z.string().trim().max(60).default('') });
 export const HolidayInput = HolidayFields.meta({ example: { date: '2026-07-15', kind: 'closure', name: '系统升级暂停办公' } });
 export const HolidayPatch = HolidayFields.omit({ date: true }).meta({ example: { kind: 'extra_working_day', name: '集中办理日' } });
 export const DateParams = z.object({ date: DateString });
 export const YearParams = z.object({ year: z.coerce.number().int().min(2000).max(2100) });
 export const ConfirmYearBody = z
-  .object({ note: z.string().trim().max(200).default('') })
+  .strictObject({ note: z.string().trim().max(200).default('') })
   .meta({ example: { note: '已按国务院办公厅通知录入 2027 年放假与调休' } });
 const FestivalArrangement = z
   .object({
@@ -45,14 +45,14 @@ export const YearImportResult = z.object({
   slots: z.object({ removed: z.number().int(), closed: z.number().int(), reopened: z.number().int(), created: z.number().int() }),
 });
 
-const WeekdayHours = z.object({
+const WeekdayHours = z.strictObject({
   weekday: z.number().int().min(1).max(7),
   open: Time,
   close: Time,
   lunchStart: Time.nullable().optional(),
   lunchEnd: Time.nullable().optional(),
 });
-const ScheduleFields = z.object({
+const ScheduleFields = z.strictObject({
   windows: z.array(z.string().trim().min(1).max(32)).min(1).max(20),
   hours: z.array(WeekdayHours).max(7),
   slotMinutes: z.number().int().min(5).max(240),

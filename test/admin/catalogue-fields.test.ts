@@ -29,7 +29,7 @@ test('POST /admin/items › published:false saves the item without showing it to
   t.is((await app.request('GET', `/api/v1/items/${fields.code}`)).status, 200);
 });
 
-test('POST /admin/items, departments, windows › unknown fields, at the top or nested, are a 400 naming them, and nothing is stored', async (t) => {
+test('POST /admin/items, departments, windows, holidays, screens › unknown fields, at the top or nested, are a 400 naming them, and nothing is stored', async (t) => {
   const fields = itemFields(dept, [window]);
   const top = await app.request('POST', '/api/v1/admin/items', { token: center.token, body: { ...fields, promisedDays: 3 } });
   t.is(top.status, 400);
@@ -45,6 +45,12 @@ test('POST /admin/items, departments, windows › unknown fields, at the top or 
   t.regex(JSON.stringify(department.body.error.details), /head/);
   const patch = await app.request('PATCH', `/api/v1/admin/windows/${window}`, { token: center.token, body: { floor: 2 } });
   t.is(patch.status, 400);
+  // The rest of the admin API is held to the same rule.
+  const holiday = await app.request('POST', '/api/v1/admin/holidays', { token: center.token, body: { date: '2026-07-15', kind: 'closure', reason: '停电' } });
+  t.is(holiday.status, 400);
+  t.regex(JSON.stringify(holiday.body.error.details), /reason/);
+  const screen = await app.request('POST', '/api/v1/admin/screens', { token: center.token, body: { code: 'S-X', name: '屏', hallCode: 'HALL1', size: 55 } });
+  t.is(screen.status, 400);
 });
 
 test('admin catalogue answers › use id, never _id, and list exactly the documented fields', async (t) => {
