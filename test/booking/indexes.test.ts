@@ -30,6 +30,9 @@ test.before(async () => {
   }
   slot = await buildSlot(item.windowGroup, { capacity: 4 });
   await fillSeats(slot.id, item.code, 2);
+  // The caches' refresh timers query on their own schedule; captured here they would be
+  // counted against the booking path, so they are paused (the loaded catalogue stays).
+  app.caches.stop();
 });
 test.after.always(() => app.close());
 
