@@ -2,13 +2,8 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '../../server/auth/principal.ts';
 import { PageQuery } from '../../server/pagination.ts';
+import { Code } from '../admin/catalogue-schema.ts';
 
-const Code = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9_-]+$/, '编码只能包含字母、数字、下划线和连字符');
 export const Password = z.string().min(10, '密码至少 10 位').max(128);
 
 export const StaffIdParams = z.object({ id: z.string().regex(/^[0-9a-fA-F]{24}$/, '无效的编号') });

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import { CASE_TYPES, ITEM_CATEGORIES, MATERIAL_FORMS } from '../../models/item.ts';
 
-const Code = z
+/** A department, window or item code. */
+export const Code = z
   .string()
   .trim()
   .min(1)
