@@ -104,18 +104,21 @@ async function openOrder(application: OrderInput, now: Date): Promise<PaymentOrd
   }
 }
 
+/** What WeChat Pay is asked to create for a stored order (the same every time: the request is idempotent). */
+export const jsapiOrderOf = (order: PaymentOrder) => ({
+  outTradeNo: order.outTradeNo,
+  description: order.description,
+  amountFen: order.amountFen,
+  payerOpenid: order.payerOpenid,
+  timeExpire: order.timeExpire,
+  attach: String(order.applicationId),
+});
+
 /** Asks WeChat Pay for the prepay id unless the order has one (the request is idempotent). */
 async function ensurePrepaid(order: PaymentOrder, now: Date): Promise<PaymentOrder> {
   if (order.prepayId) return order;
   try {
-    const { prepayId } = await payClient().createJsapiOrder({
-      outTradeNo: order.outTradeNo,
-      description: order.description,
-      amountFen: order.amountFen,
-      payerOpenid: order.payerOpenid,
-      timeExpire: order.timeExpire,
-      attach: String(order.applicationId),
-    });
+    const { prepayId } = await payClient().createJsapiOrder(jsapiOrderOf(order));
     await PaymentOrderModel.updateOne({ _id: order._id, prepayId: null }, { $set: { prepayId } });
   } catch (error) {
     if (isRefusal(error)) await closeLocally(order, now, 'failed');

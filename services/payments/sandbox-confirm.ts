@@ -9,7 +9,7 @@ import { AppError, conflict } from '../../server/errors.ts';
 import { payClient, sandboxPay } from './client.ts';
 import { toPaymentError } from './errors.ts';
 import { handlePayNotify } from './notify.ts';
-import { ownedApplication } from './orders.ts';
+import { jsapiOrderOf, ownedApplication } from './orders.ts';
 
 /** Pays the application's open order in the sandbox (or re-notifies its paid one); 404 outside the sandbox. */
 export async function confirmSandboxPayment(input: { applicationId: string; citizenId: string; now?: Date }): Promise<PaymentOrder> {
@@ -30,14 +30,7 @@ export async function confirmSandboxPayment(input: { applicationId: string; citi
 /** The sandbox forgets its orders when the server restarts: tell it about this one again. */
 async function orderAgain(order: PaymentOrder): Promise<void> {
   try {
-    await payClient().createJsapiOrder({
-      outTradeNo: order.outTradeNo,
-      description: order.description,
-      amountFen: order.amountFen,
-      payerOpenid: order.payerOpenid,
-      timeExpire: order.timeExpire,
-      attach: String(order.applicationId),
-    });
+    await payClient().createJsapiOrder(jsapiOrderOf(order));
   } catch (error) {
     throw toPaymentError(error, 'createJsapiOrder');
   }
