@@ -60,10 +60,33 @@ async function failCrashedRun(job: string, holder: string, tick: Date, now: Date
   );
 }
 
-/** node-cron coordinator backed by the job_locks collection. */
-export function mongoRunCoordinator(holder: string): RunCoordinator {
+/** node-cron coordinator backed by the job_locks collection, counting the ticks it has in hand. */
+export interface TrackedCoordinator extends RunCoordinator {
+  /** Ticks between their claim and their release (node-cron's isBusy() is false once a task is stopped). */
+  inFlight(): number;
+}
+
+export function mongoRunCoordinator(holder: string): TrackedCoordinator {
+  let inFlight = 0;
   return {
-    shouldRun: (key, ttlMs) => claimTick(key, holder, ttlMs),
-    onComplete: (key) => releaseTick(key),
+    shouldRun: async (key, ttlMs) => {
+      inFlight++;
+      try {
+        const won = await claimTick(key, holder, ttlMs);
+        if (!won) inFlight--;
+        return won;
+      } catch (error) {
+        inFlight--;
+        throw error;
+      }
+    },
+    onComplete: async (key) => {
+      try {
+        await releaseTick(key);
+      } finally {
+        inFlight--;
+      }
+    },
+    inFlight: () => inFlight,
   };
 }

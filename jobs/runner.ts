@@ -56,8 +56,9 @@ export function startJobs(jobs: readonly Job[], timezone: string): () => Promise
   );
   return async () => {
     await Promise.all(tasks.map((task) => task.stop()));
+    // A tick already claimed runs to its end and gives its lease back before the process exits.
     const deadline = Date.now() + 10_000;
-    while (tasks.some((task) => task.isBusy()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while (coordinator.inFlight() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     await Promise.all(tasks.map((task) => task.destroy()));
   };
 }

@@ -16,7 +16,10 @@ export async function connectDatabase(uri: string, dbName: string): Promise<type
     dbName,
     serverSelectionTimeoutMS: 2000,
     heartbeatFrequencyMS: 1000,
-    socketTimeoutMS: 20_000,
+    // No socket timeout (the driver's default): one that fires closes the connection and leaves a
+    // write's outcome unknown, and under a burst it turns a slow queue into a storm of errors and
+    // reconnects. A server that goes away closes its sockets, and then server selection fails
+    // within 2 s (503).
     maxPoolSize: 50,
   });
   await syncIndexes();

@@ -22,6 +22,11 @@ test.serial('POST /appointments › 200 citizens at once at a 5-seat slot › ex
   const crowd = await citizens(200);
   const answers = await Promise.all(crowd.map((c) => book(c.token, slot.id)));
   const statuses = answers.map((a) => a.status);
+  t.deepEqual(
+    answers.filter((a) => a.status !== 201 && a.status !== 409).map((a) => [a.status, a.body]),
+    [],
+    'every answer is a seat or SLOT_FULL',
+  );
   t.is(statuses.filter((s) => s === 201).length, 5);
   t.is(statuses.filter((s) => s === 409).length, 195);
   t.true(answers.filter((a) => a.status === 409).every((a) => a.body.error.code === 'SLOT_FULL'));

@@ -1,6 +1,6 @@
 import test from 'ava';
 import { claimTick } from '../../jobs/lock.ts';
-import { runJobTick } from '../../jobs/runner.ts';
+import { runJobTick, startJobs } from '../../jobs/runner.ts';
 import type { Job } from '../../jobs/types.ts';
 import { JobLockModel, JobRunModel } from '../../models/job-lock.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
@@ -107,4 +107,30 @@ test('job locks and run log › expire through TTL indexes on expiresAt, no clea
   await runJobTick(job, new Date('2026-03-02T03:00:00Z'), 'ttl-test');
   const run = await JobRunModel.findOne({ job: job.name }).lean();
   t.is(run!.expiresAt.getTime() - run!.startedAt.getTime(), 90 * 24 * 3600_000);
+});
+
+test('startJobs › stopping while a tick runs waits for it and gives the lease back', async (t) => {
+  let finish!: () => void;
+  let started!: () => void;
+  const running = new Promise<void>((resolve) => (started = resolve));
+  const job: Job = {
+    name: `test-${suffix().toLowerCase()}`,
+    schedule: '* * * * * *',
+    run: async () => {
+      started();
+      await new Promise<void>((resolve) => (finish = resolve));
+      return {};
+    },
+  };
+  const stop = startJobs([job], 'Asia/Shanghai');
+  await running;
+  let stopped = false;
+  const stopping = stop().then(() => (stopped = true));
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  t.false(stopped, 'stop() waits for the running tick');
+  finish();
+  await stopping;
+  const lease = await JobLockModel.findById(job.name).lean();
+  t.truthy(lease?.releasedAt, 'the lease was given back before stop() returned');
+  t.is(await JobRunModel.countDocuments({ job: job.name, outcome: 'ok' }), 1);
 });
