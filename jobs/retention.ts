@@ -1,13 +1,10 @@
 // Retention: for cases completed more than RETENTION_DAYS ago, removes the uploaded material
 // files (GridFS bucket `materials`) and clears the applicant's name. The case record stays.
-// Also the nightly housekeeping of the hall: old queue counters.
 import { GridFSBucket, type ObjectId } from 'mongodb';
 import mongoose from 'mongoose';
 import { ApplicationModel } from '../models/application.ts';
-import { QueueCounterModel } from '../models/queue-counter.ts';
 import { config } from '../server/config.ts';
 import { updateApplication } from '../services/applications/write.ts';
-import { zonedDate } from '../services/calendar/zoned-time.ts';
 import type { Job } from './types.ts';
 
 const BATCH = 500;
@@ -34,10 +31,7 @@ export const retentionJob: Job = {
       cases += expired.length;
       if (expired.length < BATCH) break;
     }
-    // The queue's day counters are worthless after a week (its claims expire by claim-cleanup).
-    const weekAgo = new Date(now.getTime() - 7 * DAY_MS);
-    const counters = await QueueCounterModel.deleteMany({ date: { $lt: zonedDate(weekAgo, config.TZ_NAME) } });
-    return { cases, files, queueCountersRemoved: counters.deletedCount };
+    return { cases, files };
   },
 };
 

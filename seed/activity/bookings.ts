@@ -6,12 +6,12 @@
 // whose activeBookings is 1, so the counters agree with the appointments.
 import { AppointmentModel } from '../../models/appointment.ts';
 import { CitizenModel } from '../../models/citizen.ts';
-import { QueueCounterModel } from '../../models/queue-counter.ts';
+import { raiseCounter } from '../../models/counter.ts';
 import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import { SlotModel } from '../../models/slot.ts';
 import { config } from '../../server/config.ts';
 import { planDaySlots, type SchedulePlan } from '../../services/booking/slot-plan.ts';
-import { formatTicketNo } from '../../services/queue/tickets.ts';
+import { formatTicketNo, ticketCounterId } from '../../services/queue/tickets.ts';
 import { zonedTime } from '../../services/calendar/zoned-time.ts';
 import { at, demoCitizen, demoId, insertNew, plusMinutes, rngFor, type DemoCitizen } from './kit.ts';
 
@@ -164,11 +164,7 @@ async function setTicketCounters(date: string, tickets: { windowGroup: string; t
   const highest = new Map<string, number>();
   for (const t of tickets) highest.set(t.windowGroup, Math.max(highest.get(t.windowGroup) ?? 0, Number(t.ticketNo.slice(1))));
   for (const [group, seq] of highest) {
-    await QueueCounterModel.updateOne(
-      { _id: `${group}:${date}` },
-      { $max: { seq }, $setOnInsert: { date, expiresAt: plusMinutes(now, 8 * 24 * 60) } },
-      { upsert: true },
-    );
+    await raiseCounter(ticketCounterId(group, date), seq, plusMinutes(now, 8 * 24 * 60));
   }
 }
 

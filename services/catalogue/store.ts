@@ -4,12 +4,12 @@
 import { DepartmentModel, type Department } from '../../models/department.ts';
 import { ItemModel } from '../../models/item.ts';
 import { WindowModel, type Window } from '../../models/window.ts';
-import { bumpVersion, readVersion } from '../../models/change-counter.ts';
+import { bumpCounter, readCounter } from '../../models/counter.ts';
 import { logger } from '../../server/logger.ts';
 import { buildGuide, type Guide } from './guide.ts';
 import { toSearchEntry, type SearchEntry } from './search.ts';
 
-const COUNTER = 'catalogue';
+const COUNTER = 'version:catalogue';
 
 export interface CatalogueSnapshot {
   version: number;
@@ -58,7 +58,7 @@ export interface CatalogueCache {
 }
 
 /** Marks the catalogue changed for every instance (each reloads within its refresh interval). */
-export const markCatalogueChanged = (): Promise<number> => bumpVersion(COUNTER);
+export const markCatalogueChanged = (): Promise<number> => bumpCounter(COUNTER);
 
 /** A catalogue cache that checks the version counter every `refreshMs` once started. */
 export function createCatalogueCache(refreshMs: number): CatalogueCache {
@@ -85,7 +85,7 @@ export function createCatalogueCache(refreshMs: number): CatalogueCache {
 
   const refresh = async () => {
     try {
-      const version = await readVersion(COUNTER);
+      const version = await readCounter(COUNTER);
       if (!snapshot || version !== snapshot.version) await reload();
     } catch (error) {
       logger.warn({ err: error }, 'catalogue refresh failed; serving the last copy');
@@ -116,7 +116,7 @@ export function createCatalogueCache(refreshMs: number): CatalogueCache {
 }
 
 async function loadCatalogue(): Promise<CatalogueSnapshot> {
-  const version = await readVersion(COUNTER);
+  const version = await readCounter(COUNTER);
   const [departments, windows, items] = await Promise.all([
     DepartmentModel.find({ active: true }).sort({ sortOrder: 1, code: 1 }).lean(),
     WindowModel.find({}).lean(),

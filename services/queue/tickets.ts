@@ -1,9 +1,10 @@
 // Issuing queue tickets: numbered per window group per day (A001 …) with an atomic counter,
 // ordered for calling by period, then booked before walk-in, then issue time. The unique
 // (group, date, ticketNo) index is a backstop only: the $inc never hands a number out twice.
+// A day's counter expires through the TTL index a week after the day.
 import type { Types } from 'mongoose';
 import { QueueTicketModel } from '../../models/queue-ticket.ts';
-import { nextTicketNumber } from '../../models/queue-counter.ts';
+import { bumpCounter } from '../../models/counter.ts';
 import { config } from '../../server/config.ts';
 import { notFound, badRequest } from '../../server/errors.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
@@ -12,6 +13,14 @@ import { zonedDate, zonedTime } from '../calendar/zoned-time.ts';
 import { windowGroupOf } from '../booking/window-group.ts';
 
 export const TICKET_PREFIX = 'A';
+const KEEP_COUNTER_MS = 8 * 24 * 3600_000;
+
+/** The counter of `windowGroup`'s tickets on `date`. */
+export const ticketCounterId = (windowGroup: string, date: string) => `ticket:${windowGroup}:${date}`;
+
+/** The next number of `windowGroup` on `date` (1, 2, …); `now` is the instant of issue. */
+const nextTicketNumber = (windowGroup: string, date: string, now: Date) =>
+  bumpCounter(ticketCounterId(windowGroup, date), new Date(now.getTime() + KEEP_COUNTER_MS));
 
 export interface TicketRequest {
   itemCode: string;

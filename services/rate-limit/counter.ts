@@ -1,8 +1,7 @@
 // Fixed-window counts shared by every instance: the window's counter document is bumped with
-// one atomic $inc (server/counters.ts), so concurrent requests each get a distinct count and
+// one atomic $inc (models/counter.ts), so concurrent requests each get a distinct count and
 // exactly `limit` of them fit.
-import { RateCounterModel } from '../../models/rate-counter.ts';
-import { bumpCounter } from '../../server/counters.ts';
+import { bumpCounter, deleteCounter, readCounter } from '../../models/counter.ts';
 
 export interface WindowCount {
   /** Events counted in the current window (this one included, when counting). */
@@ -17,24 +16,23 @@ function windowOf(key: string, windowSeconds: number, now: Date) {
   const start = Math.floor(now.getTime() / windowMs) * windowMs;
   const endsAt = new Date(start + windowMs);
   const retryAfterSeconds = Math.max(1, Math.ceil((endsAt.getTime() - now.getTime()) / 1000));
-  return { id: `${key}:${new Date(start).toISOString()}`, endsAt, retryAfterSeconds };
+  return { id: `rate:${key}:${new Date(start).toISOString()}`, endsAt, retryAfterSeconds };
 }
 
 /** Counts one event for `key` in its current window of `windowSeconds`. */
 export async function countInWindow(key: string, windowSeconds: number, now = new Date()): Promise<WindowCount> {
   const window = windowOf(key, windowSeconds, now);
-  const count = await bumpCounter(RateCounterModel, window.id, 'count', { expiresAt: window.endsAt });
+  const count = await bumpCounter(window.id, window.endsAt);
   return { count, endsAt: window.endsAt, retryAfterSeconds: window.retryAfterSeconds };
 }
 
 /** The current window's count for `key`, without counting. */
 export async function peekWindow(key: string, windowSeconds: number, now = new Date()): Promise<WindowCount> {
   const window = windowOf(key, windowSeconds, now);
-  const counter = await RateCounterModel.findById(window.id, { count: 1 }).lean();
-  return { count: counter?.count ?? 0, endsAt: window.endsAt, retryAfterSeconds: window.retryAfterSeconds };
+  return { count: await readCounter(window.id), endsAt: window.endsAt, retryAfterSeconds: window.retryAfterSeconds };
 }
 
 /** Forgets the current window's count for `key`. */
 export async function resetWindow(key: string, windowSeconds: number, now = new Date()): Promise<void> {
-  await RateCounterModel.deleteOne({ _id: windowOf(key, windowSeconds, now).id });
+  await deleteCounter(windowOf(key, windowSeconds, now).id);
 }

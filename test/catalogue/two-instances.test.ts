@@ -3,7 +3,7 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import test from 'ava';
-import { readVersion } from '../../models/change-counter.ts';
+import { readCounter } from '../../models/counter.ts';
 import { createApp } from '../../server/app.ts';
 import { createCaches, type Caches } from '../../server/caches.ts';
 import { config } from '../../server/config.ts';
@@ -54,9 +54,9 @@ test.serial('PATCH /admin/items/:code › this instance answers the change at on
 });
 
 test.serial('catalogue version › concurrent changes each count ($inc), so no change is mistaken for none', async (t) => {
-  const before = await readVersion('catalogue');
+  const before = await readCounter('version:catalogue');
   const versions = await Promise.all(Array.from({ length: 20 }, () => markCatalogueChanged()));
-  t.is(await readVersion('catalogue'), before + 20);
+  t.is(await readCounter('version:catalogue'), before + 20);
   t.is(new Set(versions).size, 20, 'every change got a version of its own');
 });
 

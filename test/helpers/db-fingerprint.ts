@@ -3,8 +3,10 @@
 import { createHash } from 'node:crypto';
 import mongoose from 'mongoose';
 
-/** Bookkeeping a refused request may legitimately write: rate-limit counters, payment claims, job runs. */
-const NOT_DATA = new Set(['rate_counters', 'payment_claims', 'job_locks', 'job_runs']);
+/** Bookkeeping a refused request may legitimately write: job locks and runs, and rate-limit counters (below). */
+const NOT_DATA = new Set(['job_locks', 'job_runs']);
+/** Per collection, which of its documents are data (rate-limit windows in counters are not). */
+const DATA_DOCS: Record<string, object> = { counters: { _id: { $not: /^rate:/ } } };
 
 export type Fingerprint = Record<string, { count: number; hash: string }>;
 
@@ -16,7 +18,11 @@ export async function fingerprintDatabase(): Promise<Fingerprint> {
     .sort();
   const entries = await Promise.all(
     names.map(async (name) => {
-      const docs = await db.collection(name).find({}).sort({ _id: 1 }).toArray();
+      const docs = await db
+        .collection(name)
+        .find(DATA_DOCS[name] ?? {})
+        .sort({ _id: 1 })
+        .toArray();
       const hash = createHash('sha256').update(JSON.stringify(docs)).digest('hex').slice(0, 16);
       return [name, { count: docs.length, hash }] as const;
     }),

@@ -3,7 +3,7 @@ import { config } from '../../server/config.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { buildStaff } from '../helpers/factories.ts';
 import { countInWindow } from '../../services/rate-limit/counter.ts';
-import { RateCounterModel } from '../../models/rate-counter.ts';
+import { CounterModel } from '../../models/counter.ts';
 
 // Limits count per calendar minute of the request's clock: 20 seconds into one.
 const NOW = new Date('2026-03-02T01:00:20Z');
@@ -36,10 +36,10 @@ test('window counter › 50 concurrent requests against a limit of 20 › exactl
   );
   t.is(counts.filter((c) => c.count <= 20).length, 20);
   t.true(counts.every((c) => c.retryAfterSeconds === 40));
-  const stored = await RateCounterModel.find({ _id: { $regex: '^concurrency-window:' } }).lean();
+  const stored = await CounterModel.find({ _id: { $regex: '^rate:concurrency-window:' } }).lean();
   t.deepEqual(
-    stored.map((c) => [c._id, c.count]),
-    [['concurrency-window:2026-03-02T01:00:00.000Z', 50]],
+    stored.map((c) => [c._id, c.value]),
+    [['rate:concurrency-window:2026-03-02T01:00:00.000Z', 50]],
   );
   t.deepEqual(stored[0]!.expiresAt, new Date('2026-03-02T01:01:00Z'));
 });
@@ -47,6 +47,6 @@ test('window counter › 50 concurrent requests against a limit of 20 › exactl
 test('window counter › the next window starts from one; ended windows expire by a TTL index', async (t) => {
   await countInWindow('next-window', 60, NOW);
   t.is((await countInWindow('next-window', 60, new Date('2026-03-02T01:01:00Z'))).count, 1);
-  const indexes = await RateCounterModel.collection.indexes();
+  const indexes = await CounterModel.collection.indexes();
   t.true(indexes.some((index) => index.key.expiresAt === 1 && index.expireAfterSeconds === 0));
 });
