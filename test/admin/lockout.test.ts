@@ -3,8 +3,9 @@
 // addresses it signs in from keep working; an admin's unlock lifts it all at once.
 import test from 'ava';
 import { config } from '../../server/config.ts';
-import { ACCOUNT_MAX_FAILURES, MAX_FAILURES } from '../../services/staff/login.ts';
+import { ACCOUNT_MAX_FAILURES, LOCK_MINUTES, MAX_FAILURES } from '../../services/staff/login.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { clockInsideWindow } from '../helpers/clock.ts';
 import { buildStaff } from '../helpers/factories.ts';
 
 let app: TestApp;
@@ -12,7 +13,8 @@ test.before(async () => {
   // Addresses come from X-Forwarded-For behind the center's proxy; the per-minute login rate
   // limit is lifted so the lockout itself is what answers.
   Object.assign(config, { TRUST_PROXY: true, LOGIN_LIMIT_PER_MINUTE: 10_000, LOGIN_IP_LIMIT_PER_MINUTE: 10_000 });
-  app = await startTestApp();
+  // Failures are counted in fixed windows: all of this file's fall in one.
+  app = await startTestApp({ clock: clockInsideWindow(LOCK_MINUTES * 60_000) });
 });
 test.after.always(() => app.close());
 

@@ -1,9 +1,12 @@
 import test from 'ava';
+import { LOCK_MINUTES } from '../../services/staff/login.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { clockInsideWindow } from '../helpers/clock.ts';
 import { buildDepartment, buildStaff } from '../helpers/factories.ts';
 
 let app: TestApp;
-test.before(async () => (app = await startTestApp()));
+// Failures are counted in fixed windows: all of this file's fall in one.
+test.before(async () => (app = await startTestApp({ clock: clockInsideWindow(LOCK_MINUTES * 60_000) })));
 test.after.always(() => app.close());
 
 test('POST /auth/staff/login › right password returns a token with role and scope', async (t) => {
