@@ -5,8 +5,10 @@ import { buildStaff } from '../helpers/factories.ts';
 import { countInWindow } from '../../services/rate-limit/counter.ts';
 import { CounterModel } from '../../models/counter.ts';
 
-// Limits count per calendar minute of the request's clock: 20 seconds into one.
-const NOW = new Date('2026-03-02T01:00:20Z');
+// Limits count per calendar minute of the request's clock: 20 seconds into one. A window's counter
+// expires (TTL, by the database's real clock) when the window ends, so the clock is years ahead:
+// a counter of a window already past would be swept away in the middle of a test.
+const NOW = new Date('2099-03-02T01:00:20Z');
 let app: TestApp;
 test.before(async () => {
   Object.assign(config, { LOGIN_IP_LIMIT_PER_MINUTE: 5 });
@@ -39,14 +41,14 @@ test('window counter › 50 concurrent requests against a limit of 20 › exactl
   const stored = await CounterModel.find({ _id: { $regex: '^rate:concurrency-window:' } }).lean();
   t.deepEqual(
     stored.map((c) => [c._id, c.value]),
-    [['rate:concurrency-window:2026-03-02T01:00:00.000Z', 50]],
+    [['rate:concurrency-window:2099-03-02T01:00:00.000Z', 50]],
   );
-  t.deepEqual(stored[0]!.expiresAt, new Date('2026-03-02T01:01:00Z'));
+  t.deepEqual(stored[0]!.expiresAt, new Date('2099-03-02T01:01:00Z'));
 });
 
 test('window counter › the next window starts from one; ended windows expire by a TTL index', async (t) => {
   await countInWindow('next-window', 60, NOW);
-  t.is((await countInWindow('next-window', 60, new Date('2026-03-02T01:01:00Z'))).count, 1);
+  t.is((await countInWindow('next-window', 60, new Date('2099-03-02T01:01:00Z'))).count, 1);
   const indexes = await CounterModel.collection.indexes();
   t.true(indexes.some((index) => index.key.expiresAt === 1 && index.expireAfterSeconds === 0));
 });
