@@ -156,12 +156,26 @@ test.serial(
 
 test.serial('screen page › a new call is announced aloud after the chime, a recall again, none on loading; not once speech is switched off', async (t) => {
   if (!page) return t.fail('the page did not open');
-  // Speech synthesis recorded instead of spoken; the calls already on screen were not announced.
+  // Speech synthesis and the chime's tones recorded instead of played; the calls already on
+  // screen were not announced.
   await page.evaluate(`(() => {
     window.__spoken = [];
-    const recorder = { speak: (u) => window.__spoken.push(u.text), cancel() {}, getVoices: () => [] };
+    window.__sounds = [];
+    const recorder = { speak: (u) => (window.__spoken.push(u.text), window.__sounds.push('speech')), cancel() {}, getVoices: () => [] };
     Object.defineProperty(window, 'speechSynthesis', { value: recorder, configurable: true });
     if (!window.SpeechSynthesisUtterance) window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+    const param = () => ({ value: 0, setValueAtTime() {}, exponentialRampToValueAtTime() {} });
+    window.AudioContext = class {
+      state = 'running';
+      currentTime = 0;
+      destination = {};
+      resume() { return Promise.resolve(); }
+      createGain() { return { gain: param(), connect: (next) => next }; }
+      createOscillator() {
+        const frequency = param();
+        return { frequency, connect: (next) => next, start: () => window.__sounds.push('tone ' + frequency.value), stop() {} };
+      }
+    };
   })()`);
   await pause(1500);
   t.deepEqual(await spoken(), [], 'nothing announced on loading');
@@ -169,6 +183,7 @@ test.serial('screen page › a new call is announced aloud after the chime, a re
   mustSucceed(await callNext('G03'));
   await rebuild();
   t.deepEqual(await page.waitFor(`window.__spoken.length > 0 && window.__spoken`), ['请 A零零二 号，到 G零三 窗口办理']);
+  t.deepEqual(await page.evaluate('window.__sounds'), ['tone 880', 'tone 660', 'speech'], 'the chime, then the words');
   t.regex(await page.evaluate<string>(`document.getElementById('call-banner').textContent`), /A002\s+请到 G03 窗口\s+G03 交通运输窗口/);
   t.is(await page.evaluate(`document.querySelector('#recent li').textContent`), 'A002G03 交通运输窗口');
 
