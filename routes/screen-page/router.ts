@@ -16,6 +16,7 @@ const ASSETS: Record<string, string> = {
   'clock.js': 'application/javascript; charset=utf-8',
   'layout.js': 'application/javascript; charset=utf-8',
   'screen.css': 'text/css; charset=utf-8',
+  'panels.css': 'text/css; charset=utf-8',
 };
 const SCREEN_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
 const cache = new Map<string, Buffer>();

@@ -230,3 +230,16 @@ test.serial("screen page › the clock shows the center's time from the server, 
   const day = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric' }).format(new Date(now));
   t.true((await page.evaluate<string>(`document.getElementById('date').textContent`)).startsWith(day));
 });
+
+test.serial('screen page › a display of another size sees the whole page scaled, every card still inside it', async (t) => {
+  if (!page) return t.fail('the page did not open');
+  await setViewport(page, 1366, 768);
+  // The 16∶9 page in a 1366×768 display: scaled by 768/1080, filling it to within a pixel.
+  const body = await page.waitFor<{ width: number; height: number }>(
+    `(() => { const r = document.body.getBoundingClientRect(); return r.width < 1367 && { width: r.width, height: r.height }; })()`,
+  );
+  t.true(body.width > 1364 && body.width <= 1366 && body.height > 766 && body.height <= 768, JSON.stringify(body));
+  const report = await page.evaluate<LayoutReport>(layoutReport);
+  t.is(report.cards, 41);
+  t.deepEqual(report.cardsOutside, []);
+});

@@ -5,6 +5,7 @@
 
 const DIGITS = '零一二三四五六七八九';
 const CHIME_MS = 900;
+const MAX_SAID = 4;
 
 /** `A002` → `A零零二`: digits read one by one, as halls call numbers. */
 export const spelled = (code) => String(code).replace(/[0-9]/g, (d) => DIGITS[Number(d)]);
@@ -80,8 +81,10 @@ export function createAnnouncer(hint) {
     announce(calls) {
       if (!enabled || calls.length === 0) return;
       chime();
+      // After an outage many windows may have moved on at once: the hall hears a few, not a litany.
+      const said = calls.slice(0, MAX_SAID);
       setTimeout(() => {
-        if (enabled) calls.forEach((c) => say(spokenCall(c.ticketNo, c.windowCode)));
+        if (enabled) said.forEach((c) => say(spokenCall(c.ticketNo, c.windowCode)));
       }, CHIME_MS);
     },
   };

@@ -179,10 +179,12 @@ async function poll() {
 
 $('hall-title').textContent = `政务服务中心 · ${hallCode} 叫号大屏`;
 document.fonts.addEventListener('loadingdone', () => last && refit());
-window.addEventListener('resize', () => {
-  if (!last) return;
-  fitGrid($('windows'), last.windows.length);
-  refit();
-});
+/** The page is laid out for 1920×1080; a display of another size sees it scaled whole. */
+function scaleToDisplay() {
+  const scale = Math.min(window.innerWidth / 1920, window.innerHeight / 1080);
+  document.body.style.transform = Math.abs(scale - 1) < 0.01 ? '' : `scale(${scale})`;
+}
+window.addEventListener('resize', scaleToDisplay);
+scaleToDisplay();
 clock.start();
 poll();
