@@ -28,8 +28,9 @@ export const layoutReport = `(() => {
     range.selectNodeContents(n);
     return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size;
   };
-  const cards = [...document.querySelectorAll('.window')];
-  const texts = [...document.querySelectorAll('.fit')].filter((n) => n.textContent !== '');
+  // The cards of the page on screen (a hall larger than one page shows its windows page by page).
+  const cards = [...document.querySelectorAll('.window:not([hidden])')];
+  const texts = [...document.querySelectorAll('.fit')].filter((n) => n.textContent !== '' && n.checkVisibility());
   const px = (n) => parseFloat(getComputedStyle(n).fontSize);
   const banner = document.getElementById('call-banner').getBoundingClientRect();
   const figures = document.getElementById('today').getBoundingClientRect();

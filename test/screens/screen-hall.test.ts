@@ -243,3 +243,39 @@ test.serial('screen page › a display of another size sees the whole page scale
   t.is(report.cards, 41);
   t.deepEqual(report.cardsOutside, []);
 });
+
+test.serial('screen page › a hall with more windows than one page holds readably: pages cycle, every window on screen within one cycle', async (t) => {
+  if (!page) return t.fail('the page did not open');
+  const big = `H${suffix()}`;
+  const department = (await buildDepartment()).code;
+  const codes = Array.from({ length: 100 }, (_, i) => `P${String(i + 1).padStart(3, '0')}`);
+  await WindowModel.insertMany(codes.map((code) => ({ code, name: `${code} 综合窗口`, hallCode: big, location: '一楼', department })));
+  await catalogueWritten();
+  const bigClerk = await buildStaff('window', department, codes);
+  for (const window of ['P007', 'P093']) {
+    const itemCode = (await buildItem({ department, windows: [window] })).code;
+    mustSucceed(await api('POST', '/api/v1/staff/tickets', { token: bigClerk.token, body: { itemCode } }));
+    mustSucceed(await api('POST', `/api/v1/staff/windows/${window}/call-next`, { token: bigClerk.token }));
+  }
+  const bigToken = (await api('POST', '/api/v1/admin/screens', { token: admin.token, body: { code: `S-${big}`, name: '大厅大屏', hallCode: big } })).body.token;
+  await rebuild();
+  await setViewport(page, 1920, 1080);
+  await page.cdp('Page.navigate', { url: `${baseUrl}/screen/${big}?token=${encodeURIComponent(bigToken)}&interval=500&page=2` });
+  const info = await page.waitFor<string>(
+    `document.querySelectorAll('.window').length === 100 && !document.getElementById('page-info').hidden && document.getElementById('page-info').textContent`,
+  );
+  const pages = Number(/第 \d+\/(\d+) 页/.exec(info)?.[1]);
+  t.true(pages >= 2 && pages <= 3, info);
+
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  for (const until = Date.now() + pages * 2000 + 1000; Date.now() < until; await pause(250)) {
+    const report = await page.evaluate<LayoutReport>(layoutReport);
+    for (const code of await page.evaluate<string[]>(`[...document.querySelectorAll('.window:not([hidden])')].map((c) => c.dataset.window)`)) seen.add(code);
+    problems.push(...report.cardsOutside, ...report.overflowing, ...report.spilling, ...report.wrapped);
+    if (report.ticketPx < 40) problems.push(`ticket ${report.ticketPx}px`);
+  }
+  await captureScreenshot(page, path.resolve('test-results', 'screen-hall-100-windows-paged.png'));
+  t.is(seen.size, 100, 'every window shown within one cycle of pages');
+  t.deepEqual([...new Set(problems)], []);
+});

@@ -7,27 +7,41 @@ const CARD_RATIO = 1.45;
 const GAP = 8;
 const MIN_FONT_PX = 8;
 const MAX_CELL_H = 320;
+/** Below this card height a ticket number (0.38 of it) is too small to read from afar. */
+const MIN_CELL_H = 120;
 
-/** Sets columns, rows and the --cell-w/--cell-h font basis of `grid` for `count` cards. */
-export function fitGrid(grid, count) {
-  const box = grid.parentElement;
-  const width = box.clientWidth;
-  const height = box.clientHeight;
-  let best = { score: -1, cols: 1, rows: 1, w: width, h: height };
+/** The grid that holds `count` cards in `width`×`height` at the largest card size. */
+function plan(width, height, count) {
+  let best = { score: -1, cols: 1, w: width, h: height };
   for (let cols = 1; cols <= Math.max(1, count); cols++) {
     const rows = Math.max(1, Math.ceil(count / cols));
     const w = (width - (cols - 1) * GAP) / cols;
     const h = (height - (rows - 1) * GAP) / rows;
     const score = Math.min(w / CARD_RATIO, h);
-    if (score > best.score) best = { score, cols, rows, w, h };
+    if (score > best.score) best = { score, cols, w, h };
   }
   // A card as tall as its proportions want, not stretched over a sparse hall.
-  const cellH = Math.floor(Math.min(best.h, (best.w / CARD_RATIO) * 1.15, MAX_CELL_H));
-  const cellW = Math.floor(best.w);
-  grid.style.gridTemplateColumns = `repeat(${best.cols}, ${cellW}px)`;
-  grid.style.gridAutoRows = `${cellH}px`;
-  grid.style.setProperty('--cell-w', `${cellW}px`);
-  grid.style.setProperty('--cell-h', `${cellH}px`);
+  return { cols: best.cols, cellW: Math.floor(best.w), cellH: Math.floor(Math.min(best.h, (best.w / CARD_RATIO) * 1.15, MAX_CELL_H)) };
+}
+
+/**
+ * Sets columns, rows and the --cell-w/--cell-h font basis of `grid` for `count` cards; returns
+ * how many cards one page shows: all of them, unless cards would be too small to read across
+ * the hall, then as many as fit at the smallest readable size (the page cycles through them).
+ */
+export function fitGrid(grid, count) {
+  const box = grid.parentElement;
+  let perPage = count;
+  let chosen = plan(box.clientWidth, box.clientHeight, count);
+  while (chosen.cellH < MIN_CELL_H && perPage > 1) {
+    perPage--;
+    chosen = plan(box.clientWidth, box.clientHeight, perPage);
+  }
+  grid.style.gridTemplateColumns = `repeat(${chosen.cols}, ${chosen.cellW}px)`;
+  grid.style.gridAutoRows = `${chosen.cellH}px`;
+  grid.style.setProperty('--cell-w', `${chosen.cellW}px`);
+  grid.style.setProperty('--cell-h', `${chosen.cellH}px`);
+  return perPage;
 }
 
 const overflows = (node) => node.scrollWidth > node.clientWidth || node.scrollHeight > node.clientHeight;

@@ -11,6 +11,8 @@ const params = new URLSearchParams(location.search);
 const token = params.get('token') || '';
 const interval = Math.max(500, Number(params.get('interval')) || 2000);
 const RECENT_KEPT = 12;
+/** How long one page of windows shows, where a hall has more windows than one page holds. */
+const pageMs = Math.max(2000, (Number(params.get('page')) || 8) * 1000);
 
 const $ = (id) => document.getElementById(id);
 function el(tag, className, text) {
@@ -30,6 +32,9 @@ const shownCalls = new Map();
 let recent = [];
 let cards = new Map();
 let layoutKey = '';
+let perPage = 1;
+let pageIndex = 0;
+let pageTimer = null;
 
 function setOnline(online, message) {
   document.body.classList.toggle('offline', !online);
@@ -56,7 +61,27 @@ function buildCards(windows) {
     grid.appendChild(card);
     cards.set(w.code, { card, ...parts });
   }
-  fitGrid(grid, windows.length);
+  perPage = fitGrid(grid, windows.length);
+  pageIndex = 0;
+  showPage();
+  clearInterval(pageTimer);
+  if (windows.length > perPage) {
+    pageTimer = setInterval(() => {
+      pageIndex++;
+      showPage();
+      refit();
+    }, pageMs);
+  }
+}
+
+/** Shows the cards of page `pageIndex`: every window is on screen once per cycle of pages. */
+function showPage() {
+  const all = [...cards.values()];
+  const pages = Math.max(1, Math.ceil(all.length / perPage));
+  pageIndex %= pages;
+  all.forEach((c, i) => (c.card.hidden = Math.floor(i / perPage) !== pageIndex));
+  $('page-info').hidden = pages === 1;
+  $('page-info').textContent = `窗口 第 ${pageIndex + 1}/${pages} 页`;
 }
 
 function waitingByWindow(groups) {
