@@ -8,6 +8,8 @@ const screenDeviceSchema = new Schema(
     hallCode: { type: String, required: true },
     tokenHash: { type: String, required: true, unique: true },
     active: { type: Boolean, default: true },
+    /** Announce calls aloud (chime and speech synthesis); off where a hall has its own PA. */
+    speech: { type: Boolean, default: true },
   },
   { timestamps: true, versionKey: false },
 );

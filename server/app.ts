@@ -42,7 +42,7 @@ export function createApp({ caches, clock = () => new Date(), checkAnswers: chec
       // Mini-programs send no Origin; browsers get CORS only for configured sites.
       origin: (ctx) => (allowedOrigins.includes(ctx.get('Origin')) ? ctx.get('Origin') : ''),
       allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Screen-Token', 'If-None-Match', 'X-Request-Id'],
-      exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id'],
+      exposeHeaders: ['ETag', 'Retry-After', 'X-Request-Id', 'X-Server-Time'],
       maxAge: 600,
     }),
   );

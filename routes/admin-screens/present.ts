@@ -1,8 +1,9 @@
 // Screen devices never leave with their token hash; announcements with ISO instants.
-export const presentDevice = (d: { _id: string; name: string; hallCode: string; active?: boolean | null }) => ({
+export const presentDevice = (d: { _id: string; name: string; hallCode: string; speech?: boolean | null; active?: boolean | null }) => ({
   code: d._id,
   name: d.name,
   hallCode: d.hallCode,
+  speech: d.speech !== false,
   active: d.active !== false,
 });
 

@@ -67,7 +67,7 @@ defineRoute(
   {
     method: 'patch',
     path: '/screens/:code',
-    summary: '修改大屏设备（名称、大厅、停用）',
+    summary: '修改大屏设备（名称、大厅、语音播报、停用）',
     tags,
     access,
     params: DeviceParams,

@@ -6,14 +6,15 @@ const code = z
   .trim()
   .regex(/^[A-Za-z0-9_-]{1,64}$/, '只能包含字母、数字、下划线和连字符');
 export const DeviceParams = z.object({ code });
+const speech = z.boolean().describe('叫号时播放提示音并语音播报（默认开启）');
 export const DeviceInput = z
-  .strictObject({ code, name: z.string().trim().min(1).max(64), hallCode: z.string().trim().min(1).max(64) })
+  .strictObject({ code, name: z.string().trim().min(1).max(64), hallCode: z.string().trim().min(1).max(64), speech: speech.optional() })
   .meta({ example: { code: 'HALL1-SCREEN-2', name: '一楼大厅东侧大屏', hallCode: 'HALL1' } });
 export const DevicePatch = z
-  .strictObject({ name: z.string().trim().min(1).max(64), hallCode: z.string().trim().min(1).max(64), active: z.boolean() })
+  .strictObject({ name: z.string().trim().min(1).max(64), hallCode: z.string().trim().min(1).max(64), speech, active: z.boolean() })
   .partial()
-  .meta({ example: { name: '一楼大厅西侧大屏', active: false } });
-export const DeviceOut = z.object({ code: z.string(), name: z.string(), hallCode: z.string(), active: z.boolean() });
+  .meta({ example: { name: '一楼大厅西侧大屏', speech: false } });
+export const DeviceOut = z.object({ code: z.string(), name: z.string(), hallCode: z.string(), speech: z.boolean(), active: z.boolean() });
 export const DeviceWithToken = DeviceOut.extend({ token: z.string().describe('设备令牌，仅在创建或重置时显示一次') });
 
 export const AnnouncementParams = z.object({ id: z.string().regex(/^[0-9a-fA-F]{24}$/, '编号格式不正确') });

@@ -21,6 +21,8 @@ export interface ScreenPrincipal {
   kind: 'screen';
   id: string;
   hallCode: string;
+  /** The device announces calls aloud. */
+  speech: boolean;
 }
 
 export type Principal = CitizenPrincipal | StaffPrincipal | ScreenPrincipal;

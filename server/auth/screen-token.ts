@@ -17,7 +17,7 @@ export async function resolveScreenToken(token: string, now = Date.now()): Promi
   let entry = cache.get(tokenHash);
   if (!entry || entry.until < now) {
     const device = await ScreenDeviceModel.findOne({ tokenHash, active: true }).lean();
-    const principal: ScreenPrincipal | null = device ? { kind: 'screen', id: device._id, hallCode: device.hallCode } : null;
+    const principal: ScreenPrincipal | null = device ? { kind: 'screen', id: device._id, hallCode: device.hallCode, speech: device.speech !== false } : null;
     entry = { principal, until: now + CACHE_MS };
     if (cache.size > 10_000) cache.clear();
     cache.set(tokenHash, entry);

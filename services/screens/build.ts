@@ -14,6 +14,8 @@ export interface CallShown {
 export interface HallSnapshot {
   hallCode: string;
   date: string;
+  /** The center's zone (TZ_NAME): the screen's clock shows its wall time, not the PC's. */
+  timeZone: string;
   windows: { code: string; name: string; location: string; current: CallShown | null; previous: CallShown | null }[];
   waiting: { windowGroup: string; windows: string[]; count: number }[];
   today: { booked: number; arrived: number; served: number; averageWaitMinutes: number | null };
@@ -36,6 +38,7 @@ export async function buildHallSnapshot(hallCode: string, now: Date, catalogue: 
   return {
     hallCode,
     date,
+    timeZone: config.TZ_NAME,
     windows: windows.map((w, i) => ({ code: w.code, name: w.name, location: w.location, current: calls[i]![0] ?? null, previous: calls[i]![1] ?? null })),
     waiting: waitingByGroup(tickets),
     today: { booked, arrived, served: tickets.filter((t) => t.status === 'served').length, averageWaitMinutes: averageWait(tickets) },

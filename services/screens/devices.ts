@@ -16,11 +16,11 @@ interface Change {
 const newToken = () => `scr_${randomBytes(24).toString('base64url')}`;
 
 /** Registers a device; returns it with its token (the only time the token is shown). */
-export async function createScreenDevice(input: { code: string; name: string; hallCode: string }, change: Change) {
+export async function createScreenDevice(input: { code: string; name: string; hallCode: string; speech?: boolean }, change: Change) {
   if (await ScreenDeviceModel.exists({ _id: input.code })) throw conflict('CODE_TAKEN', '设备编码已存在', { code: input.code });
   const token = newToken();
   const device = (
-    await ScreenDeviceModel.create({ _id: input.code, name: input.name, hallCode: input.hallCode, tokenHash: hashScreenToken(token) })
+    await ScreenDeviceModel.create({ _id: input.code, name: input.name, hallCode: input.hallCode, speech: input.speech, tokenHash: hashScreenToken(token) })
   ).toObject();
   await recordAudit({
     actor: change.actor,
@@ -33,8 +33,8 @@ export async function createScreenDevice(input: { code: string; name: string; ha
   return { device, token };
 }
 
-/** Changes name, hall or active; takes effect on every instance within the token cache time. */
-export async function updateScreenDevice(code: string, patch: { name?: string; hallCode?: string; active?: boolean }, change: Change) {
+/** Changes name, hall, speech or active; takes effect on every instance within the token cache time. */
+export async function updateScreenDevice(code: string, patch: { name?: string; hallCode?: string; speech?: boolean; active?: boolean }, change: Change) {
   const before = await ScreenDeviceModel.findById(code).lean();
   if (!before) throw notFound('大屏设备');
   const after = await ScreenDeviceModel.findByIdAndUpdate(code, { $set: patch }, { returnDocument: 'after' }).lean();

@@ -1,8 +1,9 @@
 // A minimal Chrome DevTools Protocol client over --remote-debugging-pipe (fd 3 in, fd 4 out,
-// NUL-separated JSON), enough to open a page and evaluate expressions in it.
+// NUL-separated JSON), enough to open a page, evaluate expressions in it, size its viewport and
+// take screenshots.
 import type { AnyJson } from '../helpers/app.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -15,6 +16,8 @@ export interface Browser {
   /** Evaluates until the value is truthy (or gives up after `timeoutMs`); returns the last value. */
   waitFor<T = unknown>(expression: string, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
+  /** Sends one DevTools Protocol command to the page's session and returns its result. */
+  cdp(method: string, params?: object): Promise<AnyJson>;
 }
 
 export async function openPage(url: string): Promise<Browser> {
@@ -79,10 +82,24 @@ export async function openPage(url: string): Promise<Browser> {
       }
       return value;
     },
+    cdp: (method, params = {}) => send(method, params, sessionId),
     async close() {
       await send('Browser.close').catch(() => {});
       await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Lays the page out at `width`×`height` CSS pixels, scale 1, as a display of that size. */
+export async function setViewport(page: Browser, width: number, height: number): Promise<void> {
+  await page.cdp('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false });
+}
+
+/** Writes a PNG of the page's viewport to `file` (its folder is created); returns the path. */
+export async function captureScreenshot(page: Browser, file: string): Promise<string> {
+  const { data } = await page.cdp('Page.captureScreenshot', { format: 'png' });
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, Buffer.from(data as string, 'base64'));
+  return file;
 }

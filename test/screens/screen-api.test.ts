@@ -81,6 +81,33 @@ test.serial('GET /screens/:hallCode › answers the snapshot with a strong ETag,
   t.is((await poll(hall, { 'X-Screen-Token': token, 'If-None-Match': etag })).status, 304, 'an unchanged hall keeps its ETag');
 });
 
+test.serial(
+  "GET /screens/:hallCode › carries the center's zone, the server's time and the device's speech setting; the ETag follows the setting",
+  async (t) => {
+    const first = await poll(hall, { 'X-Screen-Token': token });
+    t.is(first.body.timeZone, 'Asia/Shanghai');
+    t.deepEqual(first.body.screen, { code: `S-${hall}`, speech: true });
+    const serverTime = Date.parse(first.headers.get('x-server-time') ?? '');
+    t.true(Math.abs(serverTime - Date.now()) < 60_000);
+    const etag = first.headers.get('etag')!;
+    const unchanged = await poll(hall, { 'X-Screen-Token': token, 'If-None-Match': etag });
+    t.is(unchanged.status, 304);
+    t.truthy(unchanged.headers.get('x-server-time'), 'a 304 carries the time too');
+
+    const off = await app.request('PATCH', `/api/v1/admin/screens/S-${hall}`, { token: admin.token, body: { speech: false } });
+    t.is(off.status, 200);
+    t.false(off.body.speech);
+    const silent = await poll(hall, { 'X-Screen-Token': token, 'If-None-Match': etag });
+    t.is(silent.status, 200, 'a changed setting is a new version for the device');
+    t.false(silent.body.screen.speech);
+    t.not(silent.headers.get('etag'), etag);
+    t.deepEqual({ ...silent.body, screen: first.body.screen }, first.body, 'the hall part unchanged');
+    t.is((await app.request('PATCH', `/api/v1/admin/screens/S-${hall}`, { token: admin.token, body: { speech: 'no' } })).status, 400);
+    await app.request('PATCH', `/api/v1/admin/screens/S-${hall}`, { token: admin.token, body: { speech: true } });
+    t.is((await poll(hall, { 'X-Screen-Token': token, 'If-None-Match': etag })).status, 304, 'switched back: the same version again');
+  },
+);
+
 test.serial('GET /screens/:hallCode › polls are answered without any database query', async (t) => {
   await poll(hall, { 'X-Screen-Token': token });
   const queries: string[] = [];

@@ -62,14 +62,15 @@ test('screen page › shows the call after call-next, highlights it, marks 连�
   try {
     const card = `document.querySelector('[data-window="${window.code}"]')`;
     t.is(await page.waitFor(`${card} && ${card}.querySelector('.current').textContent`), '—');
-    t.is(await page.evaluate(`document.querySelector('#waiting .count').textContent`), '3 人');
+    t.is(await page.evaluate(`${card}.querySelector('.wait').textContent`), '等候 3');
 
     await api('POST', `/api/v1/staff/windows/${window.code}/call-next`, { token: clerk.token });
     await rebuild();
     t.is(await page.waitFor(`${card}.querySelector('.current').textContent === 'A001' && 'A001'`), 'A001');
     t.true(await page.evaluate(`${card}.classList.contains('new-call')`));
-    t.regex(await page.evaluate<string>(`document.getElementById('call-banner').textContent`), /A001.*3号窗口/);
-    t.is(await page.evaluate(`document.querySelector('#waiting .count').textContent`), '2 人');
+    t.is(await page.evaluate(`document.getElementById('call-ticket').textContent`), 'A001');
+    t.is(await page.evaluate(`document.getElementById('call-label').textContent`), '3号窗口');
+    t.is(await page.evaluate(`${card}.querySelector('.wait').textContent`), '等候 2');
     t.is(await page.evaluate(`getComputedStyle(document.body).width`), '1920px');
 
     await stopServer();
@@ -81,7 +82,11 @@ test('screen page › shows the call after call-next, highlights it, marks 连�
     await api('POST', `/api/v1/staff/windows/${window.code}/call-next`, { token: clerk.token });
     await rebuild();
     t.is(await page.waitFor(`document.getElementById('status').hidden && ${card}.querySelector('.current').textContent === 'A002' && 'A002'`), 'A002');
-    t.is(await page.evaluate(`${card}.querySelector('.previous').textContent`), '上一号 A001');
+    t.deepEqual(
+      await page.evaluate(`[...document.querySelectorAll('#recent .ticket')].map((n) => n.textContent)`),
+      ['A002', 'A001'],
+      'the latest calls, newest first',
+    );
   } finally {
     await page.close();
   }
