@@ -11,6 +11,7 @@ import { meRouter } from './me/router.ts';
 import { oversightRouter } from './admin/oversight-router.ts';
 import { applicationsRouter } from './applications/router.ts';
 import { staffApplicationsRouter } from './staff-applications/router.ts';
+import { staffFeesRouter } from './staff-applications/fee-router.ts';
 import { rectificationsRouter } from './staff-applications/rectification-router.ts';
 import { paymentsRouter } from './payments/router.ts';
 import { slotsRouter } from './slots/router.ts';
@@ -18,6 +19,7 @@ import { appointmentsRouter } from './appointments/router.ts';
 import { adminHolidaysRouter } from './admin/holidays-router.ts';
 import { adminSchedulesRouter } from './admin/schedules-router.ts';
 import { staffQueueRouter } from './staff-queue/router.ts';
+import { staffQueueSteeringRouter } from './staff-queue/steering-router.ts';
 import { screensRouter } from './screens/router.ts';
 import { adminScreensRouter } from './admin-screens/router.ts';
 import { adminJobsRouter } from './admin-jobs/router.ts';
@@ -37,6 +39,7 @@ export const routers: Router<AppState>[] = [
   oversightRouter,
   applicationsRouter,
   staffApplicationsRouter,
+  staffFeesRouter,
   rectificationsRouter,
   paymentsRouter,
   slotsRouter,
@@ -44,6 +47,7 @@ export const routers: Router<AppState>[] = [
   adminHolidaysRouter,
   adminSchedulesRouter,
   staffQueueRouter,
+  staffQueueSteeringRouter,
   screensRouter,
   adminScreensRouter,
   adminJobsRouter,

@@ -1,9 +1,10 @@
 // One-off, idempotent: moves the three counter collections of earlier versions into `counters`
 // (models/counter.ts). Run once, before starting this version, while no instance runs:
 //   MONGODB_URI=… npx tsx scripts/migrate-counters.ts
-// change_counters `{_id: name, version}` → `version:<name>`; queue_counters `{_id: group:date,
-// seq, expiresAt}` → `ticket:<group>:<date>` (so today's numbering goes on, never down: $max);
-// rate_counters are windows of a minute and are simply dropped. The old collections go.
+// change_counters `{_id: name, version}` → `version:<name>` (never down: $max). queue_counters
+// numbered each window group from A001; this version numbers per hall and department prefix
+// (GA001 …), which can't collide with them, so they are dropped, as are rate_counters (windows of
+// minutes). The old collections go.
 import { pathToFileURL } from 'node:url';
 import type { Db } from 'mongodb';
 import mongoose from 'mongoose';
@@ -12,7 +13,6 @@ import { config } from '../server/config.ts';
 interface OldCounter {
   _id: string;
   version?: number;
-  seq?: number;
   expiresAt?: Date;
 }
 
@@ -31,10 +31,9 @@ export async function migrateCounters(db: Db) {
     return moved;
   };
   const versions = await move('change_counters', 'version', (c) => c.version ?? 0);
-  const tickets = await move('queue_counters', 'ticket', (c) => c.seq ?? 0);
   const dropped = ['change_counters', 'queue_counters', 'rate_counters'].filter((name) => present.has(name));
   for (const name of dropped) await db.dropCollection(name);
-  return { versions, tickets, droppedCollections: dropped };
+  return { versions, droppedCollections: dropped };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

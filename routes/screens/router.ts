@@ -14,9 +14,8 @@ const CallShown = z
   .object({
     ticketNo: z.string(),
     calledAt: z.string(),
-    // Written by the queue's call and recall (重呼); the screen announces a call again when it changes.
-    callCount: z.number().int().optional().describe('第几次呼叫（重呼时递增）'),
-    announcedAt: z.string().optional().describe('最近一次呼叫（含重呼）的时刻，ISO 8601'),
+    callCount: z.number().int().describe('第几次呼叫（重呼时递增）；增加时大屏再次播报'),
+    announcedAt: z.string().describe('最近一次呼叫（含重呼）的时刻，ISO 8601'),
   })
   .nullable();
 const SnapshotOut = z.object({
