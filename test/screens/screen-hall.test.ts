@@ -8,12 +8,10 @@ import path from 'node:path';
 import test from 'ava';
 import mongoose from 'mongoose';
 import { screenSnapshotsJob } from '../../jobs/screen-snapshots.ts';
-import { ScreenSnapshotModel } from '../../models/screen-snapshot.ts';
 import { WindowModel } from '../../models/window.ts';
 import { windows as hallWindows } from '../../seed/data/windows.ts';
 import { createApp } from '../../server/app.ts';
 import type { Caches } from '../../server/caches.ts';
-import { etagOf } from '../../services/screens/publish.ts';
 import { apiRequest, catalogueWritten, connectTestDatabase, startTestCaches } from '../helpers/app.ts';
 import { buildDepartment, buildItem, buildStaff, suffix, type StaffFixture } from '../helpers/factories.ts';
 import { captureScreenshot, CHROMIUM, openPage, setViewport, type Browser } from './chromium.ts';
@@ -55,7 +53,7 @@ test.before(async () => {
   caches = await startTestCaches();
   baseUrl = await listen();
   hall = `H${suffix()}`;
-  const department = (await buildDepartment()).code;
+  const department = (await buildDepartment({ ticketPrefix: 'A' })).code;
   await WindowModel.insertMany(hallWindows.map((w) => ({ ...w, hallCode: hall, department })));
   await catalogueWritten();
   clerk = await buildStaff(
@@ -68,7 +66,11 @@ test.before(async () => {
     const itemCode = (await buildItem({ department, windows })).code;
     for (let i = 0; i < 4; i++) await api('POST', '/api/v1/staff/tickets', { token: clerk.token, body: { itemCode } });
   }
-  for (const window of CALLED) mustSucceed(await callNext(window));
+  for (const window of CALLED) {
+    const called = await callNext(window);
+    mustSucceed(called);
+    firstCalls.set(window, called.body.ticketNo);
+  }
   device = `S-${hall}`;
   token = (await api('POST', '/api/v1/admin/screens', { token: admin.token, body: { code: device, name: '一楼大厅大屏', hallCode: hall } })).body.token;
   await rebuild();
@@ -84,6 +86,11 @@ test.after.always(async () => {
   await mongoose.connection.dropDatabase().catch(() => {});
   await mongoose.disconnect();
 });
+
+/** Ticket numbers count per hall and prefix, so each window's first call is read from its answer. */
+const firstCalls = new Map<string, string>();
+/** How the screen says a ticket number: digit by digit (A002 → A零零二). */
+const spelled = (ticketNo: string) => ticketNo.replace(/\d/g, (d) => '零一二三四五六七八九'[Number(d)]!);
 
 function mustSucceed(res: { status: number; text: string }) {
   if (res.status >= 300) throw new Error(`setup failed: ${res.status} ${res.text}`);
@@ -146,7 +153,7 @@ test.serial(
     t.false(report.bannerOverlapsFigures);
     t.true(report.figuresVisible, 'the figures wholly above the footer');
     t.true(report.ticketPx >= 48, 'ticket numbers readable across the hall');
-    t.is(await page.evaluate(`${card('G03')}.querySelector('.current').textContent`), 'A001');
+    t.is(await page.evaluate(`${card('G03')}.querySelector('.current').textContent`), firstCalls.get('G03'));
     t.is(await page.evaluate(`${card('A01')}.querySelector('.wait').textContent`), '等候 2');
     t.is(await page.evaluate(`${card('B01')}.querySelector('.current').textContent`), '—');
     t.is(await page.evaluate(`${card('C03')}.querySelector('.label').textContent`), '综合受理窗口（不动产交易登记）');
@@ -180,24 +187,23 @@ test.serial('screen page › a new call is announced aloud after the chime, a re
   await pause(1500);
   t.deepEqual(await spoken(), [], 'nothing announced on loading');
 
-  mustSucceed(await callNext('G03'));
+  const called = await callNext('G03');
+  mustSucceed(called);
   await rebuild();
-  t.deepEqual(await page.waitFor(`window.__spoken.length > 0 && window.__spoken`), ['请 A零零二 号，到 G零三 窗口办理']);
+  const said = `请 ${spelled(called.body.ticketNo)} 号，到 G零三 窗口办理`;
+  t.deepEqual(await page.waitFor(`window.__spoken.length > 0 && window.__spoken`), [said]);
   t.deepEqual(await page.evaluate('window.__sounds'), ['tone 880', 'tone 660', 'speech'], 'the chime, then the words');
-  t.regex(await page.evaluate<string>(`document.getElementById('call-banner').textContent`), /A002\s+请到 G03 窗口\s+G03 交通运输窗口/);
-  t.is(await page.evaluate(`document.querySelector('#recent li').textContent`), 'A002G03 交通运输窗口');
+  t.regex(
+    await page.evaluate<string>(`document.getElementById('call-banner').textContent`),
+    new RegExp(`${called.body.ticketNo}\\s+请到 G03 窗口\\s+G03 交通运输窗口`),
+  );
+  t.is(await page.evaluate(`document.querySelector('#recent li').textContent`), `${called.body.ticketNo}G03 交通运输窗口`);
 
-  // A recall (重呼) keeps the ticket and stamps announcedAt anew: written here into the stored
-  // snapshot, as the queue's recall writes it into the ticket the snapshot is built from.
-  const stored = (await ScreenSnapshotModel.findById(hall).lean())!;
-  const snapshot = JSON.parse(stored.body);
-  const g03 = snapshot.windows.find((w: { code: string }) => w.code === 'G03');
-  g03.current = { ...g03.current, callCount: 2, announcedAt: new Date().toISOString() };
-  const body = JSON.stringify(snapshot);
-  await ScreenSnapshotModel.updateOne({ _id: hall }, { $set: { body, etag: etagOf(body) } });
-  await caches.screens.refresh();
+  // A recall (重呼) keeps the ticket and stamps announcedAt anew: the screen says it again.
+  mustSucceed(await api('POST', `/api/v1/staff/tickets/${called.body.id}/recall`, { token: clerk.token }));
+  await rebuild();
   t.is((await page.waitFor<string[]>(`window.__spoken.length > 1 && window.__spoken`)).length, 2);
-  t.deepEqual(await spoken(), ['请 A零零二 号，到 G零三 窗口办理', '请 A零零二 号，到 G零三 窗口办理']);
+  t.deepEqual(await spoken(), [said, said]);
   await pause(1200);
   t.is((await spoken()).length, 2, 'said once per call');
 
@@ -205,9 +211,11 @@ test.serial('screen page › a new call is announced aloud after the chime, a re
   t.is(off.status, 200);
   t.false(off.body.speech);
   await pause(1200); // the page's next poll brings the setting (the hall itself unchanged)
-  mustSucceed(await callNext('G08'));
+  const silent = await callNext('G08');
+  mustSucceed(silent);
   await rebuild();
-  t.is(await page.waitFor(`${card('G08')}.querySelector('.current').textContent === 'A002' && 'A002'`), 'A002');
+  const shown = `${card('G08')}.querySelector('.current').textContent`;
+  t.is(await page.waitFor(`${shown} === ${JSON.stringify(silent.body.ticketNo)} && ${shown}`), silent.body.ticketNo);
   await pause(1500);
   t.is((await spoken()).length, 2, 'a device with speech off stays silent');
   t.true(await page.evaluate(`document.getElementById('voice-hint').hidden`));
@@ -247,7 +255,7 @@ test.serial('screen page › a display of another size sees the whole page scale
 test.serial('screen page › a hall with more windows than one page holds readably: pages cycle, every window on screen within one cycle', async (t) => {
   if (!page) return t.fail('the page did not open');
   const big = `H${suffix()}`;
-  const department = (await buildDepartment()).code;
+  const department = (await buildDepartment({ ticketPrefix: 'A' })).code;
   const codes = Array.from({ length: 100 }, (_, i) => `P${String(i + 1).padStart(3, '0')}`);
   await WindowModel.insertMany(codes.map((code) => ({ code, name: `${code} 综合窗口`, hallCode: big, location: '一楼', department })));
   await catalogueWritten();
