@@ -2,7 +2,7 @@
 // NUL-separated JSON), enough to open a page and evaluate expressions in it.
 import type { AnyJson } from '../helpers/app.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -80,6 +80,117 @@ export async function openPage(url: string): Promise<Browser> {
       return value;
     },
     async close() {
+      await send('Browser.close').catch(() => {});
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A page that can also be typed into: real key events, as a clerk's keyboard or a scanner sends them. */
+export interface InputPage extends Browser {
+  /** Types `text` into the focused element (Input.insertText). */
+  type(text: string): Promise<void>;
+  /** Presses one key (`Enter`, `Tab`, `Escape`) on the focused element, keyDown then keyUp. */
+  press(key: 'Enter' | 'Tab' | 'Escape'): Promise<void>;
+  /** Focuses the element `selector` matches (fails when none does). */
+  focus(selector: string): Promise<void>;
+  /** Writes a PNG screenshot of the viewport. */
+  screenshot(file: string): Promise<void>;
+}
+
+const KEYS = {
+  Enter: { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' },
+  Tab: { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9 },
+  Escape: { key: 'Escape', code: 'Escape', windowsVirtualKeyCode: 27 },
+} as const;
+
+/**
+ * Opens `url` in a window of `width`×`height` (a 1366×768 window PC by default) with keyboard
+ * input. A browser of its own, like openPage, over the same pipe protocol.
+ */
+export async function openInputPage(url: string, viewport = { width: 1366, height: 768 }): Promise<InputPage> {
+  if (!CHROMIUM) throw new Error('chromium is not installed (apt-get install -y chromium)');
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'onetrip-chromium-'));
+  const child: ChildProcess = spawn(
+    CHROMIUM,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--remote-debugging-pipe',
+      `--user-data-dir=${profile}`,
+      `--window-size=${viewport.width},${viewport.height}`,
+      'about:blank',
+    ],
+    { stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'] },
+  );
+  const input = child.stdio[3] as Writable;
+  const output = child.stdio[4] as Readable;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (v: AnyJson) => void; reject: (e: Error) => void }>();
+  let buffer = '';
+  output.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString('utf8');
+    let end: number;
+    while ((end = buffer.indexOf('\0')) >= 0) {
+      const message = JSON.parse(buffer.slice(0, end));
+      buffer = buffer.slice(end + 1);
+      const waiter = message.id ? pending.get(message.id) : undefined;
+      if (!waiter) continue;
+      pending.delete(message.id);
+      if (message.error) waiter.reject(new Error(JSON.stringify(message.error)));
+      else waiter.resolve(message.result);
+    }
+  });
+  let sessionId: string | undefined;
+  const send = (method: string, params: object = {}): Promise<AnyJson> =>
+    new Promise((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      input.write(`${JSON.stringify({ id, method, params, ...(sessionId ? { sessionId } : {}) })}\0`);
+    });
+
+  const { targetId } = await send('Target.createTarget', { url: 'about:blank' });
+  sessionId = (await send('Target.attachToTarget', { targetId, flatten: true })).sessionId;
+  await send('Emulation.setDeviceMetricsOverride', { ...viewport, deviceScaleFactor: 1, mobile: false });
+  await send('Page.navigate', { url });
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    const { result, exceptionDetails } = await send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+    if (exceptionDetails) throw new Error(`page error: ${JSON.stringify(exceptionDetails)}`);
+    return result.value as T;
+  };
+  return {
+    evaluate,
+    async waitFor<T>(expression: string, timeoutMs = 20_000): Promise<T> {
+      const until = Date.now() + timeoutMs;
+      const attempt = () => evaluate<T>(expression).catch(() => undefined as T);
+      let value = await attempt();
+      while (!value && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 100));
+        value = await attempt();
+      }
+      return value;
+    },
+    async type(text: string) {
+      await send('Input.insertText', { text });
+    },
+    async press(key) {
+      const spec = KEYS[key];
+      await send('Input.dispatchKeyEvent', { type: 'keyDown', ...spec });
+      await send('Input.dispatchKeyEvent', { type: 'keyUp', key: spec.key, code: spec.code, windowsVirtualKeyCode: spec.windowsVirtualKeyCode });
+    },
+    async focus(selector: string) {
+      const found = await evaluate<boolean>(`(() => { const e = document.querySelector(${JSON.stringify(selector)}); if (!e) return false; e.focus(); return true; })()`);
+      if (!found) throw new Error(`no element matches ${selector}`);
+    },
+    async screenshot(file: string) {
+      const { data } = await send('Page.captureScreenshot', { format: 'png' });
+      writeFileSync(file, Buffer.from(data, 'base64'));
+    },
+    async close() {
+      sessionId = undefined;
       await send('Browser.close').catch(() => {});
       await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)));
       rmSync(profile, { recursive: true, force: true });
