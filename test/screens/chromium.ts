@@ -182,7 +182,9 @@ export async function openInputPage(url: string, viewport = { width: 1366, heigh
       await send('Input.dispatchKeyEvent', { type: 'keyUp', key: spec.key, code: spec.code, windowsVirtualKeyCode: spec.windowsVirtualKeyCode });
     },
     async focus(selector: string) {
-      const found = await evaluate<boolean>(`(() => { const e = document.querySelector(${JSON.stringify(selector)}); if (!e) return false; e.focus(); return true; })()`);
+      const found = await evaluate<boolean>(
+        `(() => { const e = document.querySelector(${JSON.stringify(selector)}); if (!e) return false; e.focus(); return true; })()`,
+      );
       if (!found) throw new Error(`no element matches ${selector}`);
     },
     async screenshot(file: string) {

@@ -113,13 +113,21 @@ test('workbench › one morning: sign in, check in by code, call with Enter, que
     await click(page, entry);
     t.true(await page.waitFor(`!!document.querySelector('[data-material="居民身份证"]')`));
     await click(page, '[data-material="居民身份证"]');
-    t.true(await page.waitFor(`(() => { const img = document.querySelector('#material-preview img'); return !!img && img.src.startsWith('blob:') && img.complete && img.naturalWidth > 0; })()`));
+    t.true(
+      await page.waitFor(
+        `(() => { const img = document.querySelector('#material-preview img'); return !!img && img.src.startsWith('blob:') && img.complete && img.naturalWidth > 0; })()`,
+      ),
+    );
     await click(page, '[data-material="申请表"]');
     t.true(await page.waitFor(`document.querySelector('#material-preview iframe')?.src.startsWith('blob:')`));
     t.true(await fitsWidth(page));
 
     // 一次性告知: the choices are the item's materials list; the clerk ticks one and explains.
-    t.deepEqual(await page.evaluate(`[...document.querySelectorAll('#supplement-picks input[type=checkbox]')].map((b) => b.value)`), ['居民身份证', '申请表', '委托书']);
+    t.deepEqual(await page.evaluate(`[...document.querySelectorAll('#supplement-picks input[type=checkbox]')].map((b) => b.value)`), [
+      '居民身份证',
+      '申请表',
+      '委托书',
+    ]);
     await page.evaluate(`document.querySelector('[data-missing="居民身份证"]').click()`);
     await page.focus('[data-missing-note="居民身份证"]');
     await page.type('照片页不清晰');
@@ -151,7 +159,10 @@ test('workbench › one morning: sign in, check in by code, call with Enter, que
     t.is(await page.evaluate(`document.getElementById('fee-status')?.dataset.fee`), 'unpaid');
 
     await click(page, '#case-complete');
-    t.true(await page.waitFor(`!document.getElementById('toast').hidden && document.getElementById('toast').classList.contains('error')`), 'an unpaid case cannot be completed');
+    t.true(
+      await page.waitFor(`!document.getElementById('toast').hidden && document.getElementById('toast').classList.contains('error')`),
+      'an unpaid case cannot be completed',
+    );
 
     await page.evaluate(`document.getElementById('pay-method').value = 'cash'`);
     await page.focus('#pay-receipt');

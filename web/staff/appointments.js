@@ -25,7 +25,15 @@ export function appointmentsPanel(root, staff) {
     el(
       'table',
       { className: 'rows' },
-      el('thead', {}, el('tr', {}, ['时段', '事项', '申请人', '状态', '号码', ''].map((h) => el('th', {}, h)))),
+      el(
+        'thead',
+        {},
+        el(
+          'tr',
+          {},
+          ['时段', '事项', '申请人', '状态', '号码', ''].map((h) => el('th', {}, h)),
+        ),
+      ),
       body,
     ),
   );
@@ -61,7 +69,8 @@ export function appointmentsPanel(root, staff) {
             'button',
             {
               type: 'button',
-              onclick: (event) => run(event.currentTarget, async () => checkedIn(await api('POST', `/staff/appointments/${enc(a.id)}/check-in`, withPriority()))),
+              onclick: (event) =>
+                run(event.currentTarget, async () => checkedIn(await api('POST', `/staff/appointments/${enc(a.id)}/check-in`, withPriority()))),
             },
             '签到',
           )

@@ -15,11 +15,19 @@ function localToday() {
 function deadlineText(application) {
   if (!application.deadline) return '';
   const overdue = application.status === 'accepted' && application.deadline < localToday();
-  return el('span', { className: overdue ? 'deadline overdue' : 'deadline', dataset: { deadline: application.deadline } }, `办结期限 ${application.deadline}${overdue ? '（已超期）' : ''}`);
+  return el(
+    'span',
+    { className: overdue ? 'deadline overdue' : 'deadline', dataset: { deadline: application.deadline } },
+    `办结期限 ${application.deadline}${overdue ? '（已超期）' : ''}`,
+  );
 }
 
 export function casesPanel(root) {
-  const view = el('select', { id: 'cases-view' }, Object.entries(VIEWS).map(([value, label]) => el('option', { value }, label)));
+  const view = el(
+    'select',
+    { id: 'cases-view' },
+    Object.entries(VIEWS).map(([value, label]) => el('option', { value }, label)),
+  );
   const refresh = el('button', { type: 'button', onclick: () => load() }, '刷新');
   const list = el('ul', { className: 'list', id: 'cases-list' });
   const detail = el('div', { className: 'detail', id: 'case-detail' }, el('p', { className: 'muted' }, '从左侧选择一件申请'));
@@ -93,9 +101,17 @@ export function casesPanel(root) {
     }
     detail.replaceChildren(
       el('h2', {}, application.itemName, ' ', el('span', { className: 'muted' }, application.applicantName || '')),
-      el('p', { id: 'case-status', dataset: { status: application.status } }, `状态：${APPLICATION_STATUS[application.status] || application.status}`, ' ', deadlineText(application)),
+      el(
+        'p',
+        { id: 'case-status', dataset: { status: application.status } },
+        `状态：${APPLICATION_STATUS[application.status] || application.status}`,
+        ' ',
+        deadlineText(application),
+      ),
       application.acceptedDate ? el('p', { className: 'muted' }, `受理日期 ${application.acceptedDate}`) : null,
-      application.completedDate ? el('p', { className: 'muted' }, `办结日期 ${application.completedDate}${application.onTime === false ? '（超期）' : ''}`) : null,
+      application.completedDate
+        ? el('p', { className: 'muted' }, `办结日期 ${application.completedDate}${application.onTime === false ? '（超期）' : ''}`)
+        : null,
       feeSection(application, (updated) => render(updated)),
       actions,
     );

@@ -30,7 +30,11 @@ export function feeSection(application, onChange) {
     const amountFen = Math.round(Number(amount.value) * 100);
     if (!receipt.value.trim()) return toast('请填写票据号', 'error');
     run(pay, async () => {
-      const updated = await api('POST', `/staff/applications/${enc(application.id)}/window-payment`, { method: method.value, receiptNo: receipt.value.trim(), amountFen });
+      const updated = await api('POST', `/staff/applications/${enc(application.id)}/window-payment`, {
+        method: method.value,
+        receiptNo: receipt.value.trim(),
+        amountFen,
+      });
       toast(`已记录窗口缴费 ${yuan(amountFen)} 元`);
       onChange(updated);
     });
@@ -40,7 +44,10 @@ export function feeSection(application, onChange) {
     event.preventDefault();
     if (!reason.value.trim() || !basis.value.trim()) return toast('减免须填写理由和法定依据', 'error');
     run(waive, async () => {
-      const updated = await api('POST', `/staff/applications/${enc(application.id)}/fee-waiver`, { reason: reason.value.trim(), legalBasis: basis.value.trim() });
+      const updated = await api('POST', `/staff/applications/${enc(application.id)}/fee-waiver`, {
+        reason: reason.value.trim(),
+        legalBasis: basis.value.trim(),
+      });
       toast('已减免费用');
       onChange(updated);
     });

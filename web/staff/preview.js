@@ -21,7 +21,10 @@ export async function showPreview(box, id, material) {
     const url = URL.createObjectURL(typed);
     urls.push(url);
     const title = `${material.materialName}（${material.filename}）`;
-    const view = typed.type === 'application/pdf' ? el('iframe', { src: url, title, className: 'pdf-view' }) : el('img', { src: url, alt: title, className: 'image-view' });
+    const view =
+      typed.type === 'application/pdf'
+        ? el('iframe', { src: url, title, className: 'pdf-view' })
+        : el('img', { src: url, alt: title, className: 'image-view' });
     box.replaceChildren(
       el('div', { className: 'preview-head' }, title, ' ', el('a', { href: url, download: material.filename, className: 'small' }, '下载')),
       view,

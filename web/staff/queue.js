@@ -38,7 +38,20 @@ export function queuePanel(root, staff) {
         'div',
         { className: 'queue-lists' },
         el('h2', {}, '等候队列（叫号顺序）'),
-        el('table', { className: 'rows' }, el('thead', {}, el('tr', {}, ['号码', '事项', '来源', '等候', ''].map((h) => el('th', {}, h)))), waiting),
+        el(
+          'table',
+          { className: 'rows' },
+          el(
+            'thead',
+            {},
+            el(
+              'tr',
+              {},
+              ['号码', '事项', '来源', '等候', ''].map((h) => el('th', {}, h)),
+            ),
+          ),
+          waiting,
+        ),
         el('h2', {}, '过号'),
         el('table', { className: 'rows' }, skipped),
         el('div', { className: 'toolbar' }, el('label', {}, '转窗至 ', groupPick), groupList),
@@ -127,9 +140,7 @@ export function queuePanel(root, staff) {
       status.textContent = '';
       renderCurrent(queue.current);
       waiting.replaceChildren(
-        ...queue.waiting.map((t) =>
-          ticketRow(t, el('button', { type: 'button', className: 'small', onclick: (e) => transfer(e.currentTarget, t) }, '转窗')),
-        ),
+        ...queue.waiting.map((t) => ticketRow(t, el('button', { type: 'button', className: 'small', onclick: (e) => transfer(e.currentTarget, t) }, '转窗'))),
       );
       if (!queue.waiting.length) waiting.append(el('tr', {}, el('td', { colspan: '5', className: 'muted' }, '暂无等候')));
       skipped.replaceChildren(
@@ -138,7 +149,11 @@ export function queuePanel(root, staff) {
             t,
             el(
               'button',
-              { type: 'button', className: 'small', onclick: (e) => act(e.currentTarget, `/staff/tickets/${enc(t.id)}/requeue`, undefined, (x) => `${x.ticketNo} 已重新排队`) },
+              {
+                type: 'button',
+                className: 'small',
+                onclick: (e) => act(e.currentTarget, `/staff/tickets/${enc(t.id)}/requeue`, undefined, (x) => `${x.ticketNo} 已重新排队`),
+              },
               '到场·重新排队',
             ),
           ),

@@ -10,9 +10,7 @@ export function reviewPanel(root) {
   const list = el('ul', { className: 'list', id: 'review-list' });
   const detail = el('div', { className: 'detail', id: 'review-detail' }, el('p', { className: 'muted' }, '从左侧选择一件待预审的申请'));
   const refresh = el('button', { type: 'button', onclick: () => load() }, '刷新');
-  root.append(
-    el('div', { className: 'split' }, el('aside', {}, el('div', { className: 'toolbar' }, el('h2', {}, '待预审'), refresh), list), detail),
-  );
+  root.append(el('div', { className: 'split' }, el('aside', {}, el('div', { className: 'toolbar' }, el('h2', {}, '待预审'), refresh), list), detail));
 
   async function load() {
     await run(refresh, async () => {
@@ -56,7 +54,11 @@ export function reviewPanel(root) {
         el(
           'li',
           {},
-          el('button', { type: 'button', className: 'link', dataset: { material: m.materialName }, onclick: () => showPreview(preview, application.id, m) }, m.materialName),
+          el(
+            'button',
+            { type: 'button', className: 'link', dataset: { material: m.materialName }, onclick: () => showPreview(preview, application.id, m) },
+            m.materialName,
+          ),
           el('span', { className: 'muted' }, ` ${m.filename} · ${Math.ceil(m.size / 1024)} KB`),
         ),
       ),
@@ -98,7 +100,11 @@ export function reviewPanel(root) {
           el('h3', {}, '已上传材料'),
           materials,
           el('h3', {}, '一次性告知：勾选缺少或有误的材料'),
-          el('div', { id: 'supplement-picks' }, picks.map((p) => p.row)),
+          el(
+            'div',
+            { id: 'supplement-picks' },
+            picks.map((p) => p.row),
+          ),
           note,
           el(
             'div',
