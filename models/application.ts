@@ -6,6 +6,8 @@ import mongoose, { Schema, type InferRawDocTypeFromSchema } from 'mongoose';
 
 export const APPLICATION_STATUSES = ['draft', 'submitted', 'supplement_required', 'approved', 'rejected', 'accepted', 'completed'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+export const FEE_SETTLEMENTS = ['paid_online', 'paid_at_window', 'waived'] as const;
+export type FeeSettlement = (typeof FEE_SETTLEMENTS)[number];
 
 const historyEntrySchema = new Schema(
   {
@@ -58,6 +60,24 @@ const applicationSchema = new Schema(
     evaluationScore: { type: Number, default: null },
     evaluatedAt: { type: Date, default: null },
     paid: { type: Boolean, default: false },
+    /**
+     * How the fee was settled, when it was (services/applications/fee.ts): `status` null is
+     * "not yet" (or no fee); `paid_online` is set by the WeChat Pay settlement, `paid_at_window`
+     * and `waived` by staff. Each is one guarded update on `fee.status`, so a window payment and
+     * a WeChat Pay notify arriving together settle the fee once.
+     */
+    fee: {
+      status: { type: String, enum: [...FEE_SETTLEMENTS, null], default: null },
+      method: { type: String, enum: ['pos', 'cash', null], default: null },
+      receiptNo: { type: String, default: null },
+      amountFen: { type: Number, default: null },
+      reason: { type: String, default: null },
+      legalBasis: { type: String, default: null },
+      at: { type: Date, default: null },
+      by: { type: String, default: null },
+      /** Online payments that arrived after the fee was settled otherwise: to be refunded. */
+      duplicateOrders: { type: [String], default: [] },
+    },
     /** When the open supplement notice was issued; replacements must be uploaded after it. */
     supplementRequestedAt: { type: Date, default: null },
     /** 整改 reply to a 差评, copied from the rectification when it is closed, for the owner to read. */

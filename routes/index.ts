@@ -11,6 +11,7 @@ import { meRouter } from './me/router.ts';
 import { oversightRouter } from './admin/oversight-router.ts';
 import { applicationsRouter } from './applications/router.ts';
 import { staffApplicationsRouter } from './staff-applications/router.ts';
+import { staffFeesRouter } from './staff-applications/fee-router.ts';
 import { rectificationsRouter } from './staff-applications/rectification-router.ts';
 import { paymentsRouter } from './payments/router.ts';
 import { slotsRouter } from './slots/router.ts';
@@ -38,6 +39,7 @@ export const routers: Router<AppState>[] = [
   oversightRouter,
   applicationsRouter,
   staffApplicationsRouter,
+  staffFeesRouter,
   rectificationsRouter,
   paymentsRouter,
   slotsRouter,

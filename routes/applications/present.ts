@@ -4,6 +4,7 @@ import { maskName } from '../../services/pii/mask.ts';
 import { decryptPii } from '../../services/pii/crypto.ts';
 import type { Guide } from '../../services/catalogue/guide.ts';
 import type { ApplicationDoc } from '../../services/applications/find.ts';
+import { feeView } from '../../services/applications/fee.ts';
 
 const iso = (at: Date | null | undefined) => (at ? new Date(at).toISOString() : null);
 
@@ -34,6 +35,8 @@ export function presentApplication(application: ApplicationDoc, guide: Guide | u
     onsiteVisits: application.onsiteVisits ?? null,
     /** Fee paid through WeChat Pay (the orders: GET /applications/:id/payments). */
     paid: application.paid ?? false,
+    /** How the fee stands: paid online, paid at the window (receipt), waived (legal basis) or unpaid. */
+    fee: feeView(application, guide),
     evaluation: application.evaluated ? { score: application.evaluationScore, evaluatedAt: iso(application.evaluatedAt) } : null,
     rectification: application.rectificationReply ? { reply: application.rectificationReply, repliedAt: iso(application.rectifiedAt) } : null,
     createdAt: iso(application.createdAt),

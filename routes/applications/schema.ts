@@ -37,6 +37,17 @@ const MaterialOut = z.object({
 });
 
 /** An application as its owner sees it. */
+export const FeeOut = z.object({
+  amountFen: z.number().int(),
+  status: z.enum(['none', 'unpaid', 'paid_online', 'paid_at_window', 'waived']),
+  method: z.enum(['pos', 'cash']).optional(),
+  receiptNo: z.string().optional(),
+  reason: z.string().optional(),
+  legalBasis: z.string().optional(),
+  at: Instant.optional(),
+  duplicateOrders: z.array(z.string()).optional().describe('WeChat Pay orders paid after the fee was settled at the window: to be refunded'),
+});
+
 export const ApplicationOut = z.object({
   id: z.string(),
   itemCode: z.string(),
@@ -53,6 +64,7 @@ export const ApplicationOut = z.object({
   completedDate: z.string().nullable(),
   onTime: z.boolean().nullable(),
   paid: z.boolean(),
+  fee: FeeOut,
   onsiteVisits: z.number().int().nullable(),
   evaluation: z.object({ score: z.number().int(), evaluatedAt: Instant }).nullable(),
   rectification: z.object({ reply: z.string(), repliedAt: Instant }).nullable(),

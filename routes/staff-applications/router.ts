@@ -24,9 +24,9 @@ import { CompleteBody, ReviewBody, StaffListQuery, WalkInBody } from './schema.t
 
 export const staffApplicationsRouter = new Router<AppState>({ prefix: '/api/v1/staff' });
 const tags = ['窗口：预审与办件'];
-const StaffApplicationOut = ApplicationOut.extend({ applicantName: z.string().nullable(), applicantIsCompany: z.boolean() });
+export const StaffApplicationOut = ApplicationOut.extend({ applicantName: z.string().nullable(), applicantIsCompany: z.boolean() });
 
-async function answer(ctx: RouteContext, application: ApplicationDoc, status = 200) {
+export async function answer(ctx: RouteContext, application: ApplicationDoc, status = 200) {
   ctx.status = status;
   ctx.body = presentForStaff(application, ctx.state.caches.catalogue.current().byCode.get(application.itemCode));
 }
@@ -98,7 +98,7 @@ defineRoute(
     params: ApplicationParams,
     body: CompleteBody,
     response: StaffApplicationOut,
-    errors: { 409: 'INVALID_STATE' },
+    errors: { 409: 'INVALID_STATE, FEE_UNPAID' },
   },
   async (ctx, { params, body }) =>
     answer(ctx, await completeCase(staffOf(ctx), params.id, body.onsiteVisits, ctx.state.now, ctx.state.caches.catalogue.current())),

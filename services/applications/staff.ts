@@ -9,6 +9,7 @@ import { encryptPii } from '../pii/crypto.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { businessDate } from './business-date.ts';
 import { caseDeadline } from './deadline.ts';
+import { assertFeeSettled } from './fee.ts';
 import { noticeStatusChange } from './notices.ts';
 import { staffListQuery } from './find.ts';
 import { findApplication, transition, type ApplicationDoc } from './write.ts';
@@ -116,6 +117,7 @@ export async function createWalkInCase(staff: StaffPrincipal, walkIn: WalkInCase
 /** 办结: accepted → completed, recording whether it kept the deadline and the on-site visits. */
 export async function completeCase(staff: StaffPrincipal, id: string, onsiteVisits: number, now: Date, catalogue: CatalogueSnapshot) {
   const application = await staffApplication(staff, id);
+  if (application.status === 'accepted') assertFeeSettled(application, catalogue);
   const completedDate = businessDate(now);
   const onTime = application.deadline ? completedDate <= application.deadline : true;
   const updated = await transition({

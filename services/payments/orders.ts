@@ -35,6 +35,7 @@ export async function orderPayment(input: { applicationId: string; citizenId: st
   const client = payClient();
   const application = await ownedApplication(input.applicationId, input.citizenId);
   if (application.paid) throw alreadyPaid();
+  if (application.fee?.status === 'waived') throw conflict('FEE_WAIVED', '该事项费用已减免');
   const fee = await feeOf(application.itemCode, catalogue);
   for (let attempt = 0; attempt < ORDER_ATTEMPTS; attempt++) {
     const order = await openOrder({ ...application, ...fee, citizenId: input.citizenId }, now);

@@ -12,7 +12,8 @@ import { conflict, invalidState, notFound } from '../../server/errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import { payClient } from './client.ts';
 import { isRefusal, toPaymentError } from './errors.ts';
-import { WECHATPAY_ACTOR, setApplicationPaid } from './settle.ts';
+import { markOnlinePaymentRefunded } from './application-fee.ts';
+import { WECHATPAY_ACTOR } from './settle.ts';
 
 /** Fen that reached the citizen (refunds in status success). */
 export function refundedFen(refunds: Pick<PaymentRefund, 'status' | 'amountFen'>[]): number {
@@ -126,7 +127,7 @@ async function refundReachedCitizen(refund: PaymentRefund, now: Date): Promise<v
   if (!order || refundedFen(await PaymentRefundModel.find({ orderId: order._id }).limit(100).lean()) < order.amountFen) return;
   const moved = await PaymentOrderModel.updateOne({ _id: order._id, status: 'paid' }, { $set: { status: 'refunded' } });
   if (moved.modifiedCount === 1 && !(await PaymentOrderModel.exists({ applicationId: order.applicationId, status: 'paid' }))) {
-    await setApplicationPaid(order.applicationId, false, now);
+    await markOnlinePaymentRefunded(order, now);
   }
 }
 

@@ -3,11 +3,11 @@
 // anything twice: settle (→ paid), close (→ closed), and reconcile (ask WeChat Pay, then either).
 // Whatever must happen once after a change is done by the request whose update matched.
 import { WechatPayError } from '../../integrations/wechatpay/index.ts';
-import { ApplicationModel } from '../../models/application.ts';
 import { PaymentOrderModel, type PaymentOrder } from '../../models/payment-order.ts';
 import { AppError } from '../../server/errors.ts';
 import { logger } from '../../server/logger.ts';
 import { recordAudit } from '../audit/record.ts';
+import { markPaidOnline } from './application-fee.ts';
 import { merchantId, payClient } from './client.ts';
 
 /** A payment as WeChat Pay reported it (notify or query). */
@@ -63,8 +63,8 @@ export async function settleOrder(
   ).lean();
   if (!before) return 'already';
   if (before.status !== 'open') logger.error({ orderId: String(order._id), was: before.status }, 'payment arrived for an order no longer open');
-  const wasPaid = await setApplicationPaid(order.applicationId, true, now);
-  if (wasPaid) logger.error({ applicationId: String(order.applicationId) }, 'application paid twice: refund one order');
+  const outcome = await markPaidOnline(order, now);
+  if (outcome === 'paid_again') logger.error({ applicationId: String(order.applicationId) }, 'application paid twice: refund one order');
   await recordAudit(
     {
       actor: WECHATPAY_ACTOR,
@@ -72,17 +72,11 @@ export async function settleOrder(
       entity: 'payment_order',
       entityId: String(order._id),
       before: { status: before.status },
-      after: { status: 'paid', amountFen: order.amountFen, transactionId: reported.transactionId, source },
+      after: { status: 'paid', amountFen: order.amountFen, transactionId: reported.transactionId, source, application: outcome },
     },
     now,
   );
   return 'settled';
-}
-
-/** Sets the application's paid flag; answers what it was before. */
-export async function setApplicationPaid(applicationId: PaymentOrder['applicationId'], paid: boolean, now: Date): Promise<boolean> {
-  const before = await ApplicationModel.findOneAndUpdate({ _id: applicationId }, { $set: { paid, updatedAt: now } }, { timestamps: false }).lean();
-  return before?.paid ?? false;
 }
 
 /** Closes an unpaid order here (only if still open), which lets the application order again. */
