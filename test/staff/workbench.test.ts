@@ -19,9 +19,11 @@ const NOW = new Date('2026-03-10T09:20:00+08:00');
 const DEADLINE = '2026-03-17';
 
 let app: TestApp;
+/** The app's clock: NOW, moved on by the test where time must pass (a resubmission after the notice). */
+let clock = NOW;
 
 test.before(async () => {
-  app = await startTestApp({ clock: () => NOW });
+  app = await startTestApp({ clock: () => clock });
 });
 test.after.always(() => app.close());
 
@@ -136,7 +138,8 @@ test('workbench › one morning: sign in, check in by code, call with Enter, que
     const seen = await app.request('GET', `/api/v1/applications/${applicationId}`, { token: citizen.token });
     t.deepEqual(seen.body.supplement, [{ materialName: '居民身份证', note: '照片页不清晰' }]);
 
-    // The citizen sends a better scan; the clerk approves.
+    // Twenty minutes later the citizen sends a better scan; the clerk approves.
+    clock = new Date(NOW.getTime() + 20 * 60_000);
     t.is((await upload(app, citizen.token, applicationId, '居民身份证', files.jpg(), 'id.jpg')).status, 200);
     t.is((await app.request('POST', `/api/v1/applications/${applicationId}/submit`, { token: citizen.token })).status, 200);
     await click(page, '[data-tab="cases"]');
