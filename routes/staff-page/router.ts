@@ -31,6 +31,7 @@ const STAFF_CSP = [
   "default-src 'none'",
   "script-src 'self'",
   "style-src 'self'",
+  "font-src 'self'",
   "connect-src 'self'",
   "img-src 'self' data: blob:",
   'frame-src blob:',
