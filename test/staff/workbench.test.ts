@@ -7,10 +7,11 @@
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
+import { StaffModel } from '../../models/staff.ts';
 import { encryptPii } from '../../services/pii/crypto.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { buildCitizen, buildDepartment, buildItem, buildStaff, buildWindow, suffix } from '../helpers/factories.ts';
-import { files, openWithMaterials, upload } from '../applications/fixtures.ts';
+import { applicationIn, buildScene, files, openWithMaterials, upload } from '../applications/fixtures.ts';
 import { CHROMIUM, openInputPage, type InputPage } from '../screens/chromium.ts';
 import { bookingAt } from './fixtures.ts';
 
@@ -182,6 +183,55 @@ test('workbench › one morning: sign in, check in by code, call with Enter, que
     t.is(done.body.status, 'completed');
     t.like(done.body.fee, { amountFen: 2000, status: 'paid_at_window', method: 'cash', receiptNo: 'R20260310-0001' });
     t.is(done.body.deadline, DEADLINE);
+  } finally {
+    await page.close();
+  }
+});
+
+test('workbench › a department admin sets a new password at the first sign-in, waives a fee with its legal basis and completes the case', async (t) => {
+  t.truthy(CHROMIUM, 'chromium must be installed (apt-get install -y chromium)');
+  if (!CHROMIUM) return;
+  const scene = await buildScene({ fee: { charged: true, items: [{ name: '证书费', amountFen: 500, basis: '物价部门核定', waivable: true }] } });
+  const applicationId = await applicationIn(app, scene, 'accepted');
+  const admin = scene.admin;
+  await StaffModel.updateOne({ _id: admin.id }, { $set: { mustChangePassword: true } });
+
+  const page = await openInputPage(`${app.baseUrl}/staff`);
+  try {
+    t.true(await page.waitFor(`!document.getElementById('login').hidden`));
+    await page.focus('#login-username');
+    await page.type(admin.username);
+    await page.focus('#login-password');
+    await page.type(admin.password);
+    await page.press('Enter');
+    t.true(await page.waitFor(`!document.getElementById('login-new-row').hidden`), 'the form asks for a new password');
+    t.is(await page.evaluate('document.activeElement.id'), 'login-new-password');
+    await page.type('a-new-password-of-2026');
+    await page.press('Enter');
+    t.true(await page.waitFor(`!document.getElementById('app').hidden`));
+    t.regex(await text(page, '#who'), /部门管理员/);
+
+    // Without windows of their own, the queue asks which window to work.
+    await click(page, '[data-tab="queue"]');
+    t.is(await page.evaluate(`document.getElementById('queue-window').tagName`), 'INPUT');
+
+    await click(page, '[data-tab="cases"]');
+    await page.evaluate(`(() => { const s = document.getElementById('cases-view'); s.value = 'accepted'; s.dispatchEvent(new Event('change')); })()`);
+    const entry = `#cases-list [data-application="${applicationId}"]`;
+    t.true(await page.waitFor(`!!document.querySelector('${entry}')`));
+    await click(page, entry);
+    t.true(await page.waitFor(`document.getElementById('fee-status')?.dataset.fee === 'unpaid'`));
+    await page.focus('#waive-reason');
+    await page.type('申请人为最低生活保障对象');
+    await page.focus('#waive-basis');
+    await page.type('《行政事业性收费管理条例》第十条');
+    await page.press('Enter');
+    t.true(await page.waitFor(`document.getElementById('fee-status')?.dataset.fee === 'waived'`));
+    t.regex(await text(page, '#fee-status'), /已减免.*最低生活保障/);
+    await click(page, '#case-complete');
+    t.true(await page.waitFor(`document.getElementById('case-status')?.dataset.status === 'completed'`));
+    const done = await app.request('GET', `/api/v1/staff/applications/${applicationId}`, { token: admin.token });
+    t.like(done.body.fee, { status: 'waived', reason: '申请人为最低生活保障对象', legalBasis: '《行政事业性收费管理条例》第十条' });
   } finally {
     await page.close();
   }
