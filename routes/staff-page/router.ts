@@ -14,6 +14,7 @@ const JS = 'application/javascript; charset=utf-8';
 /** Every file the page loads: one module per panel. */
 const ASSETS: Record<string, string> = {
   'staff.css': 'text/css; charset=utf-8',
+  'panels.css': 'text/css; charset=utf-8',
   'main.js': JS,
   'api.js': JS,
   'dom.js': JS,

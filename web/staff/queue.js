@@ -62,6 +62,7 @@ export function queuePanel(root, staff) {
 
   let timer = null;
   let lastGroup = null;
+  let lastSeen = '';
   const code = () => windowPick.value.trim();
 
   function badge(ticket) {
@@ -136,8 +137,13 @@ export function queuePanel(root, staff) {
     if (!code()) return;
     try {
       const queue = await api('GET', `/staff/windows/${enc(code())}/queue`);
-      title.textContent = `${queue.window.name} · 窗口组 ${queue.window.windowGroup} · 等候 ${queue.waiting.length} 人`;
       status.textContent = '';
+      // A poll that changed nothing leaves the buttons alone, so a keyboard user keeps their focus.
+      const seen = JSON.stringify(queue);
+      if (seen === lastSeen) return;
+      lastSeen = seen;
+      const focused = root.contains(document.activeElement) ? document.activeElement.id : '';
+      title.textContent = `${queue.window.name} · 窗口组 ${queue.window.windowGroup} · 等候 ${queue.waiting.length} 人`;
       renderCurrent(queue.current);
       waiting.replaceChildren(
         ...queue.waiting.map((t) => ticketRow(t, el('button', { type: 'button', className: 'small', onclick: (e) => transfer(e.currentTarget, t) }, '转窗'))),
@@ -160,6 +166,7 @@ export function queuePanel(root, staff) {
         ),
       );
       renderGroups(queue.window.windowGroup);
+      if (focused && !root.contains(document.activeElement)) document.getElementById(focused)?.focus();
     } catch (error) {
       status.textContent = `队列刷新失败：${error.message}`;
     }
@@ -182,6 +189,7 @@ export function queuePanel(root, staff) {
   windowPick.addEventListener('change', () => {
     window.sessionStorage.setItem('onetrip.staff.window', code());
     lastGroup = null;
+    lastSeen = '';
     load();
   });
 
