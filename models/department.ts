@@ -7,6 +7,8 @@ const departmentSchema = new Schema(
     name: { type: String, required: true },
     active: { type: Boolean, default: true },
     sortOrder: { type: Number, default: 0 },
+    /** Prefix of its queue tickets (GA → GA001); null: derived from the code (services/queue/prefix.ts). */
+    ticketPrefix: { type: String, default: null },
   },
   { timestamps: true, versionKey: false },
 );

@@ -1,6 +1,7 @@
-// Per window group and day ticket counters (`_id` = `group:date`), bumped with one atomic
-// $inc (server/counters.ts) so that two check-ins at once never get the same number. A
-// counter expires through a TTL index a week after its day.
+// Ticket counters per hall, prefix and day (`_id` = `hall:prefix:date`), bumped with one atomic
+// $inc (server/counters.ts) so that two tickets at once never get the same number, and numbered
+// across every window group of the hall that shares the prefix, so a number is issued once per
+// hall and day. A counter expires through a TTL index a week after its day.
 import mongoose, { Schema } from 'mongoose';
 import { bumpCounter } from '../server/counters.ts';
 
@@ -18,7 +19,7 @@ const queueCounterSchema = new Schema(
 
 export const QueueCounterModel = mongoose.model('QueueCounter', queueCounterSchema, 'queue_counters');
 
-/** The next number of `windowGroup` on `date` (1, 2, …); `now` is the instant of issue. */
-export function nextTicketNumber(windowGroup: string, date: string, now: Date): Promise<number> {
-  return bumpCounter(QueueCounterModel, `${windowGroup}:${date}`, 'seq', { date, expiresAt: new Date(now.getTime() + KEEP_MS) });
+/** The next number of `prefix` in `hallCode` on `date` (1, 2, …); `now` is the instant of issue. */
+export function nextTicketNumber(hallCode: string, prefix: string, date: string, now: Date): Promise<number> {
+  return bumpCounter(QueueCounterModel, `${hallCode}:${prefix}:${date}`, 'seq', { date, expiresAt: new Date(now.getTime() + KEEP_MS) });
 }

@@ -19,6 +19,7 @@ import { appointmentsRouter } from './appointments/router.ts';
 import { adminHolidaysRouter } from './admin/holidays-router.ts';
 import { adminSchedulesRouter } from './admin/schedules-router.ts';
 import { staffQueueRouter } from './staff-queue/router.ts';
+import { staffQueueSteeringRouter } from './staff-queue/steering-router.ts';
 import { screensRouter } from './screens/router.ts';
 import { adminScreensRouter } from './admin-screens/router.ts';
 import { adminJobsRouter } from './admin-jobs/router.ts';
@@ -47,6 +48,7 @@ export const routers: Router<AppState>[] = [
   adminHolidaysRouter,
   adminSchedulesRouter,
   staffQueueRouter,
+  staffQueueSteeringRouter,
   screensRouter,
   adminScreensRouter,
   adminJobsRouter,

@@ -82,6 +82,7 @@ const EnvSchema = z.object({
   CANCEL_CUTOFF_MINUTES: int(60),
   MAX_ACTIVE_BOOKINGS: int(3, 1),
   NO_SHOW_GRACE_MINUTES: int(30),
+  QUEUE_LATE_AFTER: int(3, 0, 50),
   NO_SHOW_LIMIT: int(3, 1),
   NO_SHOW_WINDOW_DAYS: int(90, 1),
   BOOKING_BAN_DAYS: int(30, 1),

@@ -18,8 +18,15 @@ const DepartmentFields = z.object({
   code: Code,
   name: Text(60).min(1),
   sortOrder: z.number().int().min(0).max(10_000).default(0),
+  /** Queue tickets of the department's windows are numbered after it (GA001 …); null: from the code. */
+  ticketPrefix: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{1,3}$/, '取号前缀应为 1 至 3 个大写字母')
+    .nullable()
+    .default(null),
 });
-export const DepartmentInput = DepartmentFields.strict().meta({ example: { code: 'YJ', name: '县应急管理局', sortOrder: 19 } });
+export const DepartmentInput = DepartmentFields.strict().meta({ example: { code: 'YJ', name: '县应急管理局', sortOrder: 19, ticketPrefix: 'YJ' } });
 /**
  * A PATCH schema: every field optional and no defaults, so fields the caller did not send
  * are left alone instead of being reset to their default.
@@ -165,7 +172,14 @@ export const ITEM_EXAMPLE = {
 export const ItemInput = ItemFields.extend({ code: Code }).strict().meta({ example: ITEM_EXAMPLE });
 
 /** The admin's view of an entry: every field an admin can set, with `id`, never `_id`. */
-export const DepartmentOut = z.object({ id: z.string(), code: z.string(), name: z.string(), sortOrder: z.number().int(), active: z.boolean() });
+export const DepartmentOut = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  sortOrder: z.number().int(),
+  active: z.boolean(),
+  ticketPrefix: z.string().nullable().optional(),
+});
 export const WindowOut = z.object({
   id: z.string(),
   code: z.string(),

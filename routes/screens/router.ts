@@ -8,7 +8,14 @@ import type { AppState } from '../../server/state.ts';
 
 export const screensRouter = new Router<AppState>({ prefix: '/api/v1' });
 
-const CallShown = z.object({ ticketNo: z.string(), calledAt: z.string() }).nullable();
+const CallShown = z
+  .object({
+    ticketNo: z.string(),
+    calledAt: z.string(),
+    callCount: z.number().int().describe('calls and recalls (重呼): announce again when it grows'),
+    announcedAt: z.string().describe('ISO instant of the latest call or recall'),
+  })
+  .nullable();
 const SnapshotOut = z.object({
   hallCode: z.string(),
   date: z.string(),

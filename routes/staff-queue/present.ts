@@ -31,25 +31,47 @@ export function presentStaffAppointment(a: AppointmentRow, names: Map<string, st
 interface TicketRow {
   _id: unknown;
   ticketNo: string;
+  hallCode: string;
+  windowGroup: string;
   status: string;
   source: 'booking' | 'walk_in';
+  priority?: string | null;
   itemCode?: string | null;
   calledWindow?: string | null;
   issuedAt: Date;
   calledAt?: Date | null;
+  callCount?: number | null;
+  announcedAt?: Date | null;
   servedAt?: Date | null;
+  endedBy?: string | null;
+  appointmentId?: unknown;
 }
 
-export function presentTicket(t: TicketRow) {
+const iso = (at: Date | null | undefined) => (at ? at.toISOString() : null);
+
+/** A ticket as staff see it; `waitingMinutes` runs from issue to the call (to `now` while waiting). */
+export function presentTicket(t: TicketRow, guides: Map<string, Guide>, now: Date) {
+  const waitedUntil = t.status === 'waiting' || !t.calledAt ? now : t.calledAt;
   return {
     id: String(t._id),
     ticketNo: t.ticketNo,
-    status: t.status,
+    hallCode: t.hallCode,
+    windowGroup: t.windowGroup,
     source: t.source,
+    priority: (t.priority ?? null) as 'elderly' | 'disabled' | 'pregnant' | null,
     itemCode: t.itemCode ?? null,
-    window: t.calledWindow ?? null,
+    itemName: t.itemCode ? (guides.get(t.itemCode)?.name ?? t.itemCode) : null,
+    status: t.status as 'waiting' | 'called' | 'served' | 'skipped',
     issuedAt: t.issuedAt.toISOString(),
-    calledAt: t.calledAt ? t.calledAt.toISOString() : null,
-    servedAt: t.servedAt ? t.servedAt.toISOString() : null,
+    calledAt: iso(t.calledAt),
+    calledWindow: t.calledWindow ?? null,
+    /** The same as calledWindow (the field's earlier name). */
+    window: t.calledWindow ?? null,
+    callCount: t.callCount ?? 0,
+    announcedAt: iso(t.announcedAt),
+    servedAt: iso(t.servedAt),
+    endedBy: (t.endedBy ?? null) as 'complete' | 'next_call' | null,
+    appointmentId: t.appointmentId ? String(t.appointmentId) : null,
+    waitingMinutes: Math.max(0, Math.floor((waitedUntil.getTime() - t.issuedAt.getTime()) / 60_000)),
   };
 }

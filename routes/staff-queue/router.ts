@@ -15,7 +15,7 @@ import { zonedDate } from '../../services/calendar/zoned-time.ts';
 import { listDayAppointments } from '../../services/queue/day-list.ts';
 import { issueTicket, queueTargetOf } from '../../services/queue/tickets.ts';
 import { presentStaffAppointment, presentTicket } from './present.ts';
-import { CheckInByCode, DayQuery, IdParams, StaffAppointmentOut, TicketOut, WalkIn, WindowParams } from './schema.ts';
+import { CheckInBody, CheckInByCode, DayQuery, IdParams, StaffAppointmentOut, TicketOut, WalkIn, WindowParams } from './schema.ts';
 
 export const staffQueueRouter = new Router<AppState>({ prefix: '/api/v1/staff' });
 const tags = ['窗口叫号'];
@@ -41,11 +41,12 @@ defineRoute(
     tags,
     access: 'staff',
     params: IdParams,
+    body: CheckInBody,
     response: CheckInOut,
     errors: { 409: 'CHECK_IN_CLOSED, INVALID_STATE' },
   },
-  async (ctx, { params }) => {
-    ctx.body = await checkIn({ id: params.id }, staffOf(ctx), ctx.state.now, ctx.state.caches.catalogue.current());
+  async (ctx, { params, body }) => {
+    ctx.body = await checkIn({ id: params.id }, staffOf(ctx), ctx.state.now, ctx.state.caches.catalogue.current(), body.priority ?? null);
   },
 );
 
@@ -62,7 +63,8 @@ defineRoute(
     errors: { 404: 'NOT_FOUND', 409: 'CHECK_IN_CLOSED, INVALID_STATE' },
   },
   async (ctx, { body }) => {
-    ctx.body = await checkIn({ checkInCode: body.checkInCode }, staffOf(ctx), ctx.state.now, ctx.state.caches.catalogue.current());
+    const catalogue = ctx.state.caches.catalogue.current();
+    ctx.body = await checkIn({ checkInCode: body.checkInCode }, staffOf(ctx), ctx.state.now, catalogue, body.priority ?? null);
   },
 );
 
@@ -71,7 +73,7 @@ defineRoute(
   {
     method: 'post',
     path: '/tickets',
-    summary: '现场取号（未预约）',
+    summary: '现场取号（未预约；priority 为绿色通道优先号）',
     tags,
     access: 'staff',
     body: WalkIn,
@@ -84,9 +86,9 @@ defineRoute(
     const catalogue = ctx.state.caches.catalogue.current();
     const target = await queueTargetOf(body.itemCode, catalogue);
     if (!staffCoversDepartment(staff, target.department)) throw forbidden('无权为其他部门的事项取号');
-    const ticket = await issueTicket({ itemCode: body.itemCode, source: 'walk_in', now: ctx.state.now }, catalogue);
+    const ticket = await issueTicket({ itemCode: body.itemCode, source: 'walk_in', priority: body.priority ?? null, now: ctx.state.now }, catalogue);
     ctx.status = 201;
-    ctx.body = presentTicket(ticket);
+    ctx.body = presentTicket(ticket, catalogue.byCode, ctx.state.now);
   },
 );
 
@@ -95,7 +97,7 @@ defineRoute(
   {
     method: 'post',
     path: '/windows/:code/call-next',
-    summary: '叫下一个号',
+    summary: '叫下一个号（当前号码以 next_call 结束）',
     tags,
     access: 'staff',
     params: WindowParams,
@@ -103,7 +105,8 @@ defineRoute(
     errors: { 409: 'QUEUE_EMPTY' },
   },
   async (ctx, { params }) => {
-    ctx.body = presentTicket(await callNext(params.code, staffOf(ctx), ctx.state.now, ctx.state.caches.catalogue.current()));
+    const catalogue = ctx.state.caches.catalogue.current();
+    ctx.body = presentTicket(await callNext(params.code, staffOf(ctx), ctx.state.now, catalogue), catalogue.byCode, ctx.state.now);
   },
 );
 
@@ -112,7 +115,7 @@ defineRoute(
   {
     method: 'post',
     path: '/tickets/:id/serve',
-    summary: '办结当前号码',
+    summary: '完成当前号码',
     tags,
     access: 'staff',
     params: IdParams,
@@ -120,6 +123,7 @@ defineRoute(
     errors: { 409: 'INVALID_STATE' },
   },
   async (ctx, { params }) => {
-    ctx.body = presentTicket(await serveTicket(params.id, staffOf(ctx), ctx.state.now, ctx.state.caches.catalogue.current()));
+    const catalogue = ctx.state.caches.catalogue.current();
+    ctx.body = presentTicket(await serveTicket(params.id, staffOf(ctx), ctx.state.now, catalogue), catalogue.byCode, ctx.state.now);
   },
 );

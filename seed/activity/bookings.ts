@@ -12,6 +12,8 @@ import { SlotModel } from '../../models/slot.ts';
 import { config } from '../../server/config.ts';
 import { planDaySlots, type SchedulePlan } from '../../services/booking/slot-plan.ts';
 import { formatTicketNo } from '../../services/queue/tickets.ts';
+import { queueKeyOf } from '../../services/queue/order.ts';
+import { ticketPrefixOfSeed } from '../data/departments.ts';
 import { zonedTime } from '../../services/calendar/zoned-time.ts';
 import { at, demoCitizen, demoId, insertNew, plusMinutes, rngFor, type DemoCitizen } from './kit.ts';
 
@@ -159,13 +161,17 @@ async function placeSlots(
   }
 }
 
-/** Ticket numbering goes on after the demo's last number of each group (never down: $max). */
-async function setTicketCounters(date: string, tickets: { windowGroup: string; ticketNo: string }[], now: Date) {
+/** Ticket numbering goes on after the demo's last number of each hall and prefix (never down: $max). */
+async function setTicketCounters(date: string, tickets: { hallCode: string; ticketNo: string }[], now: Date) {
   const highest = new Map<string, number>();
-  for (const t of tickets) highest.set(t.windowGroup, Math.max(highest.get(t.windowGroup) ?? 0, Number(t.ticketNo.slice(1))));
-  for (const [group, seq] of highest) {
+  for (const t of tickets) {
+    const [, prefix, n] = /^([A-Z]+)(\d+)$/.exec(t.ticketNo) ?? [];
+    const key = `${t.hallCode}:${prefix}`;
+    highest.set(key, Math.max(highest.get(key) ?? 0, Number(n)));
+  }
+  for (const [key, seq] of highest) {
     await QueueCounterModel.updateOne(
-      { _id: `${group}:${date}` },
+      { _id: `${key}:${date}` },
       { $max: { seq }, $setOnInsert: { date, expiresAt: plusMinutes(now, 8 * 24 * 60) } },
       { upsert: true },
     );
@@ -193,23 +199,24 @@ function queueTickets(date: string, until: Date, planned: TicketSource[], items:
     if (issuedAt <= until) arrivals.push({ item: rng.pick(items), issuedAt, appointment: null });
   }
   arrivals.sort((a, b) => a.issuedAt.getTime() - b.issuedAt.getTime());
+  // Numbered per hall and prefix, as services/queue/tickets.ts does.
   const numbers = new Map<string, number>();
   const freeAt = new Map<string, number>();
   const tickets = arrivals.map(({ item, issuedAt, appointment }, seq) => {
-    const n = (numbers.get(item.windowGroup) ?? 0) + 1;
-    numbers.set(item.windowGroup, n);
+    const prefix = ticketPrefixOfSeed(item.department);
+    const n = (numbers.get(`${item.hallCode}:${prefix}`) ?? 0) + 1;
+    numbers.set(`${item.hallCode}:${prefix}`, n);
     const window = [...item.windows].sort((a, b) => (freeAt.get(a) ?? 0) - (freeAt.get(b) ?? 0))[0]!;
     const calledAt = new Date(Math.max(issuedAt.getTime() + rng.int(1, 6) * 60_000, freeAt.get(window) ?? 0));
     const servedAt = plusMinutes(calledAt, rng.int(4, 14));
     const status = calledAt > until ? 'waiting' : servedAt > until ? 'called' : 'served';
     if (status !== 'waiting') freeAt.set(window, status === 'called' ? Number.MAX_SAFE_INTEGER : servedAt.getTime());
-    const ticketNo = formatTicketNo(n);
+    const ticketNo = formatTicketNo(prefix, n);
     if (appointment) {
       appointment.ticketNo = ticketNo;
       Object.assign(appointment, { status: status === 'served' ? 'served' : 'checked_in', checkedInAt: issuedAt, updatedAt: issuedAt });
     }
     const periodStart = appointment ? appointment.start : zonedTime(issuedAt, config.TZ_NAME);
-    const rank = appointment ? 0 : 1;
     return {
       _id: demoId('ticket', date, seq),
       hallCode: item.hallCode,
@@ -222,12 +229,15 @@ function queueTickets(date: string, until: Date, planned: TicketSource[], items:
       periodStart,
       windows: item.windows,
       department: item.department,
-      queueKey: `${periodStart}|${rank}|${issuedAt.toISOString()}`,
+      queueKey: queueKeyOf({ priority: null, periodStart, source: appointment ? 'booking' : 'walk_in', issuedAt }),
       status,
       issuedAt,
       calledAt: status === 'waiting' ? null : calledAt,
       calledWindow: status === 'waiting' ? null : window,
+      callCount: status === 'waiting' ? 0 : 1,
+      announcedAt: status === 'waiting' ? null : calledAt,
       servedAt: status === 'served' ? servedAt : null,
+      endedBy: status === 'served' ? 'complete' : null,
       createdAt: issuedAt,
       updatedAt: status === 'served' ? servedAt : status === 'called' ? calledAt : issuedAt,
     };

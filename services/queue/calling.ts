@@ -1,6 +1,8 @@
 // Calling tickets at a window. The next ticket is taken with one findOneAndUpdate guarded by
 // `status: 'waiting'` on the lowest queueKey, so two windows calling at once never get the
-// same ticket; serving is guarded by `status: 'called'` likewise.
+// same ticket. Serving starts with the call and ends with 完成 (serveTicket) or with the
+// window's next call, recorded as `endedBy`; each end is one update guarded by `status: 'called'`.
+import type { Types } from 'mongoose';
 import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import type { StaffPrincipal } from '../../server/auth/principal.ts';
 import { config } from '../../server/config.ts';
@@ -16,43 +18,51 @@ export function staffMayCallAt(staff: StaffPrincipal, window: { code: string; de
   return staff.windows.includes(window.code);
 }
 
-/** Calls the next waiting ticket for `windowCode`; the window's previous call counts as served. */
-export async function callNext(windowCode: string, staff: StaffPrincipal, now: Date, catalogue: CatalogueSnapshot) {
+/** The window by code, if `staff` may call there; 404 / 403 otherwise. */
+export function callableWindow(windowCode: string, staff: StaffPrincipal, catalogue: CatalogueSnapshot) {
   const window = catalogue.windowsByCode.get(windowCode);
   if (!window) throw notFound('窗口');
   if (!staffMayCallAt(staff, window)) throw forbidden('只能在本人的窗口叫号');
-  await finishCalled(windowCode, now);
+  return window;
+}
+
+/** Calls the next waiting ticket for `windowCode`; the window's current ticket ends as `next_call`. */
+export async function callNext(windowCode: string, staff: StaffPrincipal, now: Date, catalogue: CatalogueSnapshot) {
+  callableWindow(windowCode, staff, catalogue);
+  await endCurrent(windowCode, now);
   const called = await QueueTicketModel.findOneAndUpdate(
     { date: zonedDate(now, config.TZ_NAME), windows: windowCode, status: 'waiting' },
-    { $set: { status: 'called', calledAt: now, calledWindow: windowCode } },
+    { $set: { status: 'called', calledAt: now, calledWindow: windowCode, announcedAt: now }, $inc: { callCount: 1 } },
     { sort: { queueKey: 1 }, returnDocument: 'after' },
   ).lean();
   if (!called) throw conflict('QUEUE_EMPTY', '当前没有等候的号码');
   return called;
 }
 
-/** Marks a called ticket served (and its booking). */
+/** 完成: a called ticket is served (and its booking). */
 export async function serveTicket(ticketId: string, staff: StaffPrincipal, now: Date, catalogue: CatalogueSnapshot) {
   const ticket = await QueueTicketModel.findById(ticketId).lean();
   if (!ticket) throw notFound('号码');
   const window = ticket.calledWindow ? catalogue.windowsByCode.get(ticket.calledWindow) : undefined;
   if (!window || !staffMayCallAt(staff, window)) throw forbidden('只能办结本人窗口叫到的号码');
-  const served = await QueueTicketModel.findOneAndUpdate(
-    { _id: ticket._id, status: 'called' },
-    { $set: { status: 'served', servedAt: now } },
-    { returnDocument: 'after' },
-  ).lean();
+  const served = await endServing(ticket._id, 'complete', now);
   if (!served) throw invalidState((await QueueTicketModel.findById(ticket._id, { status: 1 }).lean())?.status ?? ticket.status, '办结');
-  await markBookingServed(served.appointmentId);
   return served;
 }
 
-/** The window moves on: the ticket it called before is served now. */
-async function finishCalled(windowCode: string, now: Date): Promise<void> {
-  const previous = await QueueTicketModel.findOneAndUpdate(
-    { calledWindow: windowCode, status: 'called' },
-    { $set: { status: 'served', servedAt: now } },
-    { sort: { calledAt: -1 }, returnDocument: 'after' },
+/** Ends serving a called ticket (one guarded update); the winner marks its booking served. */
+async function endServing(ticketId: Types.ObjectId, endedBy: 'complete' | 'next_call', now: Date) {
+  const served = await QueueTicketModel.findOneAndUpdate(
+    { _id: ticketId, status: 'called' },
+    { $set: { status: 'served', servedAt: now, endedBy } },
+    { returnDocument: 'after' },
   ).lean();
-  if (previous) await markBookingServed(previous.appointmentId);
+  if (served) await markBookingServed(served.appointmentId);
+  return served;
+}
+
+/** The window moves on: whatever it is serving ends, recorded as ended by the next call. */
+async function endCurrent(windowCode: string, now: Date): Promise<void> {
+  const current = await QueueTicketModel.find({ calledWindow: windowCode, status: 'called' }, { _id: 1 }).limit(20).lean();
+  for (const ticket of current) await endServing(ticket._id, 'next_call', now);
 }

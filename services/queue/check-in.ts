@@ -3,7 +3,7 @@
 // one ticket. The queue touches appointments only here, through guarded updates.
 import type { Types } from 'mongoose';
 import { AppointmentModel } from '../../models/appointment.ts';
-import { QueueTicketModel } from '../../models/queue-ticket.ts';
+import { QueueTicketModel, type TicketPriority } from '../../models/queue-ticket.ts';
 import type { StaffPrincipal } from '../../server/auth/principal.ts';
 import { staffCoversDepartment } from '../../server/auth/principal.ts';
 import { config } from '../../server/config.ts';
@@ -34,6 +34,7 @@ export async function checkIn(
   staff: StaffPrincipal,
   now: Date,
   catalogue: CatalogueSnapshot,
+  priority: TicketPriority | null = null,
 ): Promise<{ ticketNo: string; appointmentId: string }> {
   const filter = 'id' in ref ? { _id: ref.id } : { checkInCode: ref.checkInCode };
   const appointment = await AppointmentModel.findOne(filter).lean();
@@ -60,6 +61,7 @@ export async function checkIn(
     {
       itemCode: appointment.itemCode,
       source: 'booking',
+      priority,
       periodStart: appointment.start,
       windowGroup: appointment.windowGroup,
       appointmentId: appointment._id,

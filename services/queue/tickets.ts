@@ -1,21 +1,22 @@
-// Issuing queue tickets: numbered per window group per day (A001 …) with an atomic counter,
-// ordered for calling by period, then booked before walk-in, then issue time. The unique
-// (group, date, ticketNo) index is a backstop only: the $inc never hands a number out twice.
+// Issuing queue tickets: numbered per hall, prefix and day (GA001 …) with an atomic counter, the
+// prefix the department's (prefix.ts), and put in call order (order.ts). The unique (hall, date,
+// ticketNo) index is a backstop only: the $inc never hands a number out twice.
 import type { Types } from 'mongoose';
-import { QueueTicketModel } from '../../models/queue-ticket.ts';
+import { QueueTicketModel, type TicketPriority } from '../../models/queue-ticket.ts';
 import { nextTicketNumber } from '../../models/queue-counter.ts';
 import { config } from '../../server/config.ts';
 import { notFound, badRequest } from '../../server/errors.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
-
 import { zonedDate, zonedTime } from '../calendar/zoned-time.ts';
 import { windowGroupOf } from '../booking/window-group.ts';
-
-export const TICKET_PREFIX = 'A';
+import { queueKeyOf } from './order.ts';
+import { ticketPrefixOf } from './prefix.ts';
 
 export interface TicketRequest {
   itemCode: string;
   source: 'booking' | 'walk_in';
+  /** 绿色通道: called before everyone else. */
+  priority?: TicketPriority | null;
   /** The booked slot's start (HH:mm); walk-ins take the time of issue. */
   periodStart?: string;
   /** The window group to number in (a booking's own); default: the item's. */
@@ -38,8 +39,8 @@ export async function queueTargetOf(itemCode: string, catalogue: CatalogueSnapsh
   };
 }
 
-/** Formats the n-th ticket of a day: 1 → A001. */
-export const formatTicketNo = (n: number) => `${TICKET_PREFIX}${String(n).padStart(3, '0')}`;
+/** Formats the n-th ticket of a prefix's day: (GA, 1) → GA001. */
+export const formatTicketNo = (prefix: string, n: number) => `${prefix}${String(n).padStart(3, '0')}`;
 
 /** Issues one ticket and returns it. */
 export async function issueTicket(request: TicketRequest, catalogue: CatalogueSnapshot) {
@@ -47,19 +48,21 @@ export async function issueTicket(request: TicketRequest, catalogue: CatalogueSn
   const windowGroup = request.windowGroup ?? target.windowGroup;
   const date = zonedDate(request.now, config.TZ_NAME);
   const periodStart = request.periodStart ?? zonedTime(request.now, config.TZ_NAME);
-  const rank = request.source === 'booking' ? 0 : 1;
+  const priority = request.priority ?? null;
+  const prefix = ticketPrefixOf(target.department, catalogue);
   return QueueTicketModel.create({
     hallCode: target.hallCode,
     windowGroup,
     date,
-    ticketNo: formatTicketNo(await nextTicketNumber(windowGroup, date, request.now)),
+    ticketNo: formatTicketNo(prefix, await nextTicketNumber(target.hallCode, prefix, date, request.now)),
     source: request.source,
+    priority,
     appointmentId: request.appointmentId ?? null,
     itemCode: request.itemCode,
     periodStart,
     windows: target.windows,
     department: target.department,
-    queueKey: `${periodStart}|${rank}|${request.now.toISOString()}`,
+    queueKey: queueKeyOf({ priority, periodStart, source: request.source, issuedAt: request.now }),
     issuedAt: request.now,
   });
 }

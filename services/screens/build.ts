@@ -10,6 +10,10 @@ import { zonedDate, zonedTime } from '../calendar/zoned-time.ts';
 export interface CallShown {
   ticketNo: string;
   calledAt: string;
+  /** Calls and recalls (重呼): the screen announces again when it grows. */
+  callCount: number;
+  /** ISO instant of the latest call or recall. */
+  announcedAt: string;
 }
 export interface HallSnapshot {
   hallCode: string;
@@ -44,8 +48,16 @@ export async function buildHallSnapshot(hallCode: string, now: Date, catalogue: 
 }
 
 async function lastCalls(windowCode: string, date: string): Promise<CallShown[]> {
-  const called = await QueueTicketModel.find({ calledWindow: windowCode, date }, { ticketNo: 1, calledAt: 1 }).sort({ calledAt: -1 }).limit(2).lean();
-  return called.map((t) => ({ ticketNo: t.ticketNo, calledAt: zonedTime(t.calledAt!, config.TZ_NAME) }));
+  const called = await QueueTicketModel.find({ calledWindow: windowCode, date }, { ticketNo: 1, calledAt: 1, callCount: 1, announcedAt: 1 })
+    .sort({ calledAt: -1 })
+    .limit(2)
+    .lean();
+  return called.map((t) => ({
+    ticketNo: t.ticketNo,
+    calledAt: zonedTime(t.calledAt!, config.TZ_NAME),
+    callCount: t.callCount || 1,
+    announcedAt: (t.announcedAt ?? t.calledAt!).toISOString(),
+  }));
 }
 
 interface TicketFigures {

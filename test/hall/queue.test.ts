@@ -5,7 +5,7 @@ import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import { encryptPii } from '../../services/pii/crypto.ts';
 import { usesIndex } from '../helpers/explain.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
-import { buildCitizen, buildDepartment, buildItem, buildStaff, buildWindow, type StaffFixture } from '../helpers/factories.ts';
+import { buildCitizen, buildDepartment, buildItem, buildStaff, buildWindow, suffix, type StaffFixture } from '../helpers/factories.ts';
 import { buildAppointment } from './fixtures.ts';
 
 let app: TestApp;
@@ -19,7 +19,7 @@ let centerAdmin: StaffFixture;
 
 test.before(async () => {
   app = await startTestApp();
-  department = (await buildDepartment()).code;
+  department = (await buildDepartment({ ticketPrefix: 'A' })).code;
   windows = [(await buildWindow(department)).code, (await buildWindow(department)).code];
   itemCode = (await buildItem({ department, windows })).code;
   clerk = await buildStaff('window', department, [windows[0]!]);
@@ -30,9 +30,10 @@ test.before(async () => {
 });
 test.after.always(() => app.close());
 
-/** A fresh item with its own two windows, so each test has a queue of its own. */
+/** A fresh item with its own two windows in a hall of its own, so each test has a queue (and numbers) of its own. */
 async function freshQueue() {
-  const ws = [(await buildWindow(department)).code, (await buildWindow(department)).code];
+  const hallCode = `H${suffix()}`;
+  const ws = [(await buildWindow(department, { hallCode })).code, (await buildWindow(department, { hallCode })).code];
   const code = (await buildItem({ department, windows: ws })).code;
   const staff = await buildStaff('window', department, ws);
   return { windows: ws, itemCode: code, staff };
@@ -115,7 +116,8 @@ test('POST /staff/windows/:code/call-next › booked tickets go before walk-ins 
   t.is(first.body.ticketNo, 'A002');
   const second = await app.request('POST', `/api/v1/staff/windows/${q.windows[0]}/call-next`, { token: q.staff.token });
   t.is(second.body.ticketNo, 'A001');
-  // Calling again served the booking's ticket, so its appointment is served too.
+  // Calling again ended the booking's ticket, recorded as ended by the next call, so its appointment is served too.
+  t.like(await QueueTicketModel.findById(first.body.id).lean(), { status: 'served', endedBy: 'next_call' });
   t.is((await AppointmentModel.findById(booked._id).lean())?.status, 'served');
   const empty = await app.request('POST', `/api/v1/staff/windows/${q.windows[0]}/call-next`, { token: q.staff.token });
   t.is(empty.status, 409);
@@ -179,6 +181,7 @@ test('POST /staff/tickets/:id/serve › records call and serve times; serving tw
   const served = await app.request('POST', `/api/v1/staff/tickets/${called.body.id}/serve`, { token: q.staff.token });
   t.is(served.status, 200);
   t.is(served.body.status, 'served');
+  t.is(served.body.endedBy, 'complete');
   t.truthy(served.body.servedAt);
   const again = await app.request('POST', `/api/v1/staff/tickets/${called.body.id}/serve`, { token: q.staff.token });
   t.is(again.status, 409);

@@ -3,6 +3,7 @@
 import mongoose from 'mongoose';
 import { ApplicationModel } from '../../models/application.ts';
 import { AppointmentModel } from '../../models/appointment.ts';
+import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import { RectificationModel } from '../../models/rectification.ts';
 import { ScheduleModel } from '../../models/schedule.ts';
 import { ScreenDeviceModel } from '../../models/screen-device.ts';
@@ -74,12 +75,30 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     seatsPerSlot: 2,
     hours: [{ weekday: 1, open: '09:00', close: '12:00' }],
   });
+  // A ticket of department X called at windowX (for the queue-steering routes).
+  const ticket = await QueueTicketModel.create({
+    hallCode,
+    windowGroup: windowX,
+    date: startsAt.toISOString().slice(0, 10),
+    ticketNo: `T${suffix()}`,
+    source: 'walk_in',
+    itemCode: item.code,
+    windows: [windowX],
+    department: deptX,
+    queueKey: `1|09:00|1|${startsAt.toISOString()}`,
+    status: 'called',
+    issuedAt: startsAt,
+    calledAt: startsAt,
+    calledWindow: windowX,
+    callCount: 1,
+  });
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const ids: Record<string, string> = {
     applicationId: String(application._id),
     rectificationId: String(rectification._id),
     appointmentId: String(appointment._id),
     scheduleId: String(schedule._id),
+    ticketId: String(ticket._id),
     citizenId: citizenA.id,
     staffId: staff.windowX.id,
     unknownId: String(new mongoose.Types.ObjectId()),
@@ -102,15 +121,17 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
         ? ids.rectificationId!
         : path.includes('/appointments')
           ? ids.appointmentId!
-          : path.includes('/schedules')
-            ? ids.scheduleId!
-            : path.includes('/admin/citizens')
-              ? ids.citizenId!
-              : path.includes('/admin/staff')
-                ? ids.staffId!
-                : path.includes('/admin/payments')
-                  ? ids.unknownId!
-                  : ids.applicationId!;
+          : path.includes('/tickets/')
+            ? ids.ticketId!
+            : path.includes('/schedules')
+              ? ids.scheduleId!
+              : path.includes('/admin/citizens')
+                ? ids.citizenId!
+                : path.includes('/admin/staff')
+                  ? ids.staffId!
+                  : path.includes('/admin/payments')
+                    ? ids.unknownId!
+                    : ids.applicationId!;
       return { code, id, materialName: '居民身份证', hallCode, date: '2026-12-24', year: '2027' };
     },
   };

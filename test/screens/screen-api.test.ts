@@ -24,7 +24,7 @@ test.before(async () => {
   app = await startTestApp();
   hall = `H${suffix()}`;
   otherHall = `H${suffix()}`;
-  const department = (await buildDepartment()).code;
+  const department = (await buildDepartment({ ticketPrefix: 'A' })).code;
   windows = [(await buildWindow(department, { hallCode: hall })).code, (await buildWindow(department, { hallCode: hall })).code];
   await buildWindow(department, { hallCode: otherHall });
   itemCode = (await buildItem({ department, windows })).code;

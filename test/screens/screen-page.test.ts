@@ -48,7 +48,7 @@ test('screen page › shows the call after call-next, highlights it, marks 连�
   t.truthy(CHROMIUM, 'chromium must be installed (apt-get install -y chromium)');
   if (!CHROMIUM) return;
   const hall = `H${suffix()}`;
-  const department = (await buildDepartment()).code;
+  const department = (await buildDepartment({ ticketPrefix: 'A' })).code;
   const window = await buildWindow(department, { hallCode: hall, name: '3号窗口' });
   const itemCode = (await buildItem({ department, windows: [window.code] })).code;
   const clerk = await buildStaff('window', department, [window.code]);
