@@ -122,14 +122,16 @@ export function queuePanel(root, staff) {
     );
   }
 
+  /** Fills the transfer choices with the groups this window does not serve. */
   function renderGroups(own) {
-    if (own === lastGroup) return;
-    lastGroup = own;
+    const key = own.join(' ');
+    if (key === lastGroup) return;
+    lastGroup = key;
     departmentItems(staff)
       .then((items) => walkInItem.replaceChildren(...items.map((i) => el('option', { value: i.code }, i.name))))
       .catch(() => {});
     windowGroups(staff)
-      .then((list) => groupList.replaceChildren(...list.filter((g) => g.code !== own).map((g) => el('option', { value: g.code }, g.names))))
+      .then((list) => groupList.replaceChildren(...list.filter((g) => !own.includes(g.code)).map((g) => el('option', { value: g.code }, g.names))))
       .catch(() => {});
   }
 
@@ -165,7 +167,7 @@ export function queuePanel(root, staff) {
           ),
         ),
       );
-      renderGroups(queue.window.windowGroup);
+      renderGroups(queue.window.windowGroups ?? [queue.window.windowGroup]);
       if (focused && !root.contains(document.activeElement)) document.getElementById(focused)?.focus();
     } catch (error) {
       status.textContent = `队列刷新失败：${error.message}`;
