@@ -1,5 +1,5 @@
 // One morning at the window, in the real workbench page (headless Chromium, 1366×768): sign in,
-// check a booking in by typing its code and Enter (as a scanner does), call it with Enter,
+// check a booking in on the green lane by typing its code and Enter (as a scanner does), call it with Enter,
 // recall and complete it, watch the waiting list update by itself, skip and requeue a walk-in,
 // review an application (materials previewed inline, a one-time supplement notice, then
 // approval), accept it with its deadline, record a window payment and complete the case.
@@ -49,6 +49,8 @@ test('workbench › one morning: sign in, check in by code, call with Enter, que
     fee: { charged: true, items: [{ name: '工本费', amountFen: 2000, basis: '国家发展改革委、财政部有关规定', waivable: false }] },
   });
   const clerk = await buildStaff('window', department, [window.code]);
+  const otherWindow = (await buildWindow(department, { hallCode: window.hallCode })).code;
+  await buildItem({ department, windows: [otherWindow] });
   const citizen = await buildCitizen({ nameEnc: encryptPii('张三丰'), verified: true });
   const booking = await bookingAt(NOW, 10, item.code, citizen.id);
   const applicationId = await openWithMaterials(app, citizen.token, item.code);
@@ -72,6 +74,7 @@ test('workbench › one morning: sign in, check in by code, call with Enter, que
     t.true(await page.waitFor(`document.querySelector('${row}')?.dataset.status === 'booked'`), 'the booking is listed as booked');
     t.regex(await text(page, row), /张\*丰/);
     t.true(await fitsWidth(page));
+    await page.evaluate(`document.getElementById('checkin-priority').value = 'elderly'`);
     await page.focus('#checkin-code');
     await page.type(booking.checkInCode.toLowerCase());
     await page.press('Enter');
@@ -87,6 +90,7 @@ test('workbench › one morning: sign in, check in by code, call with Enter, que
     t.true(await page.waitFor(`document.getElementById('current-ticket-no')?.textContent === ${JSON.stringify(ticketNo)}`), 'Enter called the booked ticket');
     t.false(await page.evaluate<boolean>(`document.getElementById('panel-queue').hidden`));
     t.true(await waitText(page, '#queue-current', '预约'));
+    t.true(await waitText(page, '#queue-current', '绿色通道·老年人'), 'checked in on the green lane');
 
     // A walk-in arrives: the waiting list shows it without any click (polling).
     const walkIn = await app.request('POST', '/api/v1/staff/tickets', { token: clerk.token, body: { itemCode: item.code } });
@@ -108,6 +112,18 @@ test('workbench › one morning: sign in, check in by code, call with Enter, que
     t.true(await page.waitFor(`!!document.querySelector('#queue-waiting [data-ticket="${walkIn.body.id}"]')`));
     t.true(await fitsWidth(page));
     await page.screenshot(path.join(os.tmpdir(), 'onetrip-staff-workbench-queue.png'));
+
+    // 转窗: the walk-in belongs at the other window; the choices offer that window's group.
+    t.true(await page.waitFor(`[...document.querySelectorAll('#transfer-groups option')].some((o) => o.value === '${otherWindow}')`));
+    await page.focus('#transfer-group');
+    await page.type(otherWindow);
+    await click(page, `#queue-waiting [data-ticket="${walkIn.body.id}"] button`);
+    t.true(await page.waitFor(`!document.querySelector('#queue-waiting [data-ticket="${walkIn.body.id}"]')`));
+    const moved = await app.request('GET', `/api/v1/staff/windows/${otherWindow}/queue`, { token: (await buildStaff('center_admin', null)).token });
+    t.deepEqual(
+      moved.body.waiting.map((ticket: { id: string }) => ticket.id),
+      [walkIn.body.id],
+    );
 
     // Pre-review: both materials previewed inline from blob: URLs.
     await click(page, '[data-tab="review"]');
