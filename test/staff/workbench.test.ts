@@ -204,7 +204,7 @@ test('workbench › one morning: sign in, check in by code, call with Enter, que
   }
 });
 
-test('workbench › a department admin sets a new password at the first sign-in, waives a fee with its legal basis and completes the case', async (t) => {
+test('workbench › a department admin sets a new password at the first sign-in, outlives the access token, waives a fee with its legal basis and completes the case', async (t) => {
   t.truthy(CHROMIUM, 'chromium must be installed (apt-get install -y chromium)');
   if (!CHROMIUM) return;
   const scene = await buildScene({ fee: { charged: true, items: [{ name: '证书费', amountFen: 500, basis: '物价部门核定', waivable: true }] } });
@@ -227,6 +227,13 @@ test('workbench › a department admin sets a new password at the first sign-in,
     t.true(await page.waitFor(`!document.getElementById('app').hidden`));
     t.regex(await text(page, '#who'), /部门管理员/);
 
+    // The short-lived access token runs out: the page renews it with the refresh token and goes on.
+    await page.evaluate(`(() => {
+      const key = 'onetrip.staff.session';
+      const value = JSON.parse(sessionStorage.getItem(key));
+      sessionStorage.setItem(key, JSON.stringify({ ...value, token: 'expired.' + value.token }));
+    })()`);
+
     // Without windows of their own, the queue asks which window to work.
     await click(page, '[data-tab="queue"]');
     t.is(await page.evaluate(`document.getElementById('queue-window').tagName`), 'INPUT');
@@ -247,6 +254,7 @@ test('workbench › a department admin sets a new password at the first sign-in,
     await click(page, '#case-complete');
     t.true(await page.waitFor(`document.getElementById('case-status')?.dataset.status === 'completed'`));
     const done = await app.request('GET', `/api/v1/staff/applications/${applicationId}`, { token: admin.token });
+    t.false(await page.evaluate<boolean>(`sessionStorage.getItem('onetrip.staff.session').includes('expired.')`), 'the token was renewed');
     t.like(done.body.fee, { status: 'waived', reason: '申请人为最低生活保障对象', legalBasis: '《行政事业性收费管理条例》第十条' });
   } finally {
     await page.close();

@@ -1,5 +1,7 @@
 // The public API, called with the signed-in staff member's Bearer token. The session lives in
-// this tab's sessionStorage; a 401 signs the tab out.
+// this tab's sessionStorage. Access tokens are short-lived: a 401 is answered once by renewing
+// the token with the refresh token (POST /auth/refresh) and retrying; when that fails too, the
+// tab is signed out.
 const KEY = 'onetrip.staff.session';
 const store = window.sessionStorage;
 
@@ -26,20 +28,50 @@ export class ApiError extends Error {
   }
 }
 
-async function send(method, path, body) {
+let renewing = null;
+
+/** One renewal at a time, however many requests met the 401 together; resolves to success. */
+function renewToken() {
+  const current = session();
+  if (!current?.refreshToken) return Promise.resolve(false);
+  renewing ??= fetch('/api/v1/auth/refresh', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ refreshToken: current.refreshToken }),
+    cache: 'no-store',
+  })
+    .then(async (response) => {
+      if (!response.ok) return false;
+      const answer = await response.json();
+      saveSession({ ...current, token: answer.token });
+      return true;
+    })
+    .catch(() => false)
+    .finally(() => (renewing = null));
+  return renewing;
+}
+
+async function request(method, path, body) {
   const headers = {};
   const token = session()?.token;
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let response;
   try {
-    response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
+    return await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
   } catch {
     throw new ApiError(0, 'NETWORK', '网络连接失败，请稍后重试');
   }
-  if (response.status === 401 && token) {
-    clearSession();
-    window.dispatchEvent(new Event('staff:signed-out'));
+}
+
+async function send(method, path, body) {
+  const signedIn = Boolean(session()?.token);
+  let response = await request(method, path, body);
+  if (response.status === 401 && signedIn) {
+    if (await renewToken()) response = await request(method, path, body);
+    if (response.status === 401) {
+      clearSession();
+      window.dispatchEvent(new Event('staff:signed-out'));
+    }
   }
   if (!response.ok) {
     const answer = await response.json().catch(() => null);
