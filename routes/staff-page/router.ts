@@ -26,6 +26,7 @@ const ASSETS: Record<string, string> = {
   'preview.js': JS,
   'cases.js': JS,
   'payment.js': JS,
+  'walk-in-case.js': JS,
 };
 // Material previews are blob: URLs the page made from files it fetched with its token.
 const STAFF_CSP = [

@@ -1,7 +1,7 @@
 // Today's appointments in scope, and check-in: typing the check-in code or scanning it (a
 // scanner types the code and Enter), or the row's button. The server decides what "today" is.
 import { api, enc } from './api.js';
-import { APPOINTMENT_STATUS, el, prioritySelect, run, toast } from './dom.js';
+import { APPOINTMENT_STATUS, el, latestOnly, prioritySelect, run, toast } from './dom.js';
 
 export function appointmentsPanel(root, staff) {
   const code = el('input', { id: 'checkin-code', placeholder: '输入或扫描签到码后回车', autocomplete: 'off', spellcheck: 'false', maxlength: '64' });
@@ -87,11 +87,14 @@ export function appointmentsPanel(root, staff) {
     );
   }
 
+  const begin = latestOnly();
   async function load() {
     const query = new URLSearchParams({ pageSize: '100' });
     if (windowFilter.value) query.set('window', windowFilter.value);
     await run(refresh, async () => {
+      const isLatest = begin();
       const page = await api('GET', `/staff/appointments?${query}`);
+      if (!isLatest()) return;
       body.replaceChildren(...page.items.map(row));
       if (!page.items.length) body.append(el('tr', {}, el('td', { colspan: '6', className: 'muted' }, '今日暂无预约')));
       const waiting = page.items.filter((a) => a.status === 'booked').length;

@@ -1,9 +1,10 @@
 // 受理与办结: approved applications to accept (the deadline is set in working days), accepted
 // cases to complete with the on-site visits count, the deadline shown, and the fee settled at
-// the window first when the item charges one.
+// the window first when the item charges one; and a case accepted on the spot (现场办件).
 import { api, enc } from './api.js';
-import { APPLICATION_STATUS, el, run, toast } from './dom.js';
+import { APPLICATION_STATUS, el, latestOnly, run, toast } from './dom.js';
 import { feeSection } from './payment.js';
+import { walkInCaseForm } from './walk-in-case.js';
 
 const VIEWS = { approved: '待受理', accepted: '办理中' };
 
@@ -22,7 +23,7 @@ function deadlineText(application) {
   );
 }
 
-export function casesPanel(root) {
+export function casesPanel(root, staff) {
   const view = el(
     'select',
     { id: 'cases-view' },
@@ -31,12 +32,23 @@ export function casesPanel(root) {
   const refresh = el('button', { type: 'button', onclick: () => load() }, '刷新');
   const list = el('ul', { className: 'list', id: 'cases-list' });
   const detail = el('div', { className: 'detail', id: 'case-detail' }, el('p', { className: 'muted' }, '从左侧选择一件申请'));
-  root.append(el('div', { className: 'split' }, el('aside', {}, el('div', { className: 'toolbar' }, view, refresh), list), detail));
+  const onSpot = walkInCaseForm(staff, (created) => {
+    view.value = 'accepted';
+    load();
+    render(created);
+  });
+  root.append(
+    el('div', { className: 'toolbar' }, el('h2', {}, '现场办件'), onSpot),
+    el('div', { className: 'split' }, el('aside', {}, el('div', { className: 'toolbar' }, view, refresh), list), detail),
+  );
   view.addEventListener('change', () => load());
 
+  const begin = latestOnly();
   async function load() {
     await run(refresh, async () => {
+      const isLatest = begin();
       const page = await api('GET', `/staff/applications?status=${enc(view.value)}&pageSize=50`);
+      if (!isLatest()) return;
       list.replaceChildren(
         ...page.items.map((a) =>
           el(

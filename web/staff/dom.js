@@ -76,3 +76,15 @@ export function prioritySelect(id) {
     Object.entries(PRIORITY).map(([value, label]) => el('option', { value }, `绿色通道·${label}`)),
   );
 }
+
+/**
+ * Latest-wins for a panel's loads: `const isLatest = begin()` before a request, and after the
+ * answer `if (!isLatest()) return`, so a slower, older answer never overwrites a newer one.
+ */
+export function latestOnly() {
+  let sequence = 0;
+  return () => {
+    const mine = ++sequence;
+    return () => mine === sequence;
+  };
+}

@@ -2,7 +2,7 @@
 // waiting list in call order and the skipped tickets, refreshed by polling every few seconds;
 // and a walk-in ticket (现场取号), optionally a 绿色通道 one.
 import { api, enc } from './api.js';
-import { PRIORITY, SOURCE, el, prioritySelect, run, toast } from './dom.js';
+import { PRIORITY, SOURCE, el, latestOnly, prioritySelect, run, toast } from './dom.js';
 import { departmentItems, windowGroups } from './catalogue.js';
 
 const POLL_MS = 3000;
@@ -135,10 +135,13 @@ export function queuePanel(root, staff) {
       .catch(() => {});
   }
 
+  const begin = latestOnly();
   async function load() {
     if (!code()) return;
     try {
+      const isLatest = begin();
       const queue = await api('GET', `/staff/windows/${enc(code())}/queue`);
+      if (!isLatest()) return;
       status.textContent = '';
       // A poll that changed nothing leaves the buttons alone, so a keyboard user keeps their focus.
       const seen = JSON.stringify(queue);

@@ -2,7 +2,7 @@
 // the three decisions: 通过, 一次性告知补正 (the missing or wrong materials picked from the item's
 // materials list, each with a note, plus a general note), 不予通过 (with a reason).
 import { api, enc } from './api.js';
-import { el, run, toast } from './dom.js';
+import { el, latestOnly, run, toast } from './dom.js';
 import { itemGuide } from './catalogue.js';
 import { releasePreviews, showPreview } from './preview.js';
 
@@ -12,9 +12,12 @@ export function reviewPanel(root) {
   const refresh = el('button', { type: 'button', onclick: () => load() }, '刷新');
   root.append(el('div', { className: 'split' }, el('aside', {}, el('div', { className: 'toolbar' }, el('h2', {}, '待预审'), refresh), list), detail));
 
+  const begin = latestOnly();
   async function load() {
     await run(refresh, async () => {
+      const isLatest = begin();
       const page = await api('GET', '/staff/applications?status=submitted&pageSize=50');
+      if (!isLatest()) return;
       list.replaceChildren(
         ...page.items.map((a) =>
           el(
