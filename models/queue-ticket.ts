@@ -52,8 +52,9 @@ queueTicketSchema.index({ hallCode: 1, date: 1 });
 // call-next and a window's waiting and skipped lists: the lowest waiting queueKey of a window's day.
 queueTicketSchema.index({ date: 1, windows: 1, status: 1, queueKey: 1 });
 queueTicketSchema.index({ calledWindow: 1, calledAt: -1 });
-// The window's current ticket(s).
-queueTicketSchema.index({ calledWindow: 1, status: 1, calledAt: -1 });
+// A window serves one ticket at a time on a day: a second call while one is called is a duplicate
+// key (services/queue/calling.ts ends the current one and calls again). Also the window's current ticket.
+queueTicketSchema.index({ calledWindow: 1, date: 1 }, { unique: true, partialFilterExpression: { status: 'called' } });
 // A double scan answers the ticket its booking already has.
 queueTicketSchema.index({ appointmentId: 1 });
 

@@ -102,7 +102,7 @@ defineRoute(
     access: 'staff',
     params: WindowParams,
     response: TicketOut,
-    errors: { 409: 'QUEUE_EMPTY' },
+    errors: { 409: 'QUEUE_EMPTY, CALL_IN_PROGRESS' },
   },
   async (ctx, { params }) => {
     const catalogue = ctx.state.caches.catalogue.current();

@@ -7,9 +7,13 @@ import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import type { StaffPrincipal } from '../../server/auth/principal.ts';
 import { config } from '../../server/config.ts';
 import { conflict, forbidden, invalidState, notFound } from '../../server/errors.ts';
+import { isDuplicateKey } from '../../server/mongo-errors.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { markBookingServed } from './check-in.ts';
 import { zonedDate } from '../calendar/zoned-time.ts';
+
+/** Rounds of "end the current ticket, call the next" when calls at one window race. */
+const CALL_ATTEMPTS = 10;
 
 /** True when `staff` may call at `window`: its own window, its department's, or any for center admins. */
 export function staffMayCallAt(staff: StaffPrincipal, window: { code: string; department: string }): boolean {
@@ -29,14 +33,22 @@ export function callableWindow(windowCode: string, staff: StaffPrincipal, catalo
 /** Calls the next waiting ticket for `windowCode`; the window's current ticket ends as `next_call`. */
 export async function callNext(windowCode: string, staff: StaffPrincipal, now: Date, catalogue: CatalogueSnapshot) {
   callableWindow(windowCode, staff, catalogue);
-  await endCurrent(windowCode, now);
-  const called = await QueueTicketModel.findOneAndUpdate(
-    { date: zonedDate(now, config.TZ_NAME), windows: windowCode, status: 'waiting' },
-    { $set: { status: 'called', calledAt: now, calledWindow: windowCode, announcedAt: now }, $inc: { callCount: 1 } },
-    { sort: { queueKey: 1 }, returnDocument: 'after' },
-  ).lean();
-  if (!called) throw conflict('QUEUE_EMPTY', '当前没有等候的号码');
-  return called;
+  for (let attempt = 0; attempt < CALL_ATTEMPTS; attempt++) {
+    await endCurrent(windowCode, now);
+    try {
+      const called = await QueueTicketModel.findOneAndUpdate(
+        { date: zonedDate(now, config.TZ_NAME), windows: windowCode, status: 'waiting' },
+        { $set: { status: 'called', calledAt: now, calledWindow: windowCode, announcedAt: now }, $inc: { callCount: 1 } },
+        { sort: { queueKey: 1 }, returnDocument: 'after' },
+      ).lean();
+      if (!called) throw conflict('QUEUE_EMPTY', '当前没有等候的号码');
+      return called;
+    } catch (error) {
+      // A call at the same window won meanwhile (one called ticket per window): end it and call again.
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+  throw conflict('CALL_IN_PROGRESS', '本窗口正在叫号，请稍后再试');
 }
 
 /** 完成: a called ticket is served (and its booking). */

@@ -171,6 +171,22 @@ test('call-next races › a window calling many times at once: each ticket calle
   t.true(stored.every((s) => s.status === 'served' || s.status === 'called'));
 });
 
+test('call-next races › one window pressing call-next six times at once serves one ticket at a time', async (t) => {
+  const h = await hall();
+  for (let i = 0; i < 8; i++) await walkIn(h);
+  const calls = await Promise.all(Array.from({ length: 6 }, () => callNext(h)));
+  t.true(
+    calls.every((c) => c.status === 200 || (c.status === 409 && c.body.error.code === 'CALL_IN_PROGRESS')),
+    JSON.stringify(calls.map((c) => c.status)),
+  );
+  const called = calls.filter((c) => c.status === 200).map((c) => c.body.ticketNo as string);
+  t.is(new Set(called).size, called.length);
+  const stored = await QueueTicketModel.find({ hallCode: h.hallCode, calledWindow: h.windows[0] }).lean();
+  t.is(stored.filter((s) => s.status === 'called').length, 1);
+  t.is(stored.filter((s) => s.status === 'served').length, called.length - 1);
+  t.true(stored.filter((s) => s.status === 'served').every((s) => s.endedBy === 'next_call'));
+});
+
 test('skip, recall and transfer racing on one ticket › exactly one state change wins each time', async (t) => {
   const h = await hall();
   for (let round = 0; round < 3; round++) {
