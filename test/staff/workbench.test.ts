@@ -3,7 +3,8 @@
 // recall and complete it, watch the waiting list update by itself, skip and requeue a walk-in,
 // review an application (materials previewed inline, a one-time supplement notice, then
 // approval), accept it with its deadline, record a window payment and complete the case.
-// Without Chromium this test fails: CI must install it.
+// Screenshots of the queue, the review and the case panels are kept in the system's temp directory
+// (onetrip-staff-workbench-*.png). Without Chromium this test fails: CI must install it.
 import os from 'node:os';
 import path from 'node:path';
 import test from 'ava';
@@ -141,6 +142,7 @@ test.serial(
       );
       await click(page, '[data-material="申请表"]');
       t.true(await page.waitFor(`document.querySelector('#material-preview iframe')?.src.startsWith('blob:')`));
+      await page.screenshot(path.join(os.tmpdir(), 'onetrip-staff-workbench-review.png'));
       t.true(await fitsWidth(page));
 
       // 一次性告知: the choices are the item's materials list; the clerk ticks one and explains.
@@ -186,6 +188,7 @@ test.serial(
         'an unpaid case cannot be completed',
       );
 
+      await page.screenshot(path.join(os.tmpdir(), 'onetrip-staff-workbench-case.png'));
       await page.evaluate(`document.getElementById('pay-method').value = 'cash'`);
       await page.focus('#pay-receipt');
       await page.type('R20260310-0001');

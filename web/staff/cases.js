@@ -8,6 +8,7 @@ import { walkInCaseForm } from './walk-in-case.js';
 
 const VIEWS = { approved: '待受理', accepted: '办理中' };
 
+/** The window PC's date (a PC in the hall keeps the center's date), for the overdue mark only. */
 function localToday() {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
@@ -120,10 +121,12 @@ export function casesPanel(root, staff) {
         ' ',
         deadlineText(application),
       ),
-      application.acceptedDate ? el('p', { className: 'muted' }, `受理日期 ${application.acceptedDate}`) : null,
-      application.completedDate
-        ? el('p', { className: 'muted' }, `办结日期 ${application.completedDate}${application.onTime === false ? '（超期）' : ''}`)
-        : null,
+      el(
+        'p',
+        { className: 'muted' },
+        application.acceptedDate ? `受理日期 ${application.acceptedDate}` : '',
+        application.completedDate ? ` · 办结日期 ${application.completedDate}${application.onTime === false ? '（超期）' : ''}` : '',
+      ),
       feeSection(application, (updated) => render(updated)),
       actions,
     );
