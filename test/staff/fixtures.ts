@@ -1,7 +1,13 @@
-// Workbench fixtures: a booking dated from the test clock (the hall fixtures date from the real one).
+// Workbench fixtures: a booking dated from the test clock (the hall fixtures date from the real
+// one), a Tuesday to run on, and small page helpers over the CDP page.
 import { config } from '../../server/config.ts';
 import { zonedDate, zonedTime } from '../../services/calendar/zoned-time.ts';
 import { buildAppointment } from '../hall/fixtures.ts';
+import type { InputPage } from '../screens/chromium.ts';
+
+// A Tuesday morning in the center's zone; a case's 5 working days end the next Tuesday.
+export const NOW = new Date('2026-03-10T09:20:00+08:00');
+export const DEADLINE = '2026-03-17';
 
 /** A 30-minute booking of `itemCode` starting `startsInMinutes` after `now`. */
 export function bookingAt(now: Date, startsInMinutes: number, itemCode: string, citizenId: string) {
@@ -15,3 +21,12 @@ export function bookingAt(now: Date, startsInMinutes: number, itemCode: string, 
     endsAt,
   });
 }
+
+export const text = (page: InputPage, selector: string) => page.evaluate<string>(`document.querySelector(${JSON.stringify(selector)})?.textContent ?? ''`);
+export const click = (page: InputPage, selector: string) =>
+  page.evaluate<boolean>(`(() => { const e = document.querySelector(${JSON.stringify(selector)}); if (!e) return false; e.click(); return true; })()`);
+/** Waits until `selector` matches an element whose text includes `wanted`. */
+export const waitText = (page: InputPage, selector: string, wanted: string) =>
+  page.waitFor<boolean>(`[...document.querySelectorAll(${JSON.stringify(selector)})].some((e) => e.textContent.includes(${JSON.stringify(wanted)}))`);
+/** No panel may need horizontal scrolling on a 1366-pixel-wide window PC. */
+export const fitsWidth = (page: InputPage) => page.evaluate<boolean>('document.documentElement.scrollWidth <= 1366');
