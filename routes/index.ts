@@ -25,6 +25,7 @@ import { adminScreensRouter } from './admin-screens/router.ts';
 import { adminJobsRouter } from './admin-jobs/router.ts';
 import { publicProgressRouter } from './public-progress/router.ts';
 import { screenPageRouter } from './screen-page/router.ts';
+import { staffPageRouter } from './staff-page/router.ts';
 import { adminDashboardRouter } from './admin/dashboard-router.ts';
 import { adminStaffRouter } from './admin-staff/router.ts';
 
@@ -53,6 +54,7 @@ export const routers: Router<AppState>[] = [
   adminJobsRouter,
   publicProgressRouter,
   screenPageRouter,
+  staffPageRouter,
   adminDashboardRouter,
   adminStaffRouter,
 ];

@@ -65,7 +65,7 @@ export async function openPage(url: string): Promise<Browser> {
   const { targetId } = await send('Target.createTarget', { url });
   const { sessionId } = await send('Target.attachToTarget', { targetId, flatten: true });
   const evaluate = async <T>(expression: string): Promise<T> => {
-    const { result, exceptionDetails } = await send('Runtime.evaluate', { expression, returnByValue: true }, sessionId);
+    const { result, exceptionDetails } = await send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true }, sessionId);
     if (exceptionDetails) throw new Error(`page error: ${JSON.stringify(exceptionDetails)}`);
     return result.value as T;
   };
@@ -102,4 +102,49 @@ export async function captureScreenshot(page: Browser, file: string): Promise<st
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, Buffer.from(data as string, 'base64'));
   return file;
+}
+
+/** A page that can also be typed into: real key events, as a clerk's keyboard or a scanner sends them. */
+export interface InputPage extends Browser {
+  /** Types `text` into the focused element (Input.insertText). */
+  type(text: string): Promise<void>;
+  /** Presses one key (`Enter`, `Tab`, `Escape`) on the focused element, keyDown then keyUp. */
+  press(key: 'Enter' | 'Tab' | 'Escape'): Promise<void>;
+  /** Focuses the element `selector` matches (fails when none does). */
+  focus(selector: string): Promise<void>;
+  /** Writes a PNG screenshot of the viewport. */
+  screenshot(file: string): Promise<void>;
+}
+
+const KEYS = {
+  Enter: { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' },
+  Tab: { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9 },
+  Escape: { key: 'Escape', code: 'Escape', windowsVirtualKeyCode: 27 },
+} as const;
+
+/** Opens `url` laid out at `width`×`height` (a 1366×768 window PC by default) with keyboard input. */
+export async function openInputPage(url: string, viewport = { width: 1366, height: 768 }): Promise<InputPage> {
+  const page = await openPage('about:blank');
+  await setViewport(page, viewport.width, viewport.height);
+  await page.cdp('Page.navigate', { url });
+  return {
+    ...page,
+    async type(text) {
+      await page.cdp('Input.insertText', { text });
+    },
+    async press(key) {
+      const spec = KEYS[key];
+      await page.cdp('Input.dispatchKeyEvent', { type: 'keyDown', ...spec });
+      await page.cdp('Input.dispatchKeyEvent', { type: 'keyUp', key: spec.key, code: spec.code, windowsVirtualKeyCode: spec.windowsVirtualKeyCode });
+    },
+    async focus(selector) {
+      const found = await page.evaluate<boolean>(
+        `(() => { const e = document.querySelector(${JSON.stringify(selector)}); if (!e) return false; e.focus(); return true; })()`,
+      );
+      if (!found) throw new Error(`no element matches ${selector}`);
+    },
+    async screenshot(file) {
+      await captureScreenshot(page, file);
+    },
+  };
 }
