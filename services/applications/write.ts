@@ -5,6 +5,7 @@
 import type { UpdateQuery } from 'mongoose';
 import { ApplicationModel, type Application, type ApplicationStatus } from '../../models/application.ts';
 import { invalidState, notFound } from '../../server/errors.ts';
+import { emitEvent } from '../webhooks/events.ts';
 import { findApplication, type ApplicationDoc } from './find.ts';
 
 export { findApplication, type ApplicationDoc } from './find.ts';
@@ -49,8 +50,25 @@ export async function transition(request: TransitionRequest): Promise<Applicatio
   const { id, from, to, by, at, note = '' } = request;
   const update = { $set: { status: to, ...request.set }, $push: { history: { status: to, at, by, note } } };
   const updated = await updateApplication(id, { status: { $in: from } }, update, at);
-  if (updated) return updated;
-  throw await refusal(id, request.action);
+  if (!updated) throw await refusal(id, request.action);
+  await emitEvent('application.status_changed', statusChangedPayload(updated, at), at);
+  return updated;
+}
+
+/** What partners learn of a status change: ids, codes and dates, never the applicant. */
+function statusChangedPayload(application: ApplicationDoc, at: Date) {
+  const previous = application.history.at(-2)?.status ?? null;
+  return {
+    applicationId: String(application._id),
+    itemCode: application.itemCode,
+    department: application.department,
+    previousStatus: previous,
+    status: application.status,
+    changedAt: at.toISOString(),
+    acceptedDate: application.acceptedDate ?? null,
+    deadline: application.deadline ?? null,
+    completedDate: application.completedDate ?? null,
+  };
 }
 
 /** Why a guarded write matched nothing, re-read: 404 when the application is gone, else its status. */

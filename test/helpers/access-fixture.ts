@@ -6,6 +6,8 @@ import { AppointmentModel } from '../../models/appointment.ts';
 import { RectificationModel } from '../../models/rectification.ts';
 import { ScheduleModel } from '../../models/schedule.ts';
 import { ScreenDeviceModel } from '../../models/screen-device.ts';
+import { WebhookModel } from '../../models/webhook.ts';
+import { encryptPii } from '../../services/pii/crypto.ts';
 import { hashScreenToken } from '../../server/auth/screen-token.ts';
 import { buildCitizen, buildDepartment, buildItem, buildStaff, buildWindow, suffix } from './factories.ts';
 
@@ -74,6 +76,12 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     seatsPerSlot: 2,
     hours: [{ weekday: 1, open: '09:00', close: '12:00' }],
   });
+  const webhook = await WebhookModel.create({
+    url: 'http://127.0.0.1:9/hooks',
+    events: ['application.status_changed'],
+    secretEnc: encryptPii('whsec_access-fixture'),
+    createdBy: staff.centerAdmin.id,
+  });
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const ids: Record<string, string> = {
     applicationId: String(application._id),
@@ -82,6 +90,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     scheduleId: String(schedule._id),
     citizenId: citizenA.id,
     staffId: staff.windowX.id,
+    webhookId: String(webhook._id),
     unknownId: String(new mongoose.Types.ObjectId()),
   };
   return {
@@ -108,9 +117,11 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
               ? ids.citizenId!
               : path.includes('/admin/staff')
                 ? ids.staffId!
-                : path.includes('/admin/payments')
-                  ? ids.unknownId!
-                  : ids.applicationId!;
+                : path.includes('/admin/webhooks')
+                  ? ids.webhookId!
+                  : path.includes('/admin/payments')
+                    ? ids.unknownId!
+                    : ids.applicationId!;
       return { code, id, materialName: '居民身份证', hallCode, date: '2026-12-24', year: '2027' };
     },
   };
