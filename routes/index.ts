@@ -26,6 +26,7 @@ import { screenPageRouter } from './screen-page/router.ts';
 import { adminDashboardRouter } from './admin/dashboard-router.ts';
 import { adminStaffRouter } from './admin-staff/router.ts';
 import { adminWebhooksRouter } from './admin-webhooks/router.ts';
+import { publicSiteRouter } from './public-site/router.ts';
 
 export const routers: Router<AppState>[] = [
   healthRouter,
@@ -53,4 +54,5 @@ export const routers: Router<AppState>[] = [
   adminDashboardRouter,
   adminStaffRouter,
   adminWebhooksRouter,
+  publicSiteRouter,
 ];

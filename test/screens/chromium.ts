@@ -2,7 +2,7 @@
 // NUL-separated JSON), enough to open a page and evaluate expressions in it.
 import type { AnyJson } from '../helpers/app.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
@@ -15,6 +15,8 @@ export interface Browser {
   /** Evaluates until the value is truthy (or gives up after `timeoutMs`); returns the last value. */
   waitFor<T = unknown>(expression: string, timeoutMs?: number): Promise<T>;
   close(): Promise<void>;
+  /** Sends one DevTools Protocol command to the page (for the helpers below). */
+  send(method: string, params?: object): Promise<AnyJson>;
 }
 
 export async function openPage(url: string): Promise<Browser> {
@@ -68,6 +70,7 @@ export async function openPage(url: string): Promise<Browser> {
   };
   return {
     evaluate,
+    send: (method, params = {}) => send(method, params, sessionId),
     async waitFor<T>(expression: string, timeoutMs = 20_000): Promise<T> {
       const until = Date.now() + timeoutMs;
       // While the page is still navigating it has no context to evaluate in: try again.
@@ -85,4 +88,47 @@ export async function openPage(url: string): Promise<Browser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Emulates a screen of `width` × `height` CSS pixels (a phone: `mobile`, with touch-sized viewport rules). */
+export async function setViewport(browser: Browser, width: number, height: number, mobile = false): Promise<void> {
+  await browser.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile });
+}
+
+/** Opens `url` in the page and waits until it has loaded. */
+export async function navigate(browser: Browser, url: string): Promise<void> {
+  await browser.send('Page.navigate', { url });
+  const loaded = await browser.waitFor<boolean>(`location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`);
+  if (!loaded) throw new Error(`${url} did not load`);
+}
+
+/** Writes a PNG of the page (the whole page when `fullPage`) to `file`. */
+export async function screenshot(browser: Browser, file: string, fullPage = true): Promise<void> {
+  const { data } = await browser.send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: fullPage });
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, Buffer.from(data, 'base64'));
+}
+
+const KEYS: Record<string, { code: string; keyCode: number; text?: string }> = {
+  Tab: { code: 'Tab', keyCode: 9 },
+  Enter: { code: 'Enter', keyCode: 13, text: '\r' },
+  ' ': { code: 'Space', keyCode: 32, text: ' ' },
+};
+
+/** Presses and releases a key (Tab, Enter or space) as a keyboard would; `shift` for Shift+Tab. */
+export async function pressKey(browser: Browser, key: 'Tab' | 'Enter' | ' ', shift = false): Promise<void> {
+  const { code, keyCode, text } = KEYS[key]!;
+  const common = { key, code, windowsVirtualKeyCode: keyCode, modifiers: shift ? 8 : 0 };
+  await browser.send('Input.dispatchKeyEvent', { type: 'keyDown', ...common, ...(text ? { text } : {}) });
+  await browser.send('Input.dispatchKeyEvent', { type: 'keyUp', ...common });
+}
+
+/** Types `text` into the focused element. */
+export async function typeText(browser: Browser, text: string): Promise<void> {
+  await browser.send('Input.insertText', { text });
+}
+
+/** Emulates a CSS media type ('print', or '' for the screen again). */
+export async function emulateMedia(browser: Browser, media: 'print' | ''): Promise<void> {
+  await browser.send('Emulation.setEmulatedMedia', { media });
 }
