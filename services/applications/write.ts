@@ -51,24 +51,31 @@ export async function transition(request: TransitionRequest): Promise<Applicatio
   const update = { $set: { status: to, ...request.set }, $push: { history: { status: to, at, by, note } } };
   const updated = await updateApplication(id, { status: { $in: from } }, update, at);
   if (!updated) throw await refusal(id, request.action);
-  await emitEvent('application.status_changed', statusChangedPayload(updated, at), at);
+  await emitStatusChanged(updated, at);
   return updated;
 }
 
-/** What partners learn of a status change: ids, codes and dates, never the applicant. */
-function statusChangedPayload(application: ApplicationDoc, at: Date) {
+/**
+ * Tells partner systems (webhooks) of the application's new status: ids, codes and dates, never
+ * the applicant. Called for every transition, and for a case created already accepted (walk-in).
+ */
+export function emitStatusChanged(application: ApplicationDoc, at: Date): Promise<number> {
   const previous = application.history.at(-2)?.status ?? null;
-  return {
-    applicationId: String(application._id),
-    itemCode: application.itemCode,
-    department: application.department,
-    previousStatus: previous,
-    status: application.status,
-    changedAt: at.toISOString(),
-    acceptedDate: application.acceptedDate ?? null,
-    deadline: application.deadline ?? null,
-    completedDate: application.completedDate ?? null,
-  };
+  return emitEvent(
+    'application.status_changed',
+    {
+      applicationId: String(application._id),
+      itemCode: application.itemCode,
+      department: application.department,
+      previousStatus: previous,
+      status: application.status,
+      changedAt: at.toISOString(),
+      acceptedDate: application.acceptedDate ?? null,
+      deadline: application.deadline ?? null,
+      completedDate: application.completedDate ?? null,
+    },
+    at,
+  );
 }
 
 /** Why a guarded write matched nothing, re-read: 404 when the application is gone, else its status. */

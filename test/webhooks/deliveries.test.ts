@@ -11,6 +11,7 @@ import { EVENT_ID_HEADER, SIGNATURE_HEADER, verifySignature } from '../../servic
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { buildStaff, type StaffFixture } from '../helpers/factories.ts';
 import { applicationIn, buildScene } from '../applications/fixtures.ts';
+import { usesIndex } from '../helpers/explain.ts';
 import { startReceiver, type Receiver } from './receiver.ts';
 
 let app: TestApp;
@@ -145,4 +146,34 @@ test.serial('registering › refuses unknown events, other schemes and credentia
   }
   const unknown = await app.request('GET', '/api/v1/admin/webhooks/0123456789abcdef01234567/deliveries', { token: admin.token });
   t.is(unknown.status, 404);
+});
+
+test.serial('walk-in cases › a case accepted at the window is a status change too, from no previous status', async (t) => {
+  const endpoint = await register({ url: receiver.url, events: ['application.status_changed'] });
+  const scene = await buildScene();
+  const walkIn = await app.request('POST', '/api/v1/staff/cases', { token: scene.clerk.token, body: { itemCode: scene.item.code, applicantName: '司马相如' } });
+  t.is(walkIn.status, 201, walkIn.text);
+  const queued = await NotificationModel.findOne({ entity: 'webhook', entityId: endpoint.body.id }).lean();
+  t.like(queued?.data, { type: 'application.status_changed', data: { applicationId: walkIn.body.id, previousStatus: null, status: 'accepted' } });
+  t.false(JSON.stringify(queued?.data).includes('司马'), 'the applicant is not pushed');
+  await WebhookModel.deleteOne({ _id: endpoint.body.id });
+});
+
+test('indexes › the subscribers of an event and an endpoint’s delivery log are read through indexes', async (t) => {
+  const db = NotificationModel.db.db!;
+  const subscribers = await db.command({
+    explain: { find: WebhookModel.collection.collectionName, filter: { active: true, events: 'evaluation.created' } },
+    verbosity: 'queryPlanner',
+  });
+  t.true(usesIndex(subscribers), JSON.stringify(subscribers.queryPlanner?.winningPlan));
+  const log = await db.command({
+    explain: {
+      find: NotificationModel.collection.collectionName,
+      filter: { entity: 'webhook', entityId: '0123456789abcdef01234567' },
+      sort: { createdAt: -1, _id: -1 },
+      limit: 20,
+    },
+    verbosity: 'queryPlanner',
+  });
+  t.true(usesIndex(log), JSON.stringify(log.queryPlanner?.winningPlan));
 });
