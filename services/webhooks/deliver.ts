@@ -6,7 +6,7 @@ import { decryptPii } from '../pii/crypto.ts';
 import { EVENT_ID_HEADER, EVENT_TYPE_HEADER, SIGNATURE_HEADER, signatureHeader } from './sign.ts';
 
 export const WEBHOOK_TIMEOUT_MS = 10_000;
-/** Attempts before a delivery is given up (1, 2, 4 … 60 minutes apart: about five hours). */
+/** Attempts before a delivery is given up (1, 2, 4 … 60 minutes apart: about four hours in all). */
 export const WEBHOOK_MAX_ATTEMPTS = 10;
 
 export interface WebhookAttempt {

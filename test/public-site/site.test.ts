@@ -98,6 +98,25 @@ test.serial('every page › is HTML with a strict CSP, escapes what it shows, an
   t.is((await app.request('GET', '/public/assets/other.js')).status, 404);
 });
 
+test.serial('hostile addresses › are answered 200 as pages, with what they carry escaped', async (t) => {
+  for (const query of [
+    `q=${encodeURIComponent('"><script>alert(1)</script>')}`,
+    `q=${'a'.repeat(5000)}`,
+    'q=1&q=2&page=-5',
+    'page=99999999999999999999',
+    `page=${encodeURIComponent('1;DROP')}&large=${encodeURIComponent('<b>')}`,
+    'q=%E0%A4%A',
+  ]) {
+    const res = await app.request('GET', `/public/progress?${query}`);
+    t.true(res.status === 200 || res.status === 400, `${query}: ${res.status}`);
+    t.false(res.text.includes('<script>alert'), query);
+    t.false(res.text.includes('"><script'), query);
+  }
+  const guide = await app.request('GET', `/public/catalogue/${encodeURIComponent('<svg onload=alert(1)>')}`);
+  t.is(guide.status, 404);
+  t.false(guide.text.includes('<svg onload'));
+});
+
 for (const [label, width, height, mobile] of [
   ['phone', 390, 844, true],
   ['desktop', 1366, 768, false],

@@ -11,6 +11,9 @@ import { EVENT_ID_HEADER, SIGNATURE_HEADER, verifySignature } from '../../servic
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { buildStaff, type StaffFixture } from '../helpers/factories.ts';
 import { applicationIn, buildScene } from '../applications/fixtures.ts';
+import { randomBytes } from 'node:crypto';
+import { config } from '../../server/config.ts';
+import { rotatePiiKey } from '../../services/pii/rotate.ts';
 import { usesIndex } from '../helpers/explain.ts';
 import { startReceiver, type Receiver } from './receiver.ts';
 
@@ -130,6 +133,7 @@ test.serial('hotline replies › emitEvent queues them for subscribers, and a ro
   const signature = header(delivery.headers[SIGNATURE_HEADER.toLowerCase()]);
   t.true(verifySignature(rotated.body.secret, signature, delivery.body, now));
   t.false(verifySignature(hotline.body.secret, signature, delivery.body, now), 'the old secret no longer signs');
+  await WebhookModel.deleteOne({ _id: hotline.body.id });
 });
 
 test.serial('registering › refuses unknown events, other schemes and credentials in the address, in Chinese', async (t) => {
@@ -176,4 +180,21 @@ test('indexes › the subscribers of an event and an endpoint’s delivery log a
     verbosity: 'queryPlanner',
   });
   t.true(usesIndex(log), JSON.stringify(log.queryPlanner?.winningPlan));
+});
+
+test.serial('key rotation › re-encrypts webhook secrets, so deliveries stay signed once the old key is gone', async (t) => {
+  const endpoint = await register({ url: receiver.url, events: ['hotline.replied'] });
+  const oldKey = config.PII_KEY;
+  Object.assign(config, { PII_KEY: randomBytes(32).toString('base64'), PII_KEY_PREVIOUS: oldKey });
+  try {
+    t.true((await rotatePiiKey()).webhooks >= 1);
+    Object.assign(config, { PII_KEY_PREVIOUS: '' });
+    const now = new Date();
+    await emitEvent('hotline.replied', { ticketId: 'HL-2' }, now);
+    t.like(await sendDueNotifications(now), { sent: 1 });
+    const delivery = receiver.received.at(-1)!;
+    t.true(verifySignature(endpoint.body.secret, header(delivery.headers[SIGNATURE_HEADER.toLowerCase()]), delivery.body, now));
+  } finally {
+    Object.assign(config, { PII_KEY: oldKey, PII_KEY_PREVIOUS: '' });
+  }
 });
