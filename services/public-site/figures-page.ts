@@ -84,8 +84,15 @@ function dataTable(caption: string, headers: string[], rows: (string | number)[]
   </details>`;
 }
 
-/** The sections of today's published figures. */
-export function figureSections({ stats, cases, today }: FigureSources): FigureSection[] {
+/**
+ * The sections of today's published figures, then `more` (the richer published figures of
+ * services/figures/ — per department, item, window, waits — once they exist).
+ */
+export function figureSections({ stats, cases, today }: FigureSources, more: FigureSection[] = []): FigureSection[] {
+  return [...baseSections({ stats, cases, today }), ...more];
+}
+
+function baseSections({ stats, cases, today }: FigureSources): FigureSection[] {
   if (!stats) return [{ id: 'none', title: '数据尚未发布', content: html`<p>统计数据每分钟更新，请稍后再来查看。</p>` }];
   const rates = [
     { label: '按时办结率', value: stats.onTimeRate },
