@@ -133,7 +133,7 @@ for (const [label, width, height, mobile] of [
       t.true(overflow <= 0, `${page} scrolls sideways by ${overflow}px at ${label}`);
       const text = await browser.evaluate<string>('document.body.innerText');
       for (const secret of SECRETS) t.false(text.includes(secret), `${page} shows ${secret}`);
-      const name = page.replace(/^\/public\/?/, '').replace(/\//g, '-') || 'home';
+      const name = page.startsWith('/public/catalogue/') ? 'guide' : page.replace(/^\/public\/?/, '') || 'home';
       await screenshot(browser, path.join(RESULTS, `public-${name}-${label}-${width}x${height}.png`));
     }
     t.is(await browser.evaluate<number>(`document.querySelectorAll('svg.chart').length`), 0, 'a guide has no chart');
