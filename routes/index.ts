@@ -28,6 +28,8 @@ import { screenPageRouter } from './screen-page/router.ts';
 import { staffPageRouter } from './staff-page/router.ts';
 import { adminDashboardRouter } from './admin/dashboard-router.ts';
 import { adminStaffRouter } from './admin-staff/router.ts';
+import { adminWebhooksRouter } from './admin-webhooks/router.ts';
+import { publicSiteRouter } from './public-site/router.ts';
 
 export const routers: Router<AppState>[] = [
   healthRouter,
@@ -57,4 +59,6 @@ export const routers: Router<AppState>[] = [
   staffPageRouter,
   adminDashboardRouter,
   adminStaffRouter,
+  adminWebhooksRouter,
+  publicSiteRouter,
 ];

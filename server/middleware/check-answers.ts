@@ -31,6 +31,8 @@ export function answerProblems(ctx: Ctx): string[] {
   const status = ctx.status;
   const other = contract?.responses[status];
   if (other) return other.schema ? bodyProblems(other.schema, ctx.body) : emptyProblems(ctx);
+  // A web page (not an API route) answers its refusals as a page for people (the public site's 404).
+  if (!contract && ctx.response.is('html')) return [];
   if (status >= 400) {
     const form = contract?.errorForm ?? errorFormFor(ctx.path);
     return bodyProblems(form === 'wechatpay' ? WechatPayFail : ErrorEnvelope, ctx.body);

@@ -12,6 +12,7 @@ import { ownApplication } from './citizen.ts';
 import { refusal, updateApplication } from './write.ts';
 import { addWorkingDays } from './working-days.ts';
 import { isDuplicateKey } from '../../server/mongo-errors.ts';
+import { emitEvent } from '../webhooks/events.ts';
 
 /** Scores at or below this are 差评. */
 export const POOR_SCORE = 2;
@@ -58,6 +59,20 @@ export async function evaluateCase(citizenId: string, id: string, rating: Rating
       deadline: await addWorkingDays(businessDate(now), config.RECTIFICATION_WORKING_DAYS),
     });
   }
+  // The comment stays here: it is free text a citizen may have put personal data in.
+  await emitEvent(
+    'evaluation.created',
+    {
+      evaluationId: String(evaluation._id),
+      applicationId: String(claimed._id),
+      itemCode: claimed.itemCode,
+      department: claimed.department,
+      score: rating.score,
+      poor: rating.score <= POOR_SCORE,
+      createdAt: now.toISOString(),
+    },
+    now,
+  );
   return { application: claimed, evaluation: evaluation.toObject() };
 }
 

@@ -12,7 +12,7 @@ import { caseDeadline } from './deadline.ts';
 import { assertFeeSettled } from './fee.ts';
 import { noticeStatusChange } from './notices.ts';
 import { staffListQuery } from './find.ts';
-import { findApplication, transition, type ApplicationDoc } from './write.ts';
+import { emitStatusChanged, findApplication, transition, type ApplicationDoc } from './write.ts';
 
 export interface ReviewDecision {
   decision: 'approve' | 'supplement' | 'reject';
@@ -111,7 +111,9 @@ export async function createWalkInCase(staff: StaffPrincipal, walkIn: WalkInCase
     history: [{ status: 'accepted', at: now, by: actorOf(staff), note: `窗口受理，承诺办结日期 ${set.deadline}` }],
     createdAt: now, // and updatedAt with it
   });
-  return created.toObject() as unknown as ApplicationDoc;
+  const application = created.toObject() as unknown as ApplicationDoc;
+  await emitStatusChanged(application, now);
+  return application;
 }
 
 /** 办结: accepted → completed, recording whether it kept the deadline and the on-site visits. */

@@ -5,6 +5,7 @@
 import type { UpdateQuery } from 'mongoose';
 import { ApplicationModel, type Application, type ApplicationStatus } from '../../models/application.ts';
 import { invalidState, notFound } from '../../server/errors.ts';
+import { emitEvent } from '../webhooks/events.ts';
 import { findApplication, type ApplicationDoc } from './find.ts';
 
 export { findApplication, type ApplicationDoc } from './find.ts';
@@ -49,8 +50,32 @@ export async function transition(request: TransitionRequest): Promise<Applicatio
   const { id, from, to, by, at, note = '' } = request;
   const update = { $set: { status: to, ...request.set }, $push: { history: { status: to, at, by, note } } };
   const updated = await updateApplication(id, { status: { $in: from } }, update, at);
-  if (updated) return updated;
-  throw await refusal(id, request.action);
+  if (!updated) throw await refusal(id, request.action);
+  await emitStatusChanged(updated, at);
+  return updated;
+}
+
+/**
+ * Tells partner systems (webhooks) of the application's new status: ids, codes and dates, never
+ * the applicant. Called for every transition, and for a case created already accepted (walk-in).
+ */
+export function emitStatusChanged(application: ApplicationDoc, at: Date): Promise<number> {
+  const previous = application.history.at(-2)?.status ?? null;
+  return emitEvent(
+    'application.status_changed',
+    {
+      applicationId: String(application._id),
+      itemCode: application.itemCode,
+      department: application.department,
+      previousStatus: previous,
+      status: application.status,
+      changedAt: at.toISOString(),
+      acceptedDate: application.acceptedDate ?? null,
+      deadline: application.deadline ?? null,
+      completedDate: application.completedDate ?? null,
+    },
+    at,
+  );
 }
 
 /** Why a guarded write matched nothing, re-read: 404 when the application is gone, else its status. */

@@ -1,8 +1,10 @@
 // Key rotation: with the new key as PII_KEY and the old one as PII_KEY_PREVIOUS, re-encrypts
-// every citizen's personal data and recomputes the lookup hashes, in bounded batches.
+// every citizen's personal data and recomputes the lookup hashes, in bounded batches, and the
+// webhook signing secrets sealed under the same key.
 // Safe to run twice and to interrupt: each citizen is rewritten whole or not at all.
 import { ApplicationModel } from '../../models/application.ts';
 import { CitizenModel } from '../../models/citizen.ts';
+import { WebhookModel } from '../../models/webhook.ts';
 import { decryptPii, encryptPii, hashPii, needsReencryption } from './crypto.ts';
 
 const BATCH = 500;
@@ -10,10 +12,11 @@ const BATCH = 500;
 export interface RotationCounts {
   citizens: number;
   applications: number;
+  webhooks: number;
 }
 
 export async function rotatePiiKey(): Promise<RotationCounts> {
-  const counts: RotationCounts = { citizens: 0, applications: 0 };
+  const counts: RotationCounts = { citizens: 0, applications: 0, webhooks: 0 };
   let lastId: unknown = null;
   for (;;) {
     const batch = await CitizenModel.find(lastId ? { _id: { $gt: lastId } } : {})
@@ -43,7 +46,21 @@ export async function rotatePiiKey(): Promise<RotationCounts> {
     }
   }
   counts.applications = await rotateApplicantNames();
+  counts.webhooks = await rotateWebhookSecrets();
   return counts;
+}
+
+/** Partner endpoints are few (a handful per center): one bounded read. */
+async function rotateWebhookSecrets(): Promise<number> {
+  let rotated = 0;
+  for (const endpoint of await WebhookModel.find({}, { secretEnc: 1 }).limit(10_000).lean()) {
+    if (!needsReencryption(endpoint.secretEnc)) continue;
+    // Guarded by the ciphertext read: a secret rotated meanwhile is never overwritten.
+    const { secretEnc } = endpoint;
+    await WebhookModel.updateOne({ _id: endpoint._id, secretEnc }, { $set: { secretEnc: encryptPii(decryptPii(secretEnc)) } }, { timestamps: false });
+    rotated++;
+  }
+  return rotated;
 }
 
 async function rotateApplicantNames(): Promise<number> {

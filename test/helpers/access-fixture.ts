@@ -7,6 +7,8 @@ import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import { RectificationModel } from '../../models/rectification.ts';
 import { ScheduleModel } from '../../models/schedule.ts';
 import { ScreenDeviceModel } from '../../models/screen-device.ts';
+import { WebhookModel } from '../../models/webhook.ts';
+import { encryptPii } from '../../services/pii/crypto.ts';
 import { hashScreenToken } from '../../server/auth/screen-token.ts';
 import { buildCitizen, buildDepartment, buildItem, buildStaff, buildWindow, suffix } from './factories.ts';
 
@@ -19,6 +21,18 @@ export interface AccessFixture {
   params: (path: string) => Record<string, string>;
   hallCode: string;
 }
+
+/** Which fixture id a path's `:id` takes, by the first fragment of the path that matches. */
+const ID_BY_PATH: [string, (ids: Record<string, string>) => string][] = [
+  ['/rectifications', (ids) => ids.rectificationId!],
+  ['/appointments', (ids) => ids.appointmentId!],
+  ['/tickets/', (ids) => ids.ticketId!],
+  ['/schedules', (ids) => ids.scheduleId!],
+  ['/admin/citizens', (ids) => ids.citizenId!],
+  ['/admin/staff', (ids) => ids.staffId!],
+  ['/admin/webhooks', (ids) => ids.webhookId!],
+  ['/admin/payments', (ids) => ids.unknownId!],
+];
 
 export async function buildAccessFixture(): Promise<AccessFixture> {
   const deptX = (await buildDepartment()).code;
@@ -92,6 +106,12 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     calledWindow: windowX,
     callCount: 1,
   });
+  const webhook = await WebhookModel.create({
+    url: 'http://127.0.0.1:9/hooks',
+    events: ['application.status_changed'],
+    secretEnc: encryptPii('whsec_access-fixture'),
+    createdBy: staff.centerAdmin.id,
+  });
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const ids: Record<string, string> = {
     applicationId: String(application._id),
@@ -101,6 +121,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     ticketId: String(ticket._id),
     citizenId: citizenA.id,
     staffId: staff.windowX.id,
+    webhookId: String(webhook._id),
     unknownId: String(new mongoose.Types.ObjectId()),
   };
   return {
@@ -117,21 +138,8 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     },
     params: (path) => {
       const code = path.includes('/departments') ? deptX : path.includes('/windows') ? windowX : item.code;
-      const id = path.includes('/rectifications')
-        ? ids.rectificationId!
-        : path.includes('/appointments')
-          ? ids.appointmentId!
-          : path.includes('/tickets/')
-            ? ids.ticketId!
-            : path.includes('/schedules')
-              ? ids.scheduleId!
-              : path.includes('/admin/citizens')
-                ? ids.citizenId!
-                : path.includes('/admin/staff')
-                  ? ids.staffId!
-                  : path.includes('/admin/payments')
-                    ? ids.unknownId!
-                    : ids.applicationId!;
+      // The first fragment of the path that names a kind of record picks the fixture's id of that kind.
+      const id = ID_BY_PATH.find(([fragment]) => path.includes(fragment))?.[1](ids) ?? ids.applicationId!;
       return { code, id, materialName: '居民身份证', hallCode, date: '2026-12-24', year: '2027' };
     },
   };

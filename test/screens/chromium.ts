@@ -91,36 +91,59 @@ export async function openPage(url: string): Promise<Browser> {
   };
 }
 
-/** Lays the page out at `width`×`height` CSS pixels, scale 1, as a display of that size. */
-export async function setViewport(page: Browser, width: number, height: number): Promise<void> {
-  await page.cdp('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false });
+/** Emulates a screen of `width`×`height` CSS pixels, scale 1 (a phone: `mobile`, with touch-sized viewport rules). */
+export async function setViewport(page: Browser, width: number, height: number, mobile = false): Promise<void> {
+  await page.cdp('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile });
 }
 
-/** Writes a PNG of the page's viewport to `file` (its folder is created); returns the path. */
-export async function captureScreenshot(page: Browser, file: string): Promise<string> {
-  const { data } = await page.cdp('Page.captureScreenshot', { format: 'png' });
+/** Opens `url` in the page and waits until it has loaded. */
+export async function navigate(page: Browser, url: string): Promise<void> {
+  await page.cdp('Page.navigate', { url });
+  const loaded = await page.waitFor<boolean>(`location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`);
+  if (!loaded) throw new Error(`${url} did not load`);
+}
+
+/** Writes a PNG of the viewport (the whole page with `fullPage`) to `file`, its folder created; returns the path. */
+export async function captureScreenshot(page: Browser, file: string, fullPage = false): Promise<string> {
+  const { data } = await page.cdp('Page.captureScreenshot', { format: 'png', captureBeyondViewport: fullPage });
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, Buffer.from(data as string, 'base64'));
   return file;
 }
 
-/** A page that can also be typed into: real key events, as a clerk's keyboard or a scanner sends them. */
-export interface InputPage extends Browser {
-  /** Types `text` into the focused element (Input.insertText). */
-  type(text: string): Promise<void>;
-  /** Presses one key (`Enter`, `Tab`, `Escape`) on the focused element, keyDown then keyUp. */
-  press(key: 'Enter' | 'Tab' | 'Escape'): Promise<void>;
-  /** Focuses the element `selector` matches (fails when none does). */
-  focus(selector: string): Promise<void>;
-  /** Writes a PNG screenshot of the viewport. */
-  screenshot(file: string): Promise<void>;
+const KEYS = {
+  Enter: { code: 'Enter', keyCode: 13, text: '\r' },
+  Tab: { code: 'Tab', keyCode: 9, text: undefined },
+  Escape: { code: 'Escape', keyCode: 27, text: undefined },
+  ' ': { code: 'Space', keyCode: 32, text: ' ' },
+} as const;
+
+/** Presses and releases a key on the focused element as a keyboard would; `shift` for Shift+Tab. */
+export async function pressKey(page: Browser, key: keyof typeof KEYS, shift = false): Promise<void> {
+  const { code, keyCode, text } = KEYS[key];
+  const common = { key, code, windowsVirtualKeyCode: keyCode, modifiers: shift ? 8 : 0 };
+  await page.cdp('Input.dispatchKeyEvent', { type: 'keyDown', ...common, ...(text ? { text } : {}) });
+  await page.cdp('Input.dispatchKeyEvent', { type: 'keyUp', ...common });
 }
 
-const KEYS = {
-  Enter: { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' },
-  Tab: { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9 },
-  Escape: { key: 'Escape', code: 'Escape', windowsVirtualKeyCode: 27 },
-} as const;
+/** Types `text` into the focused element, as a scanner or a keyboard sends it. */
+export async function typeText(page: Browser, text: string): Promise<void> {
+  await page.cdp('Input.insertText', { text });
+}
+
+/** Emulates a CSS media type ('print', or '' for the screen again). */
+export async function emulateMedia(page: Browser, media: 'print' | ''): Promise<void> {
+  await page.cdp('Emulation.setEmulatedMedia', { media });
+}
+
+/** A page that can also be typed into, with the helpers above as methods. */
+export interface InputPage extends Browser {
+  type(text: string): Promise<void>;
+  press(key: keyof typeof KEYS): Promise<void>;
+  /** Focuses the element `selector` matches (fails when none does). */
+  focus(selector: string): Promise<void>;
+  screenshot(file: string): Promise<void>;
+}
 
 /** Opens `url` laid out at `width`×`height` (a 1366×768 window PC by default) with keyboard input. */
 export async function openInputPage(url: string, viewport = { width: 1366, height: 768 }): Promise<InputPage> {
@@ -129,14 +152,8 @@ export async function openInputPage(url: string, viewport = { width: 1366, heigh
   await page.cdp('Page.navigate', { url });
   return {
     ...page,
-    async type(text) {
-      await page.cdp('Input.insertText', { text });
-    },
-    async press(key) {
-      const spec = KEYS[key];
-      await page.cdp('Input.dispatchKeyEvent', { type: 'keyDown', ...spec });
-      await page.cdp('Input.dispatchKeyEvent', { type: 'keyUp', key: spec.key, code: spec.code, windowsVirtualKeyCode: spec.windowsVirtualKeyCode });
-    },
+    type: (text) => typeText(page, text),
+    press: (key) => pressKey(page, key),
     async focus(selector) {
       const found = await page.evaluate<boolean>(
         `(() => { const e = document.querySelector(${JSON.stringify(selector)}); if (!e) return false; e.focus(); return true; })()`,

@@ -43,6 +43,8 @@ const BODIES: Record<string, () => unknown> = {
   'POST /api/v1/appointments/:id/reschedule': () => ({ slotId: '000000000000000000000000' }),
   'PATCH /api/v1/admin/schedules/:id': () => ({ seatsPerSlot: 3 }),
   'POST /api/v1/admin/staff/:id/reset-password': () => ({ password: 'Reset-2026-temp' }),
+  'POST /api/v1/admin/webhooks': () => ({ url: 'http://127.0.0.1:9/hooks', events: ['evaluation.created'] }),
+  'PATCH /api/v1/admin/webhooks/:id': () => ({ active: false }),
 };
 
 const RULES: Record<string, Rule> = {
@@ -162,6 +164,12 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/admin/dashboard': ADMIN,
   'GET /api/v1/public/progress': PUBLIC,
   'GET /api/v1/public/stats': PUBLIC,
+  'GET /api/v1/admin/webhooks': CENTER,
+  'POST /api/v1/admin/webhooks': CENTER,
+  'PATCH /api/v1/admin/webhooks/:id': CENTER,
+  'DELETE /api/v1/admin/webhooks/:id': CENTER,
+  'POST /api/v1/admin/webhooks/:id/secret': CENTER,
+  'GET /api/v1/admin/webhooks/:id/deliveries': CENTER,
 };
 
 let testbed: PaymentsTestbed;
