@@ -1,6 +1,6 @@
 // Request and response schemas of applications (网上预审 and 办件).
 import { z } from 'zod';
-import { APPLICATION_STATUSES } from '../../models/application.ts';
+import { APPLICATION_STATUSES, DEFERRED_STATUSES } from '../../models/application.ts';
 import { PageQuery } from '../../server/pagination.ts';
 import { ItemCode } from '../catalogue/schema.ts';
 
@@ -34,6 +34,15 @@ const MaterialOut = z.object({
   size: z.number().int(),
   sha256: z.string(),
   uploadedAt: Instant,
+  reused: z.boolean().describe('取自申请人材料库（已核验过的材料，经本人同意复用）'),
+});
+const DeferredOut = z.object({
+  materialName: z.string(),
+  commitment: z.string(),
+  dueDate: z.string(),
+  status: z.enum(DEFERRED_STATUSES).describe('pending 待补交 · received 已补交 · waived 无需补交'),
+  resolvedAt: Instant.nullable(),
+  note: z.string(),
 });
 
 /** An application as its owner sees it. */
@@ -46,6 +55,7 @@ export const ApplicationOut = z.object({
   materials: z.array(MaterialOut),
   supplement: z.array(z.object({ materialName: z.string(), note: z.string() })),
   history: z.array(HistoryEntry),
+  deferred: z.array(DeferredOut).describe('容缺受理的材料'),
   acceptedAt: Instant.nullable(),
   acceptedDate: z.string().nullable(),
   deadline: z.string().nullable(),

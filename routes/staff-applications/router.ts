@@ -20,7 +20,8 @@ import type { ApplicationDoc } from '../../services/applications/find.ts';
 import { sendMaterialFile } from '../applications/download.ts';
 import { presentForStaff } from '../applications/present.ts';
 import { ApplicationOut, ApplicationParams, MATERIAL_FILE_TYPES, MaterialParams } from '../applications/schema.ts';
-import { CompleteBody, ReviewBody, StaffListQuery, WalkInBody } from './schema.ts';
+import { waiveDeferred } from '../../services/applications/deferral.ts';
+import { AcceptBody, CompleteBody, ReviewBody, StaffListQuery, WaiveDeferredBody, WalkInBody } from './schema.ts';
 
 export const staffApplicationsRouter = new Router<AppState>({ prefix: '/api/v1/staff' });
 const tags = ['窗口：预审与办件'];
@@ -77,14 +78,36 @@ defineRoute(
   {
     method: 'post',
     path: '/applications/:id/accept',
-    summary: '受理（按承诺时限计算办结期限）',
+    summary: '受理（按承诺时限计算办结期限；缺可容缺材料时容缺受理）',
     tags,
     access: 'staff',
     params: ApplicationParams,
+    body: AcceptBody,
     response: StaffApplicationOut,
-    errors: { 409: 'INVALID_STATE' },
+    errors: { 409: 'INVALID_STATE, MATERIALS_MISSING, NOTHING_TO_DEFER' },
   },
-  async (ctx, { params }) => answer(ctx, await acceptApplication(staffOf(ctx), params.id, ctx.state.now, ctx.state.caches.catalogue.current())),
+  async (ctx, { params, body }) =>
+    answer(ctx, await acceptApplication(staffOf(ctx), params.id, ctx.state.now, ctx.state.caches.catalogue.current(), body.deferral, ctx.state.requestId)),
+);
+
+defineRoute(
+  staffApplicationsRouter,
+  {
+    method: 'post',
+    path: '/applications/:id/deferred/:materialName/waive',
+    summary: '容缺材料无需补交（记录理由）',
+    tags,
+    access: 'staff',
+    params: MaterialParams,
+    body: WaiveDeferredBody,
+    response: StaffApplicationOut,
+    errors: { 404: 'NOT_FOUND', 409: 'DEFERRED_CLOSED' },
+  },
+  async (ctx, { params, body }) => {
+    const staff = staffOf(ctx);
+    const application = await staffApplication(staff, params.id);
+    await answer(ctx, await waiveDeferred(staff, application, params.materialName, body.reason, ctx.state.now, ctx.state.requestId));
+  },
 );
 
 defineRoute(
@@ -98,7 +121,7 @@ defineRoute(
     params: ApplicationParams,
     body: CompleteBody,
     response: StaffApplicationOut,
-    errors: { 409: 'INVALID_STATE' },
+    errors: { 409: 'INVALID_STATE, DEFERRED_MATERIALS_PENDING' },
   },
   async (ctx, { params, body }) =>
     answer(ctx, await completeCase(staffOf(ctx), params.id, body.onsiteVisits, ctx.state.now, ctx.state.caches.catalogue.current())),

@@ -47,7 +47,8 @@ export async function listOwnApplications(citizenId: string, page: Page) {
 export async function missingMaterials(application: ApplicationDoc, catalogue: CatalogueSnapshot): Promise<string[]> {
   const guide = catalogue.byCode.get(application.itemCode);
   const uploaded = new Map(application.materials.map((m) => [m.materialName, m.uploadedAt]));
-  const required = (guide?.materials ?? []).filter((m) => m.required).map((m) => m.name);
+  // 可容缺 materials may be missing here: staff decide at acceptance (services/applications/deferral.ts).
+  const required = (guide?.materials ?? []).filter((m) => m.required && !m.deferrable).map((m) => m.name);
   const missing = required.filter((name) => !uploaded.has(name));
   // A supplement asks for a new file: one uploaded before the notice does not answer it.
   const since = application.supplementRequestedAt;

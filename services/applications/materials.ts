@@ -3,6 +3,7 @@
 import { badRequest, conflict, invalidState, notFound } from '../../server/errors.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { EDITABLE, ownApplication } from './citizen.ts';
+import { isPendingDeferred, receiveDeferred } from './deferral.ts';
 import { allowedContentType, deleteFile, extensionOf, safeFilename, storeFile } from './material-files.ts';
 import { findApplication, updateApplication, type ApplicationDoc } from './write.ts';
 
@@ -21,14 +22,25 @@ export async function uploadMaterial(upload: UploadedMaterial, now: Date, catalo
   if (!guide?.materials.some((m) => m.name === upload.materialName)) {
     throw badRequest('UNKNOWN_MATERIAL', '该事项不需要此材料', { materialName: upload.materialName });
   }
-  assertEditable(application);
+  const awaited = application.status === 'accepted' && isPendingDeferred(application, upload.materialName);
+  if (!awaited) assertEditable(application);
   const contentType = await allowedContentType(upload.content);
   const filename = safeFilename(upload.originalName, extensionOf(contentType));
   const stored = await storeFile(upload.content, filename, contentType, {
     applicationId: String(application._id),
     materialName: upload.materialName,
   });
-  const entry = { materialName: upload.materialName, fileId: stored.fileId, filename, contentType, size: stored.size, sha256: stored.sha256, uploadedAt: now };
+  const entry = {
+    materialName: upload.materialName,
+    fileId: stored.fileId,
+    filename,
+    contentType,
+    size: stored.size,
+    sha256: stored.sha256,
+    uploadedAt: now,
+    reusedFrom: null,
+  };
+  if (awaited) return receiveUpload(application, entry, now);
   try {
     const { updated, replaced } = await swapMaterial(application, entry, now);
     if (replaced) await deleteFile(replaced);
@@ -37,6 +49,14 @@ export async function uploadMaterial(upload: UploadedMaterial, now: Date, catalo
     await deleteFile(stored.fileId); // nothing stays stored for a refused upload
     throw error;
   }
+}
+
+/** The awaited 容缺 material of an accepted case arrives; the file goes again if it was closed meanwhile. */
+async function receiveUpload(application: ApplicationDoc, entry: ApplicationDoc['materials'][number], now: Date) {
+  const updated = await receiveDeferred(application, entry, now);
+  if (updated) return updated;
+  await deleteFile(entry.fileId);
+  throw conflict('DEFERRED_CLOSED', '该容缺材料已补交或已处理', { materialName: entry.materialName });
 }
 
 /** Tries per upload: each loses only to another change of the same material landing first. */

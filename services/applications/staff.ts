@@ -8,7 +8,10 @@ import { findPage, type Page } from '../../server/pagination.ts';
 import { encryptPii } from '../pii/crypto.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { businessDate } from './business-date.ts';
+import { assertCompletable } from './completion-checks.ts';
 import { caseDeadline } from './deadline.ts';
+import { deferredEntries, type Deferral } from './deferral.ts';
+import { recordAudit } from '../audit/record.ts';
 import { noticeStatusChange } from './notices.ts';
 import { staffListQuery } from './find.ts';
 import { findApplication, transition, type ApplicationDoc } from './write.ts';
@@ -76,12 +79,24 @@ async function acceptance(itemCode: string, now: Date, catalogue: CatalogueSnaps
   return { acceptedAt: now, acceptedDate, deadline: await caseDeadline(acceptedDate, days) };
 }
 
-/** 受理: approved → accepted, with the promised deadline. */
-export async function acceptApplication(staff: StaffPrincipal, id: string, now: Date, catalogue: CatalogueSnapshot) {
+/**
+ * 受理: approved → accepted, with the promised deadline. Required 可容缺 materials still missing
+ * need `deferral` (容缺受理): the applicant's commitment and the working days they are due in.
+ */
+export async function acceptApplication(staff: StaffPrincipal, id: string, now: Date, catalogue: CatalogueSnapshot, deferral?: Deferral, requestId?: string) {
   const application = await staffApplication(staff, id);
   const set = await acceptance(application.itemCode, now, catalogue);
-  const note = `已受理，承诺办结日期 ${set.deadline}`;
-  const updated = await transition({ id, from: ['approved'], to: 'accepted', by: actorOf(staff), at: now, note, action: '受理', set });
+  const deferred = await deferredEntries(application, deferral, set.acceptedDate, catalogue);
+  const note = deferred.length
+    ? `容缺受理，承诺办结日期 ${set.deadline}；申请人承诺于 ${deferred[0]!.dueDate} 前补交：${deferred.map((d) => d.materialName).join('、')}`
+    : `已受理，承诺办结日期 ${set.deadline}`;
+  const updated = await transition({ id, from: ['approved'], to: 'accepted', by: actorOf(staff), at: now, note, action: '受理', set: { ...set, deferred } });
+  if (deferred.length) {
+    await recordAudit(
+      { actor: staff, action: 'accept_deferred', entity: 'application', entityId: id, after: { deadline: set.deadline, deferred }, requestId },
+      now,
+    );
+  }
   await noticeStatusChange(updated, 'accepted', now, catalogue);
   return updated;
 }
@@ -116,6 +131,7 @@ export async function createWalkInCase(staff: StaffPrincipal, walkIn: WalkInCase
 /** 办结: accepted → completed, recording whether it kept the deadline and the on-site visits. */
 export async function completeCase(staff: StaffPrincipal, id: string, onsiteVisits: number, now: Date, catalogue: CatalogueSnapshot) {
   const application = await staffApplication(staff, id);
+  if (application.status === 'accepted') assertCompletable(application);
   const completedDate = businessDate(now);
   const onTime = application.deadline ? completedDate <= application.deadline : true;
   const updated = await transition({
