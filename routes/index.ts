@@ -25,6 +25,8 @@ import { publicProgressRouter } from './public-progress/router.ts';
 import { screenPageRouter } from './screen-page/router.ts';
 import { adminDashboardRouter } from './admin/dashboard-router.ts';
 import { adminStaffRouter } from './admin-staff/router.ts';
+import { libraryRouter } from './library/router.ts';
+import { adminMaterialTypesRouter } from './admin-material-types/router.ts';
 
 export const routers: Router<AppState>[] = [
   healthRouter,
@@ -51,4 +53,6 @@ export const routers: Router<AppState>[] = [
   screenPageRouter,
   adminDashboardRouter,
   adminStaffRouter,
+  libraryRouter,
+  adminMaterialTypesRouter,
 ];

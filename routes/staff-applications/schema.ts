@@ -23,6 +23,11 @@ export const ReviewBody = z
     decision: z.enum(['approve', 'supplement', 'reject']),
     note: z.string().trim().max(500).default(''),
     missing: z.array(MissingMaterial).max(50).default([]),
+    /** A document's own expiry read at approval (an ID card's 有效期限), kept with it in the citizen's library. */
+    expiries: z
+      .array(z.strictObject({ materialName: z.string().trim().min(1).max(100), validUntil: z.iso.date() }))
+      .max(60)
+      .default([]),
   })
   .superRefine((review, ctx) => {
     if (review.decision === 'supplement' && review.missing.length === 0) {

@@ -4,6 +4,7 @@ import { badRequest, conflict, invalidState, notFound } from '../../server/error
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { EDITABLE, ownApplication } from './citizen.ts';
 import { isPendingDeferred, receiveDeferred } from './deferral.ts';
+import { releaseFile } from '../library/file-refs.ts';
 import { allowedContentType, deleteFile, extensionOf, safeFilename, storeFile } from './material-files.ts';
 import { findApplication, updateApplication, type ApplicationDoc } from './write.ts';
 
@@ -43,7 +44,7 @@ export async function uploadMaterial(upload: UploadedMaterial, now: Date, catalo
   if (awaited) return receiveUpload(application, entry, now);
   try {
     const { updated, replaced } = await swapMaterial(application, entry, now);
-    if (replaced) await deleteFile(replaced);
+    if (replaced) await releaseFile(replaced); // the library may still hold it
     return updated;
   } catch (error) {
     await deleteFile(stored.fileId); // nothing stays stored for a refused upload
@@ -67,7 +68,7 @@ const ATTEMPTS = 4;
  * (or by its absence), so the replaced file is known exactly even when two uploads replace the
  * same material at once; uploads of different materials never get in each other's way.
  */
-async function swapMaterial(current: ApplicationDoc, entry: ApplicationDoc['materials'][number], now: Date) {
+export async function swapMaterial(current: ApplicationDoc, entry: ApplicationDoc['materials'][number], now: Date) {
   const id = String(current._id);
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const replaced = current.materials.find((m) => m.materialName === entry.materialName)?.fileId ?? null;

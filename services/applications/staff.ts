@@ -12,6 +12,7 @@ import { assertCompletable } from './completion-checks.ts';
 import { caseDeadline } from './deadline.ts';
 import { deferredEntries, type Deferral } from './deferral.ts';
 import { recordAudit } from '../audit/record.ts';
+import { keepApprovedMaterials, type EnteredExpiry } from '../library/keep.ts';
 import { noticeStatusChange } from './notices.ts';
 import { staffListQuery } from './find.ts';
 import { findApplication, transition, type ApplicationDoc } from './write.ts';
@@ -20,6 +21,7 @@ export interface ReviewDecision {
   decision: 'approve' | 'supplement' | 'reject';
   note: string;
   missing: { materialName: string; note: string }[];
+  expiries?: EnteredExpiry[];
 }
 
 const actorOf = (staff: StaffPrincipal) => ({ kind: 'staff' as const, id: staff.id });
@@ -45,6 +47,7 @@ export async function reviewApplication(staff: StaffPrincipal, id: string, revie
   const common = { id, from: ['submitted'] as const, by: actorOf(staff), at: now, action: '审核' };
   if (review.decision === 'approve') {
     const updated = await transition({ ...common, to: 'approved', note: review.note || '预审通过', set: { supplement: [] } });
+    await keepApprovedMaterials(updated, staff.id, review.expiries ?? [], now);
     await noticeStatusChange(updated, 'approved', now, catalogue);
     return updated;
   }

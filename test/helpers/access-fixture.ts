@@ -2,6 +2,7 @@
 // records (of department X and citizen A) to put into path parameters.
 import mongoose from 'mongoose';
 import { ApplicationModel } from '../../models/application.ts';
+import { CitizenMaterialModel } from '../../models/citizen-material.ts';
 import { AppointmentModel } from '../../models/appointment.ts';
 import { RectificationModel } from '../../models/rectification.ts';
 import { ScheduleModel } from '../../models/schedule.ts';
@@ -74,6 +75,21 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     seatsPerSlot: 2,
     hours: [{ weekday: 1, open: '09:00', close: '12:00' }],
   });
+  const libraryEntry = await CitizenMaterialModel.create({
+    citizenId: new mongoose.Types.ObjectId(citizenA.id),
+    typeCode: 'name:居民身份证',
+    typeName: '居民身份证',
+    materialName: '居民身份证',
+    fileId: new mongoose.Types.ObjectId(),
+    filename: 'id.pdf',
+    contentType: 'application/pdf',
+    size: 100,
+    sha256: '0'.repeat(64),
+    sourceApplicationId: application._id,
+    approvedBy: staff.windowX.id,
+    approvedAt: new Date(),
+    validUntil: '2999-12-31',
+  });
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const ids: Record<string, string> = {
     applicationId: String(application._id),
@@ -81,6 +97,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     appointmentId: String(appointment._id),
     scheduleId: String(schedule._id),
     citizenId: citizenA.id,
+    libraryId: String(libraryEntry._id),
     staffId: staff.windowX.id,
     unknownId: String(new mongoose.Types.ObjectId()),
   };
@@ -106,11 +123,13 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
             ? ids.scheduleId!
             : path.includes('/admin/citizens')
               ? ids.citizenId!
-              : path.includes('/admin/staff')
-                ? ids.staffId!
-                : path.includes('/admin/payments')
-                  ? ids.unknownId!
-                  : ids.applicationId!;
+              : path.includes('/me/materials')
+                ? ids.libraryId!
+                : path.includes('/admin/staff')
+                  ? ids.staffId!
+                  : path.includes('/admin/payments')
+                    ? ids.unknownId!
+                    : ids.applicationId!;
       return { code, id, materialName: '居民身份证', hallCode, date: '2026-12-24', year: '2027' };
     },
   };

@@ -38,6 +38,8 @@ const BODIES: Record<string, () => unknown> = {
   'POST /api/v1/staff/applications/:id/deferred/:materialName/waive': () => ({ reason: '已通过数据共享核验' }),
   'POST /api/v1/admin/rectifications/:id/close': () => ({ reply: '已整改完毕，感谢监督' }),
   'POST /api/v1/admin/payments/:id/refund': () => ({ reason: '重复缴费' }),
+  'POST /api/v1/applications/:id/materials/reuse': () => ({ materialName: '居民身份证', libraryId: '000000000000000000000000' }),
+  'PUT /api/v1/admin/material-types/:code': () => ({ name: '测试材料类型', materialNames: [] }),
   'POST /api/v1/appointments/:id/reschedule': () => ({ slotId: '000000000000000000000000' }),
   'PATCH /api/v1/admin/schedules/:id': () => ({ seatsPerSlot: 3 }),
   'POST /api/v1/admin/staff/:id/reset-password': () => ({ password: 'Reset-2026-temp' }),
@@ -154,6 +156,13 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/admin/dashboard': ADMIN,
   'GET /api/v1/public/progress': PUBLIC,
   'GET /api/v1/public/stats': PUBLIC,
+  'GET /api/v1/me/materials': CITIZEN,
+  // Library ids of citizen A in the fixture are unknown to everyone else.
+  'DELETE /api/v1/me/materials/:id': { ...OWNED, citizenA: 204 },
+  'GET /api/v1/applications/:id/reusable-materials': { ...OWNED, citizenA: 200 },
+  'POST /api/v1/applications/:id/materials/reuse': OWNED,
+  'GET /api/v1/admin/material-types': ADMIN,
+  'PUT /api/v1/admin/material-types/:code': CENTER,
 };
 
 let testbed: PaymentsTestbed;
