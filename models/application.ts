@@ -64,6 +64,26 @@ const applicationSchema = new Schema(
       default: [],
     },
     history: { type: [historyEntrySchema], default: [] },
+    /** 一件事: a bundle application carries the bundle's code (`itemCode` holds it too) … */
+    bundleCode: { type: String, default: null },
+    /** … every department with a part, each deciding its own part of pre-review … */
+    departments: { type: [String], default: [] },
+    parts: {
+      type: [
+        new Schema(
+          {
+            department: { type: String, required: true },
+            decision: { type: String, enum: ['approve', 'supplement', null], default: null },
+            missing: { type: [new Schema({ materialName: String, note: String }, { _id: false })], default: [] },
+            by: { type: String, default: null },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    /** … and a member case (one item of an accepted bundle) names its bundle application. */
+    bundleId: { type: Schema.Types.ObjectId, default: null },
     /** 容缺受理: materials accepted missing; the case completes only once none is pending. */
     deferred: { type: [deferredMaterialSchema], default: [] },
     acceptedAt: { type: Date, default: null },
@@ -96,6 +116,9 @@ applicationSchema.index({ citizenId: 1, createdAt: -1, _id: -1 });
 applicationSchema.index({ updatedAt: 1, _id: 1 });
 // accepted cases still waiting for a 容缺 material, by due date (jobs/deferred-materials.ts).
 applicationSchema.index({ 'deferred.status': 1, 'deferred.dueDate': 1 });
+
+// the member cases of a bundle, each created once.
+applicationSchema.index({ bundleId: 1, itemCode: 1 }, { unique: true, partialFilterExpression: { bundleId: { $type: 'objectId' } } });
 
 /** An application as stored (and as read with lean()). */
 export type Application = InferRawDocTypeFromSchema<typeof applicationSchema>;

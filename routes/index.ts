@@ -26,6 +26,7 @@ import { screenPageRouter } from './screen-page/router.ts';
 import { adminDashboardRouter } from './admin/dashboard-router.ts';
 import { adminStaffRouter } from './admin-staff/router.ts';
 import { libraryRouter } from './library/router.ts';
+import { bundlesRouter } from './bundles/router.ts';
 import { adminMaterialTypesRouter } from './admin-material-types/router.ts';
 
 export const routers: Router<AppState>[] = [
@@ -54,5 +55,6 @@ export const routers: Router<AppState>[] = [
   adminDashboardRouter,
   adminStaffRouter,
   libraryRouter,
+  bundlesRouter,
   adminMaterialTypesRouter,
 ];

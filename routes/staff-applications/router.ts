@@ -18,7 +18,9 @@ import {
 } from '../../services/applications/staff.ts';
 import type { ApplicationDoc } from '../../services/applications/find.ts';
 import { sendMaterialFile } from '../applications/download.ts';
-import { presentForStaff } from '../applications/present.ts';
+import { guideOf, memberCasesOf, presentForStaff } from '../applications/present.ts';
+import { partMaterials } from '../../services/applications/materials-of.ts';
+import type { CatalogueSnapshot } from '../../services/catalogue/store.ts';
 import { ApplicationOut, ApplicationParams, MATERIAL_FILE_TYPES, MaterialParams } from '../applications/schema.ts';
 import { waiveDeferred } from '../../services/applications/deferral.ts';
 import { AcceptBody, CompleteBody, ReviewBody, StaffListQuery, WaiveDeferredBody, WalkInBody } from './schema.ts';
@@ -28,8 +30,20 @@ const tags = ['窗口：预审与办件'];
 const StaffApplicationOut = ApplicationOut.extend({ applicantName: z.string().nullable(), applicantIsCompany: z.boolean() });
 
 async function answer(ctx: RouteContext, application: ApplicationDoc, status = 200) {
+  const catalogue = ctx.state.caches.catalogue.current();
   ctx.status = status;
-  ctx.body = presentForStaff(application, ctx.state.caches.catalogue.current().byCode.get(application.itemCode));
+  ctx.body = presentForStaff(
+    ownPart(application, staffOf(ctx).department, catalogue),
+    guideOf(catalogue, application.itemCode),
+    await memberCasesOf(application, catalogue),
+  );
+}
+
+/** A department reviewer of a bundle sees only the materials of its own part. */
+function ownPart(application: ApplicationDoc, department: string | null, catalogue: CatalogueSnapshot): ApplicationDoc {
+  if (!application.bundleCode || !department) return application;
+  const names = new Set(partMaterials(application, catalogue, department).map((m) => m.name));
+  return { ...application, materials: application.materials.filter((m) => names.has(m.materialName)) };
 }
 
 defineRoute(
@@ -47,7 +61,12 @@ defineRoute(
     const { status, ...page } = query;
     const result = await listStaffApplications(staffOf(ctx), status as ApplicationStatus | undefined, page);
     const { byCode } = ctx.state.caches.catalogue.current();
-    ctx.body = { ...result, items: result.items.map((a) => presentForStaff(a, byCode.get(a.itemCode))) };
+    const staff = staffOf(ctx);
+    const catalogue = ctx.state.caches.catalogue.current();
+    ctx.body = {
+      ...result,
+      items: result.items.map((a) => presentForStaff(ownPart(a, staff.department, catalogue), byCode.get(a.itemCode) ?? guideOf(catalogue, a.itemCode))),
+    };
   },
 );
 
@@ -154,7 +173,10 @@ defineRoute(
     params: MaterialParams,
     fileResponse: MATERIAL_FILE_TYPES,
   },
-  async (ctx, { params }) => sendMaterialFile(ctx, await staffApplication(staffOf(ctx), params.id), params.materialName),
+  async (ctx, { params }) => {
+    const staff = staffOf(ctx);
+    await sendMaterialFile(ctx, ownPart(await staffApplication(staff, params.id), staff.department, ctx.state.caches.catalogue.current()), params.materialName);
+  },
 );
 
 const EvaluationOut = z.object({

@@ -5,6 +5,7 @@ import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { EDITABLE, ownApplication } from './citizen.ts';
 import { isPendingDeferred, receiveDeferred } from './deferral.ts';
 import { releaseFile } from '../library/file-refs.ts';
+import { materialsOf } from './materials-of.ts';
 import { allowedContentType, deleteFile, extensionOf, safeFilename, storeFile } from './material-files.ts';
 import { findApplication, updateApplication, type ApplicationDoc } from './write.ts';
 
@@ -19,8 +20,7 @@ export interface UploadedMaterial {
 /** Stores the file and records it as `materialName`; the previous file of that material is removed. */
 export async function uploadMaterial(upload: UploadedMaterial, now: Date, catalogue: CatalogueSnapshot): Promise<ApplicationDoc> {
   const application = await ownApplication(upload.citizenId, upload.applicationId);
-  const guide = catalogue.byCode.get(application.itemCode);
-  if (!guide?.materials.some((m) => m.name === upload.materialName)) {
+  if (!materialsOf(application, catalogue).some((m) => m.name === upload.materialName)) {
     throw badRequest('UNKNOWN_MATERIAL', '该事项不需要此材料', { materialName: upload.materialName });
   }
   const awaited = application.status === 'accepted' && isPendingDeferred(application, upload.materialName);

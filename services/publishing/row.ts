@@ -19,13 +19,15 @@ export interface CaseSource {
   onsiteVisits?: number | null;
   evaluationScore?: number | null;
   evaluatedAt?: Date | null;
+  /** Set on a bundle application (一件事): its member cases are the department's cases, it is none itself. */
+  bundleCode?: string | null;
 }
 
 export type PublicRow = NonNullable<ReturnType<typeof publicRowOf>>;
 
 /** The published row of an accepted or completed case; null for any other case. */
 export function publicRowOf(source: CaseSource, catalogue: CatalogueSnapshot, timeZone: string) {
-  if ((source.status !== 'accepted' && source.status !== 'completed') || !source.acceptedDate) return null;
+  if ((source.status !== 'accepted' && source.status !== 'completed') || !source.acceptedDate || source.bundleCode) return null;
   const completed = source.status === 'completed';
   return {
     itemCode: source.itemCode,

@@ -40,6 +40,7 @@ const BODIES: Record<string, () => unknown> = {
   'POST /api/v1/admin/payments/:id/refund': () => ({ reason: '重复缴费' }),
   'POST /api/v1/applications/:id/materials/reuse': () => ({ materialName: '居民身份证', libraryId: '000000000000000000000000' }),
   'PUT /api/v1/admin/material-types/:code': () => ({ name: '测试材料类型', materialNames: [] }),
+  'PUT /api/v1/admin/bundles/:code': () => ({ name: '测试一件事', items: ['NOPE-1', 'NOPE-2'] }),
   'POST /api/v1/appointments/:id/reschedule': () => ({ slotId: '000000000000000000000000' }),
   'PATCH /api/v1/admin/schedules/:id': () => ({ seatsPerSlot: 3 }),
   'POST /api/v1/admin/staff/:id/reset-password': () => ({ password: 'Reset-2026-temp' }),
@@ -162,6 +163,10 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/applications/:id/reusable-materials': { ...OWNED, citizenA: 200 },
   'POST /api/v1/applications/:id/materials/reuse': OWNED,
   'GET /api/v1/admin/material-types': ADMIN,
+  'GET /api/v1/bundles': PUBLIC,
+  'GET /api/v1/bundles/:code': PUBLIC,
+  'GET /api/v1/admin/bundles': ADMIN,
+  'PUT /api/v1/admin/bundles/:code': CENTER,
   'PUT /api/v1/admin/material-types/:code': CENTER,
 };
 
