@@ -1,6 +1,11 @@
 import test from 'ava';
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import mongoose from 'mongoose';
+import { publishProgressJob } from '../../jobs/publish-progress.ts';
 import { CitizenMaterialModel } from '../../models/citizen-material.ts';
+import { config } from '../../server/config.ts';
 import { businessDate } from '../../services/applications/business-date.ts';
 import { addMonths } from '../../services/library/types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
@@ -13,6 +18,7 @@ let other: { item: { code: string }; clerk: { token: string } };
 let center: { token: string };
 
 test.before(async () => {
+  Object.assign(config, { PUBLISH_DIR: await mkdtemp(path.join(os.tmpdir(), 'onetrip-library-')) });
   app = await startTestApp();
   scene = await buildScene();
   // A second item, of another department, that names the ID card differently.
@@ -97,6 +103,14 @@ test.serial('material library › approved files are kept; a second application 
     t.is(file.status, 200, `${name} of ${id} still downloads`);
   }
   t.is(await fileCount(), stored);
+
+  // Published with the other figures, per month: a zero-trip case and two materials reused.
+  await publishProgressJob(app.caches).run(new Date());
+  await app.caches.progress.refresh();
+  const stats = await app.request('GET', '/api/v1/public/stats');
+  t.is(stats.status, 200);
+  const month = stats.body.monthly.find((m: { month: string }) => m.month === businessDate(new Date()).slice(0, 7));
+  t.like(month, { zeroTripCases: 1, materialsReused: 2, deferredAcceptances: 0 });
 });
 
 test.serial('material library › replacing a reused file keeps the library copy; expired entries are neither offered nor reusable', async (t) => {
