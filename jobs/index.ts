@@ -9,6 +9,7 @@ import { screenSnapshotsJob } from './screen-snapshots.ts';
 import { publishProgressJob } from './publish-progress.ts';
 import { appointmentRemindersJob } from './appointment-reminders.ts';
 import { deadlineWarningsJob } from './deadline-warnings.ts';
+import { deferredMaterialsJob } from './deferred-materials.ts';
 import { retentionJob } from './retention.ts';
 import type { Caches } from '../server/caches.ts';
 import type { Job } from './types.ts';
@@ -25,6 +26,7 @@ export const createJobs = (caches: Caches): Job[] => [
   publishProgressJob(caches),
   appointmentRemindersJob(caches.catalogue),
   deadlineWarningsJob(caches.catalogue),
+  deferredMaterialsJob(caches.catalogue),
   retentionJob,
   calendarWarningsJob,
 ];

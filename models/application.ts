@@ -28,6 +28,24 @@ const materialFileSchema = new Schema(
     size: { type: Number, required: true },
     sha256: { type: String, required: true },
     uploadedAt: { type: Date, required: true },
+    /** The library entry (citizen_materials) this file was reused from, with the citizen's consent; null for an upload. */
+    reusedFrom: { type: Schema.Types.ObjectId, default: null },
+  },
+  { _id: false },
+);
+
+export const DEFERRED_STATUSES = ['pending', 'received', 'waived'] as const;
+
+/** A 可容缺 material the case was accepted without: the applicant's commitment and its due date. */
+const deferredMaterialSchema = new Schema(
+  {
+    materialName: { type: String, required: true },
+    commitment: { type: String, required: true },
+    dueDate: { type: String, required: true }, // YYYY-MM-DD, a working day
+    status: { type: String, enum: DEFERRED_STATUSES, default: 'pending' },
+    resolvedAt: { type: Date, default: null },
+    /** Why staff waived it (no longer needed). */
+    note: { type: String, default: '' },
   },
   { _id: false },
 );
@@ -48,6 +66,28 @@ const applicationSchema = new Schema(
       default: [],
     },
     history: { type: [historyEntrySchema], default: [] },
+    /** 一件事: a bundle application carries the bundle's code (`itemCode` holds it too) … */
+    bundleCode: { type: String, default: null },
+    /** … every department with a part, each deciding its own part of pre-review … */
+    departments: { type: [String], default: [] },
+    parts: {
+      type: [
+        new Schema(
+          {
+            department: { type: String, required: true },
+            decision: { type: String, enum: ['approve', 'supplement', null], default: null },
+            missing: { type: [new Schema({ materialName: String, note: String }, { _id: false })], default: [] },
+            by: { type: String, default: null },
+          },
+          { _id: false },
+        ),
+      ],
+      default: [],
+    },
+    /** … and a member case (one item of an accepted bundle) names its bundle application. */
+    bundleId: { type: Schema.Types.ObjectId, default: null },
+    /** 容缺受理: materials accepted missing; the case completes only once none is pending. */
+    deferred: { type: [deferredMaterialSchema], default: [] },
     acceptedAt: { type: Date, default: null },
     acceptedDate: { type: String, default: null }, // YYYY-MM-DD
     deadline: { type: String, default: null }, // YYYY-MM-DD, the last working day
@@ -92,8 +132,13 @@ applicationSchema.index({ department: 1, status: 1, updatedAt: 1, _id: 1 });
 applicationSchema.index({ status: 1, updatedAt: 1, _id: 1 });
 // a citizen's own list, newest first;
 applicationSchema.index({ citizenId: 1, createdAt: -1, _id: -1 });
-// what changed since the 办件公示 watermark (services/publishing/publish.ts).
+// what changed since the 办件公示 watermark (services/publishing/publish.ts);
 applicationSchema.index({ updatedAt: 1, _id: 1 });
+// accepted cases still waiting for a 容缺 material, by due date (jobs/deferred-materials.ts).
+applicationSchema.index({ 'deferred.status': 1, 'deferred.dueDate': 1 });
+
+// the member cases of a bundle, each created once.
+applicationSchema.index({ bundleId: 1, itemCode: 1 }, { unique: true, partialFilterExpression: { bundleId: { $type: 'objectId' } } });
 
 /** An application as stored (and as read with lean()). */
 export type Application = InferRawDocTypeFromSchema<typeof applicationSchema>;

@@ -16,6 +16,8 @@ const materialSchema = new Schema(
     acceptanceStandard: { type: String, default: '' },
     source: { type: String, default: '申请人自备' },
     note: { type: String, default: '' },
+    /** 可容缺: the case may be accepted without it, against the applicant's commitment to supply it. */
+    deferrable: { type: Boolean, default: false },
   },
   { _id: false },
 );

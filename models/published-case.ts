@@ -22,6 +22,9 @@ const publishedCaseSchema = new Schema(
     onTime: { type: Boolean, default: null },
     /** What the case adds to the figures. */
     oneVisit: { type: Boolean, default: null },
+    visits: { type: Number, default: null },
+    deferredAccepted: { type: Boolean, default: false },
+    reusedMaterials: { type: Number, default: 0 },
     evaluationScore: { type: Number, default: null },
     evaluatedDate: { type: String, default: null },
     /** The day the case is listed under: completion, else acceptance. */

@@ -30,6 +30,9 @@ import { adminDashboardRouter } from './admin/dashboard-router.ts';
 import { adminStaffRouter } from './admin-staff/router.ts';
 import { adminWebhooksRouter } from './admin-webhooks/router.ts';
 import { publicSiteRouter } from './public-site/router.ts';
+import { libraryRouter } from './library/router.ts';
+import { bundlesRouter } from './bundles/router.ts';
+import { adminMaterialTypesRouter } from './admin-material-types/router.ts';
 
 export const routers: Router<AppState>[] = [
   healthRouter,
@@ -61,4 +64,7 @@ export const routers: Router<AppState>[] = [
   adminStaffRouter,
   adminWebhooksRouter,
   publicSiteRouter,
+  libraryRouter,
+  bundlesRouter,
+  adminMaterialTypesRouter,
 ];

@@ -2,6 +2,8 @@
 // values is not written), staff, the screen device and opening hours are created only when absent.
 import { DepartmentModel } from '../models/department.ts';
 import { ItemModel } from '../models/item.ts';
+import { BundleModel } from '../models/bundle.ts';
+import { bundles } from './data/bundles.ts';
 import { WindowModel } from '../models/window.ts';
 import { config } from '../server/config.ts';
 import { logger } from '../server/logger.ts';
@@ -36,7 +38,11 @@ export async function seedIfEmpty(): Promise<boolean> {
 
 /** Upserts every demo record; running it twice changes nothing. */
 export async function seedAll(credentials: SeedCredentials = seedCredentials(config.NODE_ENV)): Promise<SeedReport> {
-  const changed = (await upsertByCode(DepartmentModel, departments)) + (await upsertByCode(WindowModel, windows)) + (await upsertByCode(ItemModel, items));
+  const changed =
+    (await upsertByCode(DepartmentModel, departments)) +
+    (await upsertByCode(WindowModel, windows)) +
+    (await upsertByCode(ItemModel, items)) +
+    (await upsertByCode(BundleModel, bundles));
   // Running instances reload within CATALOGUE_REFRESH_MS.
   if (changed > 0) await markCatalogueChanged();
   const report: SeedReport = {

@@ -22,15 +22,13 @@ const events = z
   .max(WEBHOOK_EVENTS.length * 2);
 const description = z.string().trim().max(200);
 
-export const WebhookInput = z
-  .strictObject({ url, events, description: description.optional(), active: z.boolean().optional() })
-  .meta({
-    example: {
-      url: 'https://zwfw.example.gov.cn/onetrip/webhook',
-      events: ['application.status_changed', 'evaluation.created'],
-      description: '市一体化政务服务平台',
-    },
-  });
+export const WebhookInput = z.strictObject({ url, events, description: description.optional(), active: z.boolean().optional() }).meta({
+  example: {
+    url: 'https://zwfw.example.gov.cn/onetrip/webhook',
+    events: ['application.status_changed', 'evaluation.created'],
+    description: '市一体化政务服务平台',
+  },
+});
 export const WebhookPatch = z
   .strictObject({ url, events, description, active: z.boolean() })
   .partial()

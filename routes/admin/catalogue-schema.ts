@@ -70,6 +70,8 @@ const Material = z
     acceptanceStandard: Text(500).default(''),
     source: Text(100).default('申请人自备'),
     note: Text(500).default(''),
+    /** 可容缺: may be missing at acceptance against a written commitment. */
+    deferrable: z.boolean().default(false),
   })
   .strict();
 

@@ -5,15 +5,34 @@ import { decryptPii } from '../../services/pii/crypto.ts';
 import type { Guide } from '../../services/catalogue/guide.ts';
 import type { ApplicationDoc } from '../../services/applications/find.ts';
 import { feeView } from '../../services/applications/fee.ts';
+import { membersOf } from '../../services/bundles/accept.ts';
+import type { CatalogueSnapshot } from '../../services/catalogue/store.ts';
 
 const iso = (at: Date | null | undefined) => (at ? new Date(at).toISOString() : null);
 
-/** The owner's view, with the full history. */
-export function presentApplication(application: ApplicationDoc, guide: Guide | undefined) {
+export interface MemberCase {
+  id: string;
+  itemCode: string;
+  itemName: string;
+  department: string;
+  status: ApplicationDoc['status'];
+  deadline: string | null;
+}
+
+/** The owner's view, with the full history (and, for a bundle, its parts and member cases). */
+export function presentApplication(application: ApplicationDoc, guide: Pick<Guide, 'name' | 'fee'> | undefined, members: MemberCase[] = []) {
   return {
     id: String(application._id),
     itemCode: application.itemCode,
     itemName: guide?.name ?? application.itemCode,
+    bundle: application.bundleCode
+      ? {
+          code: application.bundleCode,
+          parts: (application.parts ?? []).map((p) => ({ department: p.department, decision: p.decision ?? null })),
+          cases: members,
+        }
+      : null,
+    bundleId: application.bundleId ? String(application.bundleId) : null,
     department: application.department,
     status: application.status,
     materials: application.materials.map((m) => ({
@@ -23,9 +42,18 @@ export function presentApplication(application: ApplicationDoc, guide: Guide | u
       size: m.size,
       sha256: m.sha256,
       uploadedAt: iso(m.uploadedAt),
+      reused: m.reusedFrom != null,
     })),
     supplement: application.supplement.map((m) => ({ materialName: m.materialName ?? '', note: m.note ?? '' })),
     history: application.history.map((h) => ({ status: h.status, at: iso(h.at), by: { kind: h.by?.kind ?? '', id: h.by?.id ?? '' }, note: h.note })),
+    deferred: (application.deferred ?? []).map((d) => ({
+      materialName: d.materialName,
+      commitment: d.commitment,
+      dueDate: d.dueDate,
+      status: d.status,
+      resolvedAt: iso(d.resolvedAt),
+      note: d.note,
+    })),
     acceptedAt: iso(application.acceptedAt),
     acceptedDate: application.acceptedDate ?? null,
     deadline: application.deadline ?? null,
@@ -45,8 +73,8 @@ export function presentApplication(application: ApplicationDoc, guide: Guide | u
 }
 
 /** The staff view: the same, with the applicant masked and the evaluation score only. */
-export function presentForStaff(application: ApplicationDoc, guide: Guide | undefined) {
-  return { ...presentApplication(application, guide), applicantName: applicantName(application), applicantIsCompany: application.applicantIsCompany };
+export function presentForStaff(application: ApplicationDoc, guide: Pick<Guide, 'name' | 'fee'> | undefined, members: MemberCase[] = []) {
+  return { ...presentApplication(application, guide, members), applicantName: applicantName(application), applicantIsCompany: application.applicantIsCompany };
 }
 
 function applicantName(application: ApplicationDoc): string | null {
@@ -59,3 +87,20 @@ function applicantName(application: ApplicationDoc): string | null {
     return null;
   }
 }
+
+/** The member cases of a bundle application as its progress line shows them (none for other applications). */
+export async function memberCasesOf(application: ApplicationDoc, catalogue: CatalogueSnapshot): Promise<MemberCase[]> {
+  if (!application.bundleCode) return [];
+  const members = await membersOf(application._id);
+  return members.map((m) => ({
+    id: String(m._id),
+    itemCode: m.itemCode,
+    itemName: catalogue.byCode.get(m.itemCode)?.name ?? m.itemCode,
+    department: m.department,
+    status: m.status,
+    deadline: m.deadline ?? null,
+  }));
+}
+
+/** The guide an application is named after: its item's, or its bundle's. */
+export const guideOf = (catalogue: CatalogueSnapshot, itemCode: string) => catalogue.byCode.get(itemCode) ?? catalogue.bundlesByCode.get(itemCode);

@@ -12,7 +12,8 @@ import { evaluateCase } from '../../services/applications/evaluation.ts';
 import { uploadMaterial } from '../../services/applications/materials.ts';
 import type { ApplicationDoc } from '../../services/applications/find.ts';
 import { sendMaterialFile } from './download.ts';
-import { presentApplication } from './present.ts';
+import { guideOf, memberCasesOf, presentApplication } from './present.ts';
+import { openBundleApplication } from '../../services/bundles/apply.ts';
 import {
   ApplicationOut,
   ApplicationParams,
@@ -29,8 +30,9 @@ export const applicationsRouter = new Router<AppState>({ prefix: '/api/v1' });
 const tags = ['网上预审与办件'];
 
 async function answer(ctx: RouteContext, application: ApplicationDoc, status = 200) {
+  const catalogue = ctx.state.caches.catalogue.current();
   ctx.status = status;
-  ctx.body = presentApplication(application, ctx.state.caches.catalogue.current().byCode.get(application.itemCode));
+  ctx.body = presentApplication(application, guideOf(catalogue, application.itemCode), await memberCasesOf(application, catalogue));
 }
 
 defineRoute(
@@ -46,7 +48,13 @@ defineRoute(
     status: 201,
     errors: { 403: 'PROFILE_REQUIRED', 404: 'NOT_FOUND', 409: 'PRE_REVIEW_NOT_OFFERED' },
   },
-  async (ctx, { body }) => answer(ctx, await openApplication(citizenOf(ctx).id, body.itemCode, ctx.state.now, ctx.state.caches.catalogue.current()), 201),
+  async (ctx, { body }) => {
+    const catalogue = ctx.state.caches.catalogue.current();
+    const opened = body.bundleCode
+      ? await openBundleApplication(citizenOf(ctx).id, body.bundleCode, ctx.state.now, catalogue)
+      : await openApplication(citizenOf(ctx).id, body.itemCode ?? '', ctx.state.now, catalogue);
+    await answer(ctx, opened, 201);
+  },
 );
 
 defineRoute(
@@ -102,8 +110,8 @@ defineRoute(
   { method: 'get', path: '/me/applications', summary: '我的申请与办件', tags, access: 'citizen', query: OwnListQuery, response: pageSchema(ApplicationOut) },
   async (ctx, { query }) => {
     const result = await listOwnApplications(citizenOf(ctx).id, query);
-    const { byCode } = ctx.state.caches.catalogue.current();
-    ctx.body = { ...result, items: result.items.map((a) => presentApplication(a, byCode.get(a.itemCode))) };
+    const { byCode, bundlesByCode } = ctx.state.caches.catalogue.current();
+    ctx.body = { ...result, items: result.items.map((a) => presentApplication(a, byCode.get(a.itemCode) ?? bundlesByCode.get(a.itemCode))) };
   },
 );
 

@@ -1,13 +1,16 @@
 // Request and response schemas of applications (网上预审 and 办件).
 import { z } from 'zod';
-import { APPLICATION_STATUSES } from '../../models/application.ts';
+import { APPLICATION_STATUSES, DEFERRED_STATUSES } from '../../models/application.ts';
 import { PageQuery } from '../../server/pagination.ts';
 import { ItemCode } from '../catalogue/schema.ts';
 
 export const ApplicationParams = z.object({ id: z.string().trim().min(1).max(64) });
 export const MaterialParams = ApplicationParams.extend({ materialName: z.string().trim().min(1).max(100) });
 
-export const OpenApplicationBody = z.object({ itemCode: ItemCode }).meta({ example: { itemCode: 'GA-004' } });
+export const OpenApplicationBody = z
+  .object({ itemCode: ItemCode.optional(), bundleCode: ItemCode.optional().describe('一件事编码（GET /bundles），代替 itemCode') })
+  .refine((b) => (b.itemCode === undefined) !== (b.bundleCode === undefined), { message: '请指定事项编码或一件事编码（二选一）', path: ['itemCode'] })
+  .meta({ example: { itemCode: 'GA-004' } });
 export const MaterialUploadBody = z
   .object({
     materialName: z.string().trim().min(1).max(100),
@@ -34,6 +37,15 @@ const MaterialOut = z.object({
   size: z.number().int(),
   sha256: z.string(),
   uploadedAt: Instant,
+  reused: z.boolean().describe('取自申请人材料库（已核验过的材料，经本人同意复用）'),
+});
+const DeferredOut = z.object({
+  materialName: z.string(),
+  commitment: z.string(),
+  dueDate: z.string(),
+  status: z.enum(DEFERRED_STATUSES).describe('pending 待补交 · received 已补交 · waived 无需补交'),
+  resolvedAt: Instant.nullable(),
+  note: z.string(),
 });
 
 /** An application as its owner sees it. */
@@ -57,6 +69,25 @@ export const ApplicationOut = z.object({
   materials: z.array(MaterialOut),
   supplement: z.array(z.object({ materialName: z.string(), note: z.string() })),
   history: z.array(HistoryEntry),
+  deferred: z.array(DeferredOut).describe('容缺受理的材料'),
+  bundle: z
+    .object({
+      code: z.string(),
+      parts: z.array(z.object({ department: z.string(), decision: z.string().nullable() })),
+      cases: z.array(
+        z.object({
+          id: z.string(),
+          itemCode: z.string(),
+          itemName: z.string(),
+          department: z.string(),
+          status: z.enum(APPLICATION_STATUSES),
+          deadline: z.string().nullable(),
+        }),
+      ),
+    })
+    .nullable()
+    .describe('一件事：各部门预审进度与受理后的各事项办件（一条进度）'),
+  bundleId: z.string().nullable().describe('属于哪个一件事申请（成员办件）'),
   acceptedAt: Instant.nullable(),
   acceptedDate: z.string().nullable(),
   deadline: z.string().nullable(),

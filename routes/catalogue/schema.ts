@@ -59,6 +59,7 @@ export const GuideOut = z.object({
       acceptanceStandard: z.string(),
       source: z.string(),
       note: z.string(),
+      deferrable: z.boolean().describe('可容缺：可先受理、承诺限期补交'),
     }),
   ),
   process: z.array(z.object({ step: z.string(), description: z.string() })),

@@ -32,6 +32,17 @@ const StatsOut = z.object({
   oneVisitRate: rate,
   bookings: z.number().int(),
   satisfaction: z.object({ evaluations: z.number().int(), averageScore: z.number().nullable(), satisfiedRate: rate }),
+  monthly: z
+    .array(
+      z.object({
+        month: z.string(),
+        zeroTripCases: z.number().int().describe('零跑动：全程网办、结果邮寄送达'),
+        oneTripCases: z.number().int(),
+        materialsReused: z.number().int().describe('复用材料库而免于再次提交的材料数'),
+        deferredAcceptances: z.number().int().describe('容缺受理的办件'),
+      }),
+    )
+    .optional(),
 });
 
 defineRoute(

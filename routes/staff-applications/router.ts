@@ -18,17 +18,32 @@ import {
 } from '../../services/applications/staff.ts';
 import type { ApplicationDoc } from '../../services/applications/find.ts';
 import { sendMaterialFile } from '../applications/download.ts';
-import { presentForStaff } from '../applications/present.ts';
+import { guideOf, memberCasesOf, presentForStaff } from '../applications/present.ts';
+import { partMaterials } from '../../services/applications/materials-of.ts';
+import type { CatalogueSnapshot } from '../../services/catalogue/store.ts';
 import { ApplicationOut, ApplicationParams, MATERIAL_FILE_TYPES, MaterialParams } from '../applications/schema.ts';
-import { CompleteBody, ReviewBody, StaffListQuery, WalkInBody } from './schema.ts';
+import { waiveDeferred } from '../../services/applications/deferral.ts';
+import { AcceptBody, CompleteBody, ReviewBody, StaffListQuery, WaiveDeferredBody, WalkInBody } from './schema.ts';
 
 export const staffApplicationsRouter = new Router<AppState>({ prefix: '/api/v1/staff' });
 const tags = ['窗口：预审与办件'];
 export const StaffApplicationOut = ApplicationOut.extend({ applicantName: z.string().nullable(), applicantIsCompany: z.boolean() });
 
 export async function answer(ctx: RouteContext, application: ApplicationDoc, status = 200) {
+  const catalogue = ctx.state.caches.catalogue.current();
   ctx.status = status;
-  ctx.body = presentForStaff(application, ctx.state.caches.catalogue.current().byCode.get(application.itemCode));
+  ctx.body = presentForStaff(
+    ownPart(application, staffOf(ctx).department, catalogue),
+    guideOf(catalogue, application.itemCode),
+    await memberCasesOf(application, catalogue),
+  );
+}
+
+/** A department reviewer of a bundle sees only the materials of its own part. */
+function ownPart(application: ApplicationDoc, department: string | null, catalogue: CatalogueSnapshot): ApplicationDoc {
+  if (!application.bundleCode || !department) return application;
+  const names = new Set(partMaterials(application, catalogue, department).map((m) => m.name));
+  return { ...application, materials: application.materials.filter((m) => names.has(m.materialName)) };
 }
 
 defineRoute(
@@ -46,7 +61,12 @@ defineRoute(
     const { status, ...page } = query;
     const result = await listStaffApplications(staffOf(ctx), status as ApplicationStatus | undefined, page);
     const { byCode } = ctx.state.caches.catalogue.current();
-    ctx.body = { ...result, items: result.items.map((a) => presentForStaff(a, byCode.get(a.itemCode))) };
+    const staff = staffOf(ctx);
+    const catalogue = ctx.state.caches.catalogue.current();
+    ctx.body = {
+      ...result,
+      items: result.items.map((a) => presentForStaff(ownPart(a, staff.department, catalogue), byCode.get(a.itemCode) ?? guideOf(catalogue, a.itemCode))),
+    };
   },
 );
 
@@ -77,14 +97,36 @@ defineRoute(
   {
     method: 'post',
     path: '/applications/:id/accept',
-    summary: '受理（按承诺时限计算办结期限）',
+    summary: '受理（按承诺时限计算办结期限；缺可容缺材料时容缺受理）',
     tags,
     access: 'staff',
     params: ApplicationParams,
+    body: AcceptBody,
     response: StaffApplicationOut,
-    errors: { 409: 'INVALID_STATE' },
+    errors: { 409: 'INVALID_STATE, MATERIALS_MISSING, NOTHING_TO_DEFER' },
   },
-  async (ctx, { params }) => answer(ctx, await acceptApplication(staffOf(ctx), params.id, ctx.state.now, ctx.state.caches.catalogue.current())),
+  async (ctx, { params, body }) =>
+    answer(ctx, await acceptApplication(staffOf(ctx), params.id, ctx.state.now, ctx.state.caches.catalogue.current(), body.deferral, ctx.state.requestId)),
+);
+
+defineRoute(
+  staffApplicationsRouter,
+  {
+    method: 'post',
+    path: '/applications/:id/deferred/:materialName/waive',
+    summary: '容缺材料无需补交（记录理由）',
+    tags,
+    access: 'staff',
+    params: MaterialParams,
+    body: WaiveDeferredBody,
+    response: StaffApplicationOut,
+    errors: { 404: 'NOT_FOUND', 409: 'DEFERRED_CLOSED' },
+  },
+  async (ctx, { params, body }) => {
+    const staff = staffOf(ctx);
+    const application = await staffApplication(staff, params.id);
+    await answer(ctx, await waiveDeferred(staff, application, params.materialName, body.reason, ctx.state.now, ctx.state.requestId));
+  },
 );
 
 defineRoute(
@@ -98,7 +140,7 @@ defineRoute(
     params: ApplicationParams,
     body: CompleteBody,
     response: StaffApplicationOut,
-    errors: { 409: 'INVALID_STATE, FEE_UNPAID' },
+    errors: { 409: 'INVALID_STATE, FEE_UNPAID, DEFERRED_MATERIALS_PENDING, BUNDLE_COMPLETES_WITH_PARTS' },
   },
   async (ctx, { params, body }) =>
     answer(ctx, await completeCase(staffOf(ctx), params.id, body.onsiteVisits, ctx.state.now, ctx.state.caches.catalogue.current())),
@@ -131,7 +173,10 @@ defineRoute(
     params: MaterialParams,
     fileResponse: MATERIAL_FILE_TYPES,
   },
-  async (ctx, { params }) => sendMaterialFile(ctx, await staffApplication(staffOf(ctx), params.id), params.materialName),
+  async (ctx, { params }) => {
+    const staff = staffOf(ctx);
+    await sendMaterialFile(ctx, ownPart(await staffApplication(staff, params.id), staff.department, ctx.state.caches.catalogue.current()), params.materialName);
+  },
 );
 
 const EvaluationOut = z.object({

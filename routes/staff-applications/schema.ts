@@ -23,6 +23,11 @@ export const ReviewBody = z
     decision: z.enum(['approve', 'supplement', 'reject']),
     note: z.string().trim().max(500).default(''),
     missing: z.array(MissingMaterial).max(50).default([]),
+    /** A document's own expiry read at approval (an ID card's 有效期限), kept with it in the citizen's library. */
+    expiries: z
+      .array(z.strictObject({ materialName: z.string().trim().min(1).max(100), validUntil: z.iso.date() }))
+      .max(60)
+      .default([]),
   })
   .superRefine((review, ctx) => {
     if (review.decision === 'supplement' && review.missing.length === 0) {
@@ -35,6 +40,22 @@ export const ReviewBody = z
   .meta({
     example: { decision: 'supplement', note: '请一次性补齐以下材料', missing: [{ materialName: '户口簿', note: '需本人页与户主页' }, '申请表'] },
   });
+
+export const AcceptBody = z
+  .strictObject({
+    deferral: z
+      .strictObject({
+        commitment: z.string().trim().min(1).max(500).describe('申请人书面承诺（承诺补交的内容）'),
+        dueInWorkingDays: z.number().int().min(1).max(60).describe('自受理日起的工作日数'),
+      })
+      .optional()
+      .describe('容缺受理：缺少可容缺材料时必填'),
+  })
+  .meta({ example: { deferral: { commitment: '本人承诺于5个工作日内补交户口簿原件', dueInWorkingDays: 5 } } });
+
+export const WaiveDeferredBody = z
+  .strictObject({ reason: z.string().trim().min(1).max(500) })
+  .meta({ example: { reason: '已通过部门间数据共享核验户籍信息，无需再补交' } });
 
 export const CompleteBody = z.object({ onsiteVisits: z.number().int().min(0).max(20) }).meta({ example: { onsiteVisits: 1 } });
 

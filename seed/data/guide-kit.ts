@@ -18,7 +18,7 @@ const DEFAULT_ONSITE_REASON = '需到窗口核验身份及材料原件';
 export function paper(name: string, form: MaterialForm = '原件', extra: Partial<Material> = {}): Material {
   return {
     name, form, copies: 1, required: true, blankFormUrl: '', sampleUrl: '',
-    acceptanceStandard: '', source: '申请人自备', note: '', ...extra,
+    acceptanceStandard: '', source: '申请人自备', note: '', deferrable: false, ...extra,
   };
 }
 

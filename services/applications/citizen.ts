@@ -6,6 +6,7 @@ import { AppError, conflict, invalidState, notFound } from '../../server/errors.
 import { findPage, type Page } from '../../server/pagination.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { ownListQuery } from './find.ts';
+import { materialsOf } from './materials-of.ts';
 import { findApplication, transition, type ApplicationDoc } from './write.ts';
 
 /** Statuses in which the citizen may change materials. */
@@ -45,9 +46,11 @@ export async function listOwnApplications(citizenId: string, page: Page) {
 
 /** Materials required by the item (and every open supplement item) that are still missing. */
 export async function missingMaterials(application: ApplicationDoc, catalogue: CatalogueSnapshot): Promise<string[]> {
-  const guide = catalogue.byCode.get(application.itemCode);
   const uploaded = new Map(application.materials.map((m) => [m.materialName, m.uploadedAt]));
-  const required = (guide?.materials ?? []).filter((m) => m.required).map((m) => m.name);
+  // 可容缺 materials may be missing here: staff decide at acceptance (services/applications/deferral.ts).
+  const required = materialsOf(application, catalogue)
+    .filter((m) => m.required && !m.deferrable)
+    .map((m) => m.name);
   const missing = required.filter((name) => !uploaded.has(name));
   // A supplement asks for a new file: one uploaded before the notice does not answer it.
   const since = application.supplementRequestedAt;

@@ -37,7 +37,7 @@ export function feeStatusOf(application: FeeFields, dueFen: number): FeeStatus {
 }
 
 /** The fee as shown to the citizen and to staff. */
-export function feeView(application: FeeFields, guide: Guide | undefined): FeeView {
+export function feeView(application: FeeFields, guide: Pick<Guide, 'fee'> | undefined): FeeView {
   const fee = application.fee;
   const amountFen = fee?.amountFen ?? feeDueFen(guide);
   const view: FeeView = { amountFen, status: feeStatusOf(application, feeDueFen(guide)) };

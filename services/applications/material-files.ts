@@ -40,7 +40,8 @@ export async function allowedContentType(content: Buffer): Promise<string> {
 /** Stores one file; resolves once every chunk is written. */
 export async function storeFile(content: Buffer, filename: string, contentType: string, metadata: Record<string, unknown>): Promise<StoredFile> {
   const sha256 = createHash('sha256').update(content).digest('hex');
-  const upload = bucket().openUploadStream(filename, { metadata: { ...metadata, contentType, sha256 } });
+  // Held once, by the application it is uploaded to (services/library/file-refs.ts).
+  const upload = bucket().openUploadStream(filename, { metadata: { ...metadata, contentType, sha256, refs: 1 } });
   await new Promise<void>((resolve, reject) => {
     upload.once('finish', () => resolve());
     upload.once('error', reject);

@@ -3,13 +3,18 @@
 // citizen's notice, one outbox insert after it that never blocks it: two writes per decision.
 import { ApplicationModel, type ApplicationStatus } from '../../models/application.ts';
 import { staffCoversDepartment, type StaffPrincipal } from '../../server/auth/principal.ts';
-import { badRequest, forbidden, notFound } from '../../server/errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../server/errors.ts';
+import { acceptBundle, settleBundle } from '../bundles/accept.ts';
+import { reviewBundlePart } from '../bundles/review.ts';
 import { findPage, type Page } from '../../server/pagination.ts';
 import { encryptPii } from '../pii/crypto.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { businessDate } from './business-date.ts';
+import { assertCompletable } from './completion-checks.ts';
 import { caseDeadline } from './deadline.ts';
-import { assertFeeSettled } from './fee.ts';
+import { deferredEntries, type Deferral } from './deferral.ts';
+import { recordAudit } from '../audit/record.ts';
+import { keepApprovedMaterials, type EnteredExpiry } from '../library/keep.ts';
 import { noticeStatusChange } from './notices.ts';
 import { staffListQuery } from './find.ts';
 import { emitStatusChanged, findApplication, transition, type ApplicationDoc } from './write.ts';
@@ -18,6 +23,7 @@ export interface ReviewDecision {
   decision: 'approve' | 'supplement' | 'reject';
   note: string;
   missing: { materialName: string; note: string }[];
+  expiries?: EnteredExpiry[];
 }
 
 const actorOf = (staff: StaffPrincipal) => ({ kind: 'staff' as const, id: staff.id });
@@ -25,7 +31,9 @@ const actorOf = (staff: StaffPrincipal) => ({ kind: 'staff' as const, id: staff.
 /** The application if it is in the staff member's scope (drafts are the citizen's own); 404 otherwise. */
 export async function staffApplication(staff: StaffPrincipal, id: string): Promise<ApplicationDoc> {
   const application = await findApplication(id);
-  if (!application || application.status === 'draft' || !staffCoversDepartment(staff, application.department)) {
+  const covered =
+    application && (staffCoversDepartment(staff, application.department) || (application.departments ?? []).some((d) => staffCoversDepartment(staff, d)));
+  if (!application || application.status === 'draft' || !covered) {
     throw notFound('申请');
   }
   return application;
@@ -40,9 +48,12 @@ export async function listStaffApplications(staff: StaffPrincipal, status: Appli
 /** 预审: approve, ask for every missing or wrong material at once (一次性告知), or reject. */
 export async function reviewApplication(staff: StaffPrincipal, id: string, review: ReviewDecision, now: Date, catalogue: CatalogueSnapshot) {
   const application = await staffApplication(staff, id);
+  if (application.bundleCode && review.decision !== 'reject')
+    return reviewBundlePart(staff, application, { ...review, decision: review.decision }, now, catalogue);
   const common = { id, from: ['submitted'] as const, by: actorOf(staff), at: now, action: '审核' };
   if (review.decision === 'approve') {
     const updated = await transition({ ...common, to: 'approved', note: review.note || '预审通过', set: { supplement: [] } });
+    await keepApprovedMaterials(updated, staff.id, review.expiries ?? [], now);
     await noticeStatusChange(updated, 'approved', now, catalogue);
     return updated;
   }
@@ -77,12 +88,25 @@ async function acceptance(itemCode: string, now: Date, catalogue: CatalogueSnaps
   return { acceptedAt: now, acceptedDate, deadline: await caseDeadline(acceptedDate, days) };
 }
 
-/** 受理: approved → accepted, with the promised deadline. */
-export async function acceptApplication(staff: StaffPrincipal, id: string, now: Date, catalogue: CatalogueSnapshot) {
+/**
+ * 受理: approved → accepted, with the promised deadline. Required 可容缺 materials still missing
+ * need `deferral` (容缺受理): the applicant's commitment and the working days they are due in.
+ */
+export async function acceptApplication(staff: StaffPrincipal, id: string, now: Date, catalogue: CatalogueSnapshot, deferral?: Deferral, requestId?: string) {
   const application = await staffApplication(staff, id);
+  if (application.bundleCode) return acceptBundle(staff, application, now, catalogue);
   const set = await acceptance(application.itemCode, now, catalogue);
-  const note = `已受理，承诺办结日期 ${set.deadline}`;
-  const updated = await transition({ id, from: ['approved'], to: 'accepted', by: actorOf(staff), at: now, note, action: '受理', set });
+  const deferred = await deferredEntries(application, deferral, set.acceptedDate, catalogue);
+  const note = deferred.length
+    ? `容缺受理，承诺办结日期 ${set.deadline}；申请人承诺于 ${deferred[0]!.dueDate} 前补交：${deferred.map((d) => d.materialName).join('、')}`
+    : `已受理，承诺办结日期 ${set.deadline}`;
+  const updated = await transition({ id, from: ['approved'], to: 'accepted', by: actorOf(staff), at: now, note, action: '受理', set: { ...set, deferred } });
+  if (deferred.length) {
+    await recordAudit(
+      { actor: staff, action: 'accept_deferred', entity: 'application', entityId: id, after: { deadline: set.deadline, deferred }, requestId },
+      now,
+    );
+  }
   await noticeStatusChange(updated, 'accepted', now, catalogue);
   return updated;
 }
@@ -119,7 +143,8 @@ export async function createWalkInCase(staff: StaffPrincipal, walkIn: WalkInCase
 /** 办结: accepted → completed, recording whether it kept the deadline and the on-site visits. */
 export async function completeCase(staff: StaffPrincipal, id: string, onsiteVisits: number, now: Date, catalogue: CatalogueSnapshot) {
   const application = await staffApplication(staff, id);
-  if (application.status === 'accepted') assertFeeSettled(application, catalogue);
+  if (application.bundleCode) throw conflict('BUNDLE_COMPLETES_WITH_PARTS', '一件事在各事项全部办结后自动办结');
+  if (application.status === 'accepted') assertCompletable(application, catalogue);
   const completedDate = businessDate(now);
   const onTime = application.deadline ? completedDate <= application.deadline : true;
   const updated = await transition({
@@ -133,5 +158,6 @@ export async function completeCase(staff: StaffPrincipal, id: string, onsiteVisi
     set: { completedAt: now, completedDate, onTime, onsiteVisits },
   });
   await noticeStatusChange(updated, 'completed', now, catalogue);
+  if (updated.bundleId) await settleBundle(updated.bundleId, now, catalogue);
   return updated;
 }

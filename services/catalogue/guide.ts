@@ -35,6 +35,7 @@ export function buildGuide(item: Item, departments: Map<string, Department>, win
       acceptanceStandard: m.acceptanceStandard,
       source: m.source,
       note: m.note,
+      deferrable: m.deferrable ?? false,
     })),
     process: item.process.map((p) => ({ step: p.step ?? '', description: p.description ?? '' })),
     legalLimitDays: item.legalLimitDays,

@@ -3,6 +3,8 @@
 // (each polls one small version counter, bumped with $inc, instead of the catalogue).
 import { DepartmentModel, type Department } from '../../models/department.ts';
 import { ItemModel } from '../../models/item.ts';
+import { BundleModel } from '../../models/bundle.ts';
+import { buildBundleGuide, type BundleGuide } from '../bundles/guide.ts';
 import { WindowModel, type Window } from '../../models/window.ts';
 import { bumpCounter, readCounter } from '../../models/counter.ts';
 import { logger } from '../../server/logger.ts';
@@ -19,6 +21,8 @@ export interface CatalogueSnapshot {
   /** Published items only, in code order. */
   entries: SearchEntry[];
   byCode: Map<string, Guide>;
+  /** Published bundles (一件事) whose items are all published, in code order. */
+  bundlesByCode: Map<string, BundleGuide>;
   /** Serialised answers of this snapshot by normalised request (see cachedAnswer). */
   answers: Map<string, string>;
 }
@@ -117,21 +121,25 @@ export function createCatalogueCache(refreshMs: number): CatalogueCache {
 
 async function loadCatalogue(): Promise<CatalogueSnapshot> {
   const version = await readCounter(COUNTER);
-  const [departments, windows, items] = await Promise.all([
+  const [departments, windows, items, bundles] = await Promise.all([
     DepartmentModel.find({ active: true }).sort({ sortOrder: 1, code: 1 }).lean(),
     WindowModel.find({}).lean(),
     ItemModel.find({ published: true }).sort({ code: 1 }).lean(),
+    BundleModel.find({ published: true }).sort({ code: 1 }).lean(),
   ]);
   const departmentsByCode = new Map(departments.map((d) => [d.code, d]));
   const windowsByCode = new Map(windows.map((w) => [w.code, w]));
   const guides = items.map((item) => buildGuide(item, departmentsByCode, windowsByCode));
+  const byCode = new Map(guides.map((g) => [g.code, g]));
+  const bundleGuides = bundles.flatMap((b) => buildBundleGuide(b, byCode) ?? []);
   return {
     version,
     departments,
     departmentsByCode,
     windowsByCode,
     entries: guides.map(toSearchEntry),
-    byCode: new Map(guides.map((g) => [g.code, g])),
+    byCode,
+    bundlesByCode: new Map(bundleGuides.map((b) => [b.code, b])),
     answers: new Map(),
   };
 }

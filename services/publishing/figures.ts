@@ -12,9 +12,9 @@ export const pubDateOf = (row: Pick<PublicRow, 'acceptedDate' | 'completedDate'>
 
 const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
 
-const TALLY = { accepted: 0, completed: 0, onTime: 0, oneVisit: 0, evaluations: 0, scoreSum: 0, satisfied: 0 };
+const TALLY = { accepted: 0, completed: 0, onTime: 0, oneVisit: 0, evaluations: 0, scoreSum: 0, satisfied: 0, zeroTrip: 0, oneTrip: 0, deferred: 0, reused: 0 };
 type Tally = typeof TALLY;
-const KEYS: (keyof Tally)[] = ['accepted', 'completed', 'onTime', 'oneVisit', 'evaluations', 'scoreSum', 'satisfied'];
+const KEYS = Object.keys(TALLY) as (keyof Tally)[];
 
 /** What the cases add up to on each date: acceptances, completions and ratings by the day they happened. */
 export class Tallies {
@@ -22,12 +22,17 @@ export class Tallies {
 
   /** Counts `row` in (`sign` 1) or out (`sign` -1). */
   add(row: PublicRow, sign: 1 | -1): void {
-    this.on(row.acceptedDate).accepted += sign;
+    const accepted = this.on(row.acceptedDate);
+    accepted.accepted += sign;
+    if (row.deferredAccepted) accepted.deferred += sign;
+    accepted.reused += sign * (row.reusedMaterials ?? 0);
     if (row.completedDate) {
       const day = this.on(row.completedDate);
       day.completed += sign;
       if (row.onTime) day.onTime += sign;
       if (row.oneVisit) day.oneVisit += sign;
+      if (row.visits === 0) day.zeroTrip += sign;
+      if (row.visits === 1) day.oneTrip += sign;
     }
     if (row.evaluationScore != null && row.evaluatedDate) {
       const day = this.on(row.evaluatedDate);
@@ -46,9 +51,15 @@ export class Tallies {
   /** The figures of the dates within [from, to]. */
   statsFor(bookings: number, window: { from: string; to: string }) {
     const sum = { ...TALLY };
+    const months = new Map<string, Tally>();
     for (const [date, day] of this.byDate) {
       if (date < window.from || date > window.to) continue;
-      for (const key of KEYS) sum[key] += day[key];
+      const month = months.get(date.slice(0, 7)) ?? { ...TALLY };
+      months.set(date.slice(0, 7), month);
+      for (const key of KEYS) {
+        sum[key] += day[key];
+        month[key] += day[key];
+      }
     }
     return {
       from: window.from,
@@ -63,6 +74,10 @@ export class Tallies {
         averageScore: sum.evaluations === 0 ? null : Math.round((sum.scoreSum / sum.evaluations) * 100) / 100,
         satisfiedRate: share(sum.satisfied, sum.evaluations),
       },
+      /** Per month (YYYY-MM): completed with zero and with one trip, materials reused, cases accepted 容缺. */
+      monthly: [...months.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([month, m]) => ({ month, zeroTripCases: m.zeroTrip, oneTripCases: m.oneTrip, materialsReused: m.reused, deferredAcceptances: m.deferred })),
     };
   }
 }

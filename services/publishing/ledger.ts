@@ -64,6 +64,9 @@ export function createLedger() {
       completedDate: once(version.completedDate),
       onTime: version.onTime,
       oneVisit: version.oneVisit,
+      visits: version.visits ?? null,
+      deferredAccepted: version.deferredAccepted ?? false,
+      reusedMaterials: version.reusedMaterials ?? 0,
       evaluationScore: version.evaluationScore,
       evaluatedDate: once(version.evaluatedDate),
     });

@@ -25,7 +25,7 @@ const BATCH = 1000;
 /** Re-read this much before the watermark (see above). */
 export const OVERLAP_MS = 5_000;
 export const CASE_FIELDS =
-  'itemCode department status applicantNameEnc applicantIsCompany acceptedDate deadline completedDate onTime onsiteVisits evaluationScore evaluatedAt updatedAt';
+  'itemCode department status applicantNameEnc applicantIsCompany acceptedDate deadline completedDate onTime onsiteVisits evaluationScore evaluatedAt updatedAt bundleCode deferred materials.reusedFrom';
 
 interface TickState {
   stamp: number;
@@ -133,6 +133,9 @@ const ROW_FIELDS = [
   'completedDate',
   'onTime',
   'oneVisit',
+  'visits',
+  'deferredAccepted',
+  'reusedMaterials',
   'evaluationScore',
   'evaluatedDate',
 ] as const;

@@ -19,13 +19,17 @@ export interface CaseSource {
   onsiteVisits?: number | null;
   evaluationScore?: number | null;
   evaluatedAt?: Date | null;
+  /** Set on a bundle application (一件事): its member cases are the department's cases, it is none itself. */
+  bundleCode?: string | null;
+  deferred?: unknown[] | null;
+  materials?: { reusedFrom?: unknown }[] | null;
 }
 
 export type PublicRow = NonNullable<ReturnType<typeof publicRowOf>>;
 
 /** The published row of an accepted or completed case; null for any other case. */
 export function publicRowOf(source: CaseSource, catalogue: CatalogueSnapshot, timeZone: string) {
-  if ((source.status !== 'accepted' && source.status !== 'completed') || !source.acceptedDate) return null;
+  if ((source.status !== 'accepted' && source.status !== 'completed') || !source.acceptedDate || source.bundleCode) return null;
   const completed = source.status === 'completed';
   return {
     itemCode: source.itemCode,
@@ -39,6 +43,12 @@ export function publicRowOf(source: CaseSource, catalogue: CatalogueSnapshot, ti
     completedDate: completed ? (source.completedDate ?? null) : null,
     onTime: completed ? (source.onTime ?? null) : null,
     oneVisit: completed && source.onsiteVisits != null ? source.onsiteVisits <= 1 : null,
+    /** 到现场次数 of a completed case: 0 is a zero-trip case (fully online, results mailed). */
+    visits: completed ? (source.onsiteVisits ?? null) : null,
+    /** Accepted 容缺 (with materials to follow). */
+    deferredAccepted: (source.deferred?.length ?? 0) > 0,
+    /** Materials reused from the citizen's library instead of uploaded. */
+    reusedMaterials: (source.materials ?? []).filter((m) => m.reusedFrom != null).length,
     evaluationScore: source.evaluationScore ?? null,
     evaluatedDate: source.evaluationScore != null && source.evaluatedAt ? zonedDate(source.evaluatedAt, timeZone) : null,
   };

@@ -46,6 +46,8 @@ async function writesOf(request: () => Promise<{ status: number }>) {
 test.serial('staff decisions › review, accept and complete each write the application once and queue one notice', async (t) => {
   const id = await applicationIn(app, scene, 'submitted');
   const token = scene.clerk.token;
+  // An approval also keeps each uploaded file in the citizen's material library (one insert each).
+  const keptInLibrary = ['citizen_materials.insertOne', 'citizen_materials.insertOne'];
   for (const [path, body] of [
     ['review', { decision: 'approve' }],
     ['accept', undefined],
@@ -53,7 +55,13 @@ test.serial('staff decisions › review, accept and complete each write the appl
   ] as const) {
     const { status, writes } = await writesOf(() => app.request('POST', `/api/v1/staff/applications/${id}/${path}`, { token, body }));
     t.is(status, 200, path);
-    t.deepEqual(writes, ['applications.findOneAndUpdate', 'notifications.insertOne'], path);
+    t.deepEqual(
+      writes,
+      path === 'review'
+        ? ['applications.findOneAndUpdate', ...keptInLibrary, 'notifications.insertOne']
+        : ['applications.findOneAndUpdate', 'notifications.insertOne'],
+      path,
+    );
   }
 });
 

@@ -2,6 +2,7 @@
 // records (of department X and citizen A) to put into path parameters.
 import mongoose from 'mongoose';
 import { ApplicationModel } from '../../models/application.ts';
+import { CitizenMaterialModel } from '../../models/citizen-material.ts';
 import { AppointmentModel } from '../../models/appointment.ts';
 import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import { RectificationModel } from '../../models/rectification.ts';
@@ -29,6 +30,7 @@ const ID_BY_PATH: [string, (ids: Record<string, string>) => string][] = [
   ['/tickets/', (ids) => ids.ticketId!],
   ['/schedules', (ids) => ids.scheduleId!],
   ['/admin/citizens', (ids) => ids.citizenId!],
+  ['/me/materials', (ids) => ids.libraryId!],
   ['/admin/staff', (ids) => ids.staffId!],
   ['/admin/webhooks', (ids) => ids.webhookId!],
   ['/admin/payments', (ids) => ids.unknownId!],
@@ -112,6 +114,21 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     secretEnc: encryptPii('whsec_access-fixture'),
     createdBy: staff.centerAdmin.id,
   });
+  const libraryEntry = await CitizenMaterialModel.create({
+    citizenId: new mongoose.Types.ObjectId(citizenA.id),
+    typeCode: 'name:居民身份证',
+    typeName: '居民身份证',
+    materialName: '居民身份证',
+    fileId: new mongoose.Types.ObjectId(),
+    filename: 'id.pdf',
+    contentType: 'application/pdf',
+    size: 100,
+    sha256: '0'.repeat(64),
+    sourceApplicationId: application._id,
+    approvedBy: staff.windowX.id,
+    approvedAt: new Date(),
+    validUntil: '2999-12-31',
+  });
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const ids: Record<string, string> = {
     applicationId: String(application._id),
@@ -120,6 +137,7 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     scheduleId: String(schedule._id),
     ticketId: String(ticket._id),
     citizenId: citizenA.id,
+    libraryId: String(libraryEntry._id),
     staffId: staff.windowX.id,
     webhookId: String(webhook._id),
     unknownId: String(new mongoose.Types.ObjectId()),

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import test from 'ava';
+import { BundleModel } from '../../models/bundle.ts';
 import mongoose from 'mongoose';
 import { DepartmentModel } from '../../models/department.ts';
 import { ItemModel } from '../../models/item.ts';
@@ -49,7 +50,10 @@ test('seedAll › stores 18 departments, 120–140 items and exactly 50 high-fre
   t.is(stored.departments, 18);
   t.true(stored.items >= 120 && stored.items <= 140, `${stored.items} items`);
   t.is(await ItemModel.countDocuments({ highFrequency: true }), 50);
-  t.is(first.changed, stored.departments + stored.windows + stored.items);
+  const bundles = await BundleModel.find({}).sort({ code: 1 }).lean();
+  t.deepEqual(bundles.map((b) => b.name).sort(), ['开办餐饮店一件事', '新生儿出生一件事', '退休一件事'].sort());
+  t.true(bundles.every((b) => b.items.length >= 2));
+  t.is(first.changed, stored.departments + stored.windows + stored.items + bundles.length);
 });
 
 test('seedAll › every item names an existing department and existing windows of HALL1', async (t) => {
