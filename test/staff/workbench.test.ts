@@ -81,7 +81,7 @@ test('one morning: sign in, check in by code, call with Enter, queue steering, r
 
     // A walk-in arrives: the waiting list shows it without any click (polling).
     const walkIn = await app.request('POST', '/api/v1/staff/tickets', { token: clerk.token, body: { itemCode: item.code } });
-    t.is(walkIn.status, 201);
+    t.is(walkIn.status, 201, walkIn.text);
     t.true(await page.waitFor(`!!document.querySelector('#queue-waiting [data-ticket="${walkIn.body.id}"]')`, 10_000), 'the waiting list updated by itself');
 
     // 重呼, then 完成.
