@@ -13,6 +13,8 @@ import { retentionJob } from './retention.ts';
 import type { Caches } from '../server/caches.ts';
 import type { Job } from './types.ts';
 import { calendarWarningsJob } from './calendar-warnings.ts';
+import { hotlineSupervisionJob } from './hotline-supervision.ts';
+import { hotlineFiguresJob } from './hotline-figures.ts';
 
 export const createJobs = (caches: Caches): Job[] => [
   notificationSenderJob,
@@ -27,4 +29,6 @@ export const createJobs = (caches: Caches): Job[] => [
   deadlineWarningsJob(caches.catalogue),
   retentionJob,
   calendarWarningsJob,
+  hotlineSupervisionJob,
+  hotlineFiguresJob,
 ];

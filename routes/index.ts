@@ -25,6 +25,10 @@ import { publicProgressRouter } from './public-progress/router.ts';
 import { screenPageRouter } from './screen-page/router.ts';
 import { adminDashboardRouter } from './admin/dashboard-router.ts';
 import { adminStaffRouter } from './admin-staff/router.ts';
+import { hotlineRouter } from './hotline/citizen-router.ts';
+import { staffHotlineRouter } from './hotline/staff-router.ts';
+import { adminHotlineRouter, publicHotlineRouter } from './hotline/admin-router.ts';
+import { open311Router } from './open311/router.ts';
 
 export const routers: Router<AppState>[] = [
   healthRouter,
@@ -51,4 +55,9 @@ export const routers: Router<AppState>[] = [
   screenPageRouter,
   adminDashboardRouter,
   adminStaffRouter,
+  hotlineRouter,
+  staffHotlineRouter,
+  adminHotlineRouter,
+  publicHotlineRouter,
+  open311Router,
 ];

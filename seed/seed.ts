@@ -11,6 +11,7 @@ import { seedCredentials, type SeedCredentials } from './credentials.ts';
 import { departments, items, windows } from './data/catalogue.ts';
 import { seedSchedules } from './schedules.ts';
 import { upsertByCode } from './upsert.ts';
+import { seedDefaultCategories } from '../services/hotline/categories.ts';
 
 export interface SeedReport {
   departments: number;
@@ -21,6 +22,7 @@ export interface SeedReport {
   staffCreated: number;
   screensCreated: number;
   schedulesCreated: number;
+  hotlineCategoriesCreated: number;
 }
 
 /** Loads the demo data when the database has no items yet. */
@@ -47,6 +49,7 @@ export async function seedAll(credentials: SeedCredentials = seedCredentials(con
     staffCreated: await seedStaff(credentials.staffPassword),
     screensCreated: await seedScreen(credentials),
     schedulesCreated: await seedSchedules(items, windows),
+    hotlineCategoriesCreated: await seedDefaultCategories(),
   };
   logger.info(report, 'demo data loaded');
   return report;
