@@ -23,17 +23,15 @@ const RequestFields = {
   contactAllowed: z.boolean().default(true),
   anonymous: z.boolean().default(false),
 };
-export const SubmitBody = z
-  .object(RequestFields)
-  .meta({
-    example: {
-      type: '投诉',
-      category: 'CXJS-WYGL',
-      text: '小区电梯停运三天，物业不予维修',
-      location: { address: '城关镇幸福小区3幢', lat: 30.27, long: 120.15 },
-      contactAllowed: true,
-    },
-  });
+export const SubmitBody = z.object(RequestFields).meta({
+  example: {
+    type: '投诉',
+    category: 'CXJS-WYGL',
+    text: '小区电梯停运三天，物业不予维修',
+    location: { address: '城关镇幸福小区3幢', lat: 30.27, long: 120.15 },
+    contactAllowed: true,
+  },
+});
 export const CallBody = z
   .strictObject({
     ...RequestFields,
@@ -60,7 +58,7 @@ export const ReplyBody = z
   .meta({ example: { outcome: '已解决', text: '经协调，物业已于今日恢复电梯运行' } });
 export const MergeBody = z.strictObject({ into: z.string().trim().min(1).max(64) }).meta({ example: { into: '12345-20261201-000001' } });
 export const RevealQuery = z.strictObject({ purpose: z.string().trim().min(2, '请说明查看目的').max(200) });
-export const StaffListQuery = PageQuery.extend({ status: z.enum(HOTLINE_STATUSES).optional() });
+export const StaffListQuery = PageQuery.extend({ status: z.enum(HOTLINE_STATUSES, { error: '不是有效的诉求状态' }).optional() });
 
 export const CategoryBody = z
   .strictObject({
