@@ -3,6 +3,7 @@
 // Safe to run twice and to interrupt: each citizen is rewritten whole or not at all.
 import { ApplicationModel } from '../../models/application.ts';
 import { CitizenModel } from '../../models/citizen.ts';
+import { rotateHotlineCallers } from '../hotline/rotate-pii.ts';
 import { decryptPii, encryptPii, hashPii, needsReencryption } from './crypto.ts';
 
 const BATCH = 500;
@@ -10,10 +11,11 @@ const BATCH = 500;
 export interface RotationCounts {
   citizens: number;
   applications: number;
+  hotlineCallers: number;
 }
 
 export async function rotatePiiKey(): Promise<RotationCounts> {
-  const counts: RotationCounts = { citizens: 0, applications: 0 };
+  const counts: RotationCounts = { citizens: 0, applications: 0, hotlineCallers: 0 };
   let lastId: unknown = null;
   for (;;) {
     const batch = await CitizenModel.find(lastId ? { _id: { $gt: lastId } } : {})
@@ -43,6 +45,7 @@ export async function rotatePiiKey(): Promise<RotationCounts> {
     }
   }
   counts.applications = await rotateApplicantNames();
+  counts.hotlineCallers = await rotateHotlineCallers();
   return counts;
 }
 
