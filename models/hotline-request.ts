@@ -62,6 +62,8 @@ const hotlineRequestSchema = new Schema(
     month: { type: String, required: true },
     department: { type: String, default: null },
     coHandlers: { type: [String], default: [] },
+    /** The lead department and the co-handlers in one array: a department's work list is one index scan. */
+    handlers: { type: [String], default: [] },
     dispatchedAt: { type: Date, default: null },
     signDue: { type: Date, default: null },
     signedAt: { type: Date, default: null },
@@ -94,7 +96,7 @@ hotlineRequestSchema.index({ number: 1 }, { unique: true });
 hotlineRequestSchema.index({ token: 1 }, { unique: true, partialFilterExpression: { token: { $type: 'string' } } });
 hotlineRequestSchema.index({ citizenId: 1, receivedAt: -1 });
 hotlineRequestSchema.index({ department: 1, status: 1, receivedAt: -1 });
-hotlineRequestSchema.index({ coHandlers: 1, receivedAt: -1 });
+hotlineRequestSchema.index({ handlers: 1, receivedAt: -1 });
 hotlineRequestSchema.index({ status: 1, receivedAt: -1 });
 hotlineRequestSchema.index({ month: 1, department: 1 });
 hotlineRequestSchema.index({ category: 1, receivedAt: -1 });

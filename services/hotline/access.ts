@@ -35,5 +35,5 @@ export async function ledRequest(staff: StaffPrincipal, id: string): Promise<Hot
 export function staffListFilter(staff: StaffPrincipal): Record<string, unknown> {
   if (isHotlineCenter(staff)) return {};
   if (!staff.department) return { _id: null };
-  return { $or: [{ department: staff.department }, { coHandlers: staff.department }] };
+  return { handlers: staff.department };
 }

@@ -43,7 +43,7 @@ export async function dispatchRequest(
   const changed = await transition(
     request._id,
     { status: { $in: ['received', 'center_review'] } },
-    { $set: { status: 'dispatched', department, coHandlers, dispatchedAt: now, signDue } },
+    { $set: { status: 'dispatched', department, coHandlers, handlers: [department, ...coHandlers], dispatchedAt: now, signDue } },
     { action: 'dispatched', actor: staff, now, note: department },
     (current) => {
       throw invalidState(current.status, '派单');
@@ -82,7 +82,7 @@ export async function returnRequest(id: string, reason: string, { staff, now, re
     request._id,
     { status: 'dispatched', department: staff.department, returns: request.returns },
     {
-      $set: { status: next, department: null, coHandlers: [], dispatchedAt: null, signDue: null },
+      $set: { status: next, department: null, coHandlers: [], handlers: [], dispatchedAt: null, signDue: null },
       $inc: { returns: 1 },
       $push: { returnedBy: staff.department },
     },

@@ -5,6 +5,7 @@ import mongoose, { Types } from 'mongoose';
 import { HotlineRequestModel } from '../../models/hotline-request.ts';
 import type { StaffPrincipal } from '../../server/auth/principal.ts';
 import { staffListFilter } from '../../services/hotline/access.ts';
+import { figuresMatch } from '../../services/hotline/figures.ts';
 import { connectTestDatabase } from '../helpers/app.ts';
 import { usesIndex } from '../helpers/explain.ts';
 
@@ -26,9 +27,10 @@ test.before(async () => {
       citizenId: citizens[i % citizens.length],
       status: ['received', 'dispatched', 'signed', 'replied', 'closed'][i % 5],
       receivedAt,
-      month: '2025-06',
+      month: `2025-${String(1 + (i % 12)).padStart(2, '0')}`,
       department: i % 5 === 0 ? null : `D${i % 6}`,
       coHandlers: i % 11 === 0 ? ['D1'] : [],
+      handlers: i % 5 === 0 ? [] : [`D${i % 6}`, ...(i % 11 === 0 ? ['D1'] : [])],
       returnedBy: [],
       signDue: due,
       contactDue: due,
@@ -58,26 +60,12 @@ test('a citizen’s own requests use the citizen index', async (t) => {
 
 test('the supervision and rating-window queries use the status/deadline indexes', async (t) => {
   const horizon = new Date(base + 3 * 86_400_000);
-  t.true(
-    usesIndex(
-      await explain(
-        {
-          $or: [
-            { status: 'dispatched', signDue: { $lte: horizon } },
-            { status: 'signed', replyDue: { $lte: horizon } },
-          ],
-        },
-        { _id: 1 },
-      ),
-    ),
-  );
+  t.true(usesIndex(await explain({ status: 'dispatched', signDue: { $lte: horizon } }, { _id: 1 })));
+  t.true(usesIndex(await explain({ status: 'signed', replyDue: { $lte: horizon } }, { _id: 1 })));
   t.true(usesIndex(await explain({ status: 'replied', ratingDue: { $lt: horizon } }, { _id: 1 })));
 });
 
+// The figures' $match, as a find: what a server pushes down to the aggregation's cursor.
 test('the monthly figures read one month by index', async (t) => {
-  const explained = await HotlineRequestModel.aggregate([
-    { $match: { month: '2025-06', department: { $type: 'string' }, status: { $ne: 'merged' } } },
-    { $group: { _id: '$department', n: { $sum: 1 } } },
-  ]).explain('queryPlanner');
-  t.true(usesIndex(explained));
+  t.true(usesIndex(await HotlineRequestModel.find(figuresMatch('2025-06')).explain('queryPlanner')));
 });
