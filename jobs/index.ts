@@ -14,6 +14,8 @@ import { retentionJob } from './retention.ts';
 import type { Caches } from '../server/caches.ts';
 import type { Job } from './types.ts';
 import { calendarWarningsJob } from './calendar-warnings.ts';
+import { hotlineSupervisionJob } from './hotline-supervision.ts';
+import { hotlineFiguresJob } from './hotline-figures.ts';
 
 export const createJobs = (caches: Caches): Job[] => [
   notificationSenderJob,
@@ -29,4 +31,6 @@ export const createJobs = (caches: Caches): Job[] => [
   deferredMaterialsJob(caches.catalogue),
   retentionJob,
   calendarWarningsJob,
+  hotlineSupervisionJob,
+  hotlineFiguresJob,
 ];

@@ -33,6 +33,10 @@ import { publicSiteRouter } from './public-site/router.ts';
 import { libraryRouter } from './library/router.ts';
 import { bundlesRouter } from './bundles/router.ts';
 import { adminMaterialTypesRouter } from './admin-material-types/router.ts';
+import { hotlineRouter } from './hotline/citizen-router.ts';
+import { staffHotlineRouter } from './hotline/staff-router.ts';
+import { adminHotlineRouter, publicHotlineRouter } from './hotline/admin-router.ts';
+import { open311Router } from './open311/router.ts';
 
 export const routers: Router<AppState>[] = [
   healthRouter,
@@ -67,4 +71,9 @@ export const routers: Router<AppState>[] = [
   libraryRouter,
   bundlesRouter,
   adminMaterialTypesRouter,
+  hotlineRouter,
+  staffHotlineRouter,
+  adminHotlineRouter,
+  publicHotlineRouter,
+  open311Router,
 ];

@@ -13,6 +13,7 @@ import { seedCredentials, type SeedCredentials } from './credentials.ts';
 import { departments, items, windows } from './data/catalogue.ts';
 import { seedSchedules } from './schedules.ts';
 import { upsertByCode } from './upsert.ts';
+import { seedDefaultCategories } from '../services/hotline/categories.ts';
 
 export interface SeedReport {
   departments: number;
@@ -23,6 +24,7 @@ export interface SeedReport {
   staffCreated: number;
   screensCreated: number;
   schedulesCreated: number;
+  hotlineCategoriesCreated: number;
 }
 
 /** Loads the demo data when the database has no items yet. */
@@ -53,6 +55,7 @@ export async function seedAll(credentials: SeedCredentials = seedCredentials(con
     staffCreated: await seedStaff(credentials.staffPassword),
     screensCreated: await seedScreen(credentials),
     schedulesCreated: await seedSchedules(items, windows),
+    hotlineCategoriesCreated: await seedDefaultCategories(),
   };
   logger.info(report, 'demo data loaded');
   return report;

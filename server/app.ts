@@ -47,7 +47,10 @@ export function createApp({ caches, clock = () => new Date(), checkAnswers: chec
     }),
   );
   // ctx.request.rawBody keeps the exact text: WeChat Pay signatures are over the raw body.
-  app.use(bodyParser({ enableTypes: ['json'], jsonLimit: `${config.BODY_LIMIT_KB}kb` }));
+  const jsonBody = bodyParser({ enableTypes: ['json'], jsonLimit: `${config.BODY_LIMIT_KB}kb` });
+  // Open311 GeoReport v2 clients post application/x-www-form-urlencoded, as the specification does.
+  const geoReportBody = bodyParser({ enableTypes: ['json', 'form'], jsonLimit: `${config.BODY_LIMIT_KB}kb`, formLimit: `${config.BODY_LIMIT_KB}kb` });
+  app.use((ctx, next) => (ctx.path.startsWith('/open311/') ? geoReportBody(ctx, next) : jsonBody(ctx, next)));
   app.use(rejectOperators());
   for (const router of routers) app.use(router.routes()).use(router.allowedMethods());
   app.on('error', (error, ctx) => ctx?.state?.log?.error({ err: error }, 'unhandled koa error'));

@@ -3,6 +3,7 @@
 // answers them in the API's error envelope too, then closes the connection.
 import { STATUS_CODES, type Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { errorBodyOf } from './openapi.ts';
 import { errorFormFor } from './route.ts';
 
 const ANSWERS: Record<string, [number, string, string]> = {
@@ -22,7 +23,7 @@ export function answerClientErrors(server: Server): void {
     const [status, code, message] = ANSWERS[error.code ?? ''] ?? MALFORMED;
     // WeChat Pay's callback answers in its own form; the path is on the request line, if any came.
     const path = /^[A-Z]+ ([^ ?]+)/.exec(error.rawPacket?.subarray(0, 2048).toString('latin1') ?? '')?.[1] ?? '';
-    const body = JSON.stringify(errorFormFor(path) === 'wechatpay' ? { code: 'FAIL', message } : { error: { code, message } });
+    const body = JSON.stringify(errorBodyOf(errorFormFor(path), status, code, message));
     socket.end(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n` +
         'Content-Type: application/json; charset=utf-8\r\n' +

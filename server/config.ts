@@ -33,6 +33,13 @@ const EnvSchema = z.object({
   JWT_SECRET: z.string().min(32, 'at least 32 characters').default(DEFAULT_JWT_SECRET),
   TZ_NAME: z.string().refine(isTimeZone, 'not an IANA time zone').default('Asia/Shanghai'),
   JOBS_ENABLED: bool.default(true),
+  /** Office hours of the hotline's departments, in which sign-for deadlines (working hours) run. */
+  HOTLINE_OFFICE_HOURS: z
+    .string()
+    .regex(/^\d\d:\d\d-\d\d:\d\d$/, 'expected HH:mm-HH:mm')
+    .default('09:00-17:00'),
+  /** Working days a citizen has to rate a hotline reply before the request closes by itself. */
+  HOTLINE_RATING_WINDOW_DAYS: z.coerce.number().int().min(1).max(30).default(3),
   PUBLISH_DIR: z.string().default('./publish'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: bool.default(false),

@@ -42,6 +42,34 @@ export const ErrorEnvelope = registry.register(
 /** What WeChat Pay expects from its callbacks when they fail (routes with errorForm 'wechatpay'). */
 export const WechatPayFail = registry.register('WechatPayFail', z.object({ code: z.literal('FAIL'), message: z.string().meta({ example: '签名验证失败' }) }));
 
+/** GeoReport v2's error array (routes with errorForm 'open311'): `[{code: <HTTP status>, description}]`. */
+export const GeoReportErrors = registry.register(
+  'GeoReportErrors',
+  z.array(z.object({ code: z.number().int().meta({ example: 403 }), description: z.string().meta({ example: 'api_key 无效' }) })).min(1),
+);
+
+/** The error schema of a route's error form. */
+export const errorSchemaOf = (form: 'envelope' | 'wechatpay' | 'open311' | undefined) =>
+  form === 'wechatpay' ? WechatPayFail : form === 'open311' ? GeoReportErrors : ErrorEnvelope;
+
+/** A refusal's body in a route's error form. */
+export function errorBodyOf(
+  form: 'envelope' | 'wechatpay' | 'open311',
+  status: number,
+  code: string,
+  message: string,
+  details?: Record<string, unknown>,
+): unknown {
+  if (form === 'wechatpay') return { code: 'FAIL', message };
+  if (form === 'open311') {
+    // GeoReport has no field details: the offending fields go into the description.
+    const fields = details?.fields && typeof details.fields === 'object' ? Object.entries(details.fields) : [];
+    const detail = fields.map(([field, problem]) => `${field.replace(/^(body|query|params)\./, '')}：${String(problem)}`).join('；');
+    return [{ code: status, description: detail ? `${message}（${detail}）` : message }];
+  }
+  return { error: { code, message, ...(details ? { details } : {}) } };
+}
+
 let cached: object | undefined;
 
 /** Builds (once) the OpenAPI 3.1 document of every registered route. */

@@ -3,7 +3,7 @@
 // and every refusal in its error form.
 import { z } from 'zod';
 import type { ZodType } from 'zod';
-import { ErrorEnvelope, WechatPayFail, registry } from './openapi.ts';
+import { errorSchemaOf, registry } from './openapi.ts';
 import type { RouteSpec } from './route.ts';
 
 type AnySpec = RouteSpec<ZodType | undefined, ZodType | undefined, ZodType | undefined, ZodType | undefined>;
@@ -13,7 +13,7 @@ const binary = { type: 'string' as const, format: 'binary' };
 
 /** Registers one route in the OpenAPI document. */
 export function documentRoute(spec: AnySpec): void {
-  const errorSchema = spec.errorForm === 'wechatpay' ? WechatPayFail : ErrorEnvelope;
+  const errorSchema = errorSchemaOf(spec.errorForm);
   const errorResponses = Object.fromEntries(
     Object.entries({ ...defaultErrors(spec), ...spec.errors }).map(([status, description]) => [
       status,

@@ -56,9 +56,9 @@ export interface RouteSpec<B extends Schema, Q extends Schema, P extends Schema,
 
 /**
  * `envelope`: `{error: {code, message, details}}`, for our clients. `wechatpay`: `{code: 'FAIL',
- * message}`, what WeChat Pay expects from its callbacks.
+ * message}`, what WeChat Pay expects from its callbacks. `open311`: GeoReport v2's `[{code, description}]`.
  */
-export type ErrorForm = 'envelope' | 'wechatpay';
+export type ErrorForm = 'envelope' | 'wechatpay' | 'open311';
 
 export type RouteContext = ParameterizedContext<AppState>;
 export interface RouteInput<B extends Schema, Q extends Schema, P extends Schema, H extends Schema = undefined> {

@@ -1,6 +1,6 @@
 // Who is calling. Carried in the access token, checked by the route's access rule.
 
-export const STAFF_ROLES = ['window', 'dept_admin', 'center_admin'] as const;
+export const STAFF_ROLES = ['window', 'dept_admin', 'center_admin', 'hotline_operator'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export interface CitizenPrincipal {
@@ -12,7 +12,7 @@ export interface StaffPrincipal {
   kind: 'staff';
   id: string;
   role: StaffRole;
-  /** Department code; null for center admins, who see every department. */
+  /** Department code; null for center admins, who see every department, and hotline operators. */
   department: string | null;
   windows: string[];
 }
@@ -35,4 +35,9 @@ export function staffCoversDepartment(staff: StaffPrincipal, departmentCode: str
 /** True for department and center admins. */
 export function isAdmin(staff: StaffPrincipal): boolean {
   return staff.role === 'dept_admin' || staff.role === 'center_admin';
+}
+
+/** The hotline center: operators and center admins (they see every request and a reporter's identity). */
+export function isHotlineCenter(staff: StaffPrincipal): boolean {
+  return staff.role === 'hotline_operator' || staff.role === 'center_admin';
 }

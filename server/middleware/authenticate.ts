@@ -7,8 +7,11 @@ import { resolveScreenToken } from '../auth/screen-token.ts';
 import type { CitizenPrincipal, StaffPrincipal } from '../auth/principal.ts';
 import type { AppState } from '../state.ts';
 
-/** public: anyone · citizen · staff: any staff role · admin: dept or center admin · center_admin · screen: a lobby device. */
-export type Access = 'public' | 'citizen' | 'staff' | 'admin' | 'center_admin' | 'screen';
+/**
+ * public: anyone · citizen · staff: any staff role · admin: dept or center admin · center_admin ·
+ * hotline: the hotline center (operators and center admins) · screen: a lobby device.
+ */
+export type Access = 'public' | 'citizen' | 'staff' | 'admin' | 'center_admin' | 'hotline' | 'screen';
 
 export function authenticate(access: Access): Middleware<AppState> {
   return async (ctx, next) => {
@@ -39,6 +42,8 @@ function allows(access: Access, principal: CitizenPrincipal | StaffPrincipal): b
       return principal.kind === 'staff' && (principal.role === 'dept_admin' || principal.role === 'center_admin');
     case 'center_admin':
       return principal.kind === 'staff' && principal.role === 'center_admin';
+    case 'hotline':
+      return principal.kind === 'staff' && (principal.role === 'hotline_operator' || principal.role === 'center_admin');
     default:
       return false;
   }

@@ -6,7 +6,7 @@
 import { Stream } from 'node:stream';
 import type { Middleware, ParameterizedContext } from 'koa';
 import type { ZodType } from 'zod';
-import { ErrorEnvelope, WechatPayFail } from '../openapi.ts';
+import { errorSchemaOf } from '../openapi.ts';
 import { errorFormFor, type AnswerContract } from '../route.ts';
 import type { AppState } from '../state.ts';
 
@@ -35,7 +35,7 @@ export function answerProblems(ctx: Ctx): string[] {
   if (!contract && ctx.response.is('html')) return [];
   if (status >= 400) {
     const form = contract?.errorForm ?? errorFormFor(ctx.path);
-    return bodyProblems(form === 'wechatpay' ? WechatPayFail : ErrorEnvelope, ctx.body);
+    return bodyProblems(errorSchemaOf(form), ctx.body);
   }
   if (!contract) return []; // not an API route (docs, the screen page, CORS preflight)
   if (status !== contract.status) return [`answered ${status}, declared ${contract.status}`];

@@ -6,6 +6,7 @@ import mongoose from 'mongoose';
 import { errorFormFor } from '../route.ts';
 import { AppError, payloadTooLarge, unavailable, unsupportedMediaType, validationFailed } from '../errors.ts';
 import { isDuplicateKey } from '../mongo-errors.ts';
+import { errorBodyOf } from '../openapi.ts';
 
 export function errorHandler(): Middleware {
   return async (ctx, next) => {
@@ -29,10 +30,7 @@ export function errorHandler(): Middleware {
       if (error.status === 429 && typeof error.details?.retryAfterSeconds === 'number') {
         ctx.set('Retry-After', String(error.details.retryAfterSeconds));
       }
-      ctx.body =
-        errorFormFor(ctx.path) === 'wechatpay'
-          ? { code: 'FAIL', message: error.message }
-          : { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
+      ctx.body = errorBodyOf(errorFormFor(ctx.path), error.status, error.code, error.message, error.details);
     }
   };
 }

@@ -5,6 +5,7 @@
 import { ApplicationModel } from '../../models/application.ts';
 import { CitizenModel } from '../../models/citizen.ts';
 import { WebhookModel } from '../../models/webhook.ts';
+import { rotateHotlineCallers } from '../hotline/rotate-pii.ts';
 import { decryptPii, encryptPii, hashPii, needsReencryption } from './crypto.ts';
 
 const BATCH = 500;
@@ -13,10 +14,11 @@ export interface RotationCounts {
   citizens: number;
   applications: number;
   webhooks: number;
+  hotlineCallers: number;
 }
 
 export async function rotatePiiKey(): Promise<RotationCounts> {
-  const counts: RotationCounts = { citizens: 0, applications: 0, webhooks: 0 };
+  const counts: RotationCounts = { citizens: 0, applications: 0, webhooks: 0, hotlineCallers: 0 };
   let lastId: unknown = null;
   for (;;) {
     const batch = await CitizenModel.find(lastId ? { _id: { $gt: lastId } } : {})
@@ -47,6 +49,7 @@ export async function rotatePiiKey(): Promise<RotationCounts> {
   }
   counts.applications = await rotateApplicantNames();
   counts.webhooks = await rotateWebhookSecrets();
+  counts.hotlineCallers = await rotateHotlineCallers();
   return counts;
 }
 

@@ -32,13 +32,14 @@ interface Acting {
 export function mayManage(actor: StaffPrincipal, target: { role: StaffRole; department: string | null }): boolean {
   if (actor.role === 'center_admin') return true;
   if (actor.role !== 'dept_admin') return false;
-  return target.role !== 'center_admin' && target.department === actor.department;
+  return target.role !== 'center_admin' && target.role !== 'hotline_operator' && target.department === actor.department;
 }
 
 /** The problems of a role/department combination, as request-field messages. */
 function scopeProblems(role: StaffRole, department: string | null): Record<string, string> {
   if (role === 'center_admin' && department) return { 'body.department': '中心管理员不属于某个部门' };
-  if (role !== 'center_admin' && !department) return { 'body.department': '窗口人员和部门管理员须指定所属部门' };
+  if (role === 'hotline_operator' && department) return { 'body.department': '热线话务员属于热线中心，不属于某个部门' };
+  if (role !== 'center_admin' && role !== 'hotline_operator' && !department) return { 'body.department': '窗口人员和部门管理员须指定所属部门' };
   return {};
 }
 

@@ -11,6 +11,9 @@ import { ScreenDeviceModel } from '../../models/screen-device.ts';
 import { WebhookModel } from '../../models/webhook.ts';
 import { encryptPii } from '../../services/pii/crypto.ts';
 import { hashScreenToken } from '../../server/auth/screen-token.ts';
+import { createCategory } from '../../services/hotline/categories.ts';
+import { dispatchRequest } from '../../services/hotline/dispatch.ts';
+import { submitByCitizen } from '../../services/hotline/intake.ts';
 import { buildCitizen, buildDepartment, buildItem, buildStaff, buildWindow, suffix } from './factories.ts';
 
 export const ROLES = ['anonymous', 'citizenA', 'citizenB', 'windowX', 'deptAdminX', 'deptAdminY', 'centerAdmin', 'screen'] as const;
@@ -129,6 +132,12 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
     approvedAt: new Date(),
     validUntil: '2999-12-31',
   });
+  // A hotline request of citizen A, dispatched to department X.
+  const center = { kind: 'staff' as const, id: staff.centerAdmin.id, role: 'center_admin' as const, department: null, windows: [] };
+  const hotlineCategory = `HC${suffix()}`;
+  await createCategory({ code: hotlineCategory, name: '物业管理' }, { actor: center, now: new Date() });
+  const hotline = await submitByCitizen(citizenA.id, { type: '投诉', category: hotlineCategory, text: '小区电梯停运三天' }, new Date());
+  await dispatchRequest(hotline.number, { department: deptX }, { staff: center, now: new Date() });
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const ids: Record<string, string> = {
     applicationId: String(application._id),
@@ -155,6 +164,10 @@ export async function buildAccessFixture(): Promise<AccessFixture> {
       screen: { 'X-Screen-Token': screenToken },
     },
     params: (path) => {
+      if (path.includes('/hotline/') || path.startsWith('/open311/')) {
+        const id = path.startsWith('/open311/v2/tokens') ? (hotline.token ?? 'none') : hotline.number;
+        return { code: hotlineCategory, id, materialName: '', hallCode, date: '2026-12-24', year: '2027' };
+      }
       const code = path.includes('/departments') ? deptX : path.includes('/windows') ? windowX : item.code;
       // The first fragment of the path that names a kind of record picks the fixture's id of that kind.
       const id = ID_BY_PATH.find(([fragment]) => path.includes(fragment))?.[1](ids) ?? ids.applicationId!;

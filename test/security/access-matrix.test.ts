@@ -30,7 +30,16 @@ const material = () => {
   form.set('file', new Blob([Buffer.from('%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n')], { type: 'application/pdf' }), 'id.pdf');
   return form;
 };
+/** A 1×1 PNG: a photo of a hotline request. */
+const photo = () => {
+  const form = new FormData();
+  const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+  form.set('file', new Blob([Buffer.from(png, 'base64')], { type: 'image/png' }), 'photo.png');
+  return form;
+};
 const BODIES: Record<string, () => unknown> = {
+  'POST /api/v1/hotline/requests/:id/photos': photo,
+  'POST /api/v1/hotline/requests/:id/rating': () => ({ rating: '满意' }),
   'POST /api/v1/applications/:id/materials': material,
   'POST /api/v1/applications/:id/evaluation': () => ({ score: 5, comment: '很好' }),
   'POST /api/v1/staff/applications/:id/review': () => ({ decision: 'approve', note: '材料齐全' }),
@@ -49,6 +58,10 @@ const BODIES: Record<string, () => unknown> = {
   'POST /api/v1/admin/staff/:id/reset-password': () => ({ password: 'Reset-2026-temp' }),
   'POST /api/v1/admin/webhooks': () => ({ url: 'http://127.0.0.1:9/hooks', events: ['evaluation.created'] }),
   'PATCH /api/v1/admin/webhooks/:id': () => ({ active: false }),
+  'POST /api/v1/staff/hotline/requests/:id/return': () => ({ reason: '不属于本部门职责' }),
+  'POST /api/v1/staff/hotline/requests/:id/extension': () => ({ reason: '需协调其他部门', days: 2 }),
+  'POST /api/v1/staff/hotline/requests/:id/reply': () => ({ outcome: '已解决', text: '已经处理完毕，感谢监督' }),
+  'POST /api/v1/staff/hotline/requests/:id/notes': () => ({ text: '内部备注' }),
 };
 
 const RULES: Record<string, Rule> = {
@@ -186,6 +199,42 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/admin/bundles': ADMIN,
   'PUT /api/v1/admin/bundles/:code': CENTER,
   'PUT /api/v1/admin/material-types/:code': CENTER,
+
+  'GET /api/v1/hotline/categories': PUBLIC,
+  'POST /api/v1/hotline/requests': CITIZEN,
+  'GET /api/v1/hotline/requests': CITIZEN,
+  'GET /api/v1/hotline/requests/:id': { ...OWNED, citizenA: 200 },
+  'POST /api/v1/hotline/requests/:id/photos': OWNED,
+  'POST /api/v1/hotline/requests/:id/rating': OWNED,
+  // The hotline center: operators (tested in test/hotline) and center admins.
+  'POST /api/v1/staff/hotline/calls': CENTER,
+  'GET /api/v1/staff/hotline/requests': STAFF,
+  'GET /api/v1/staff/hotline/requests/:id': { ...STAFF_X, windowX: 200, deptAdminX: 200, centerAdmin: 200 },
+  'GET /api/v1/staff/hotline/requests/:id/reporter': CENTER,
+  'POST /api/v1/staff/hotline/requests/:id/dispatch': CENTER,
+  // Only the lead department acts; the center sees the request but may not sign for it.
+  'POST /api/v1/staff/hotline/requests/:id/sign': { ...STAFF_X, centerAdmin: 403 },
+  'POST /api/v1/staff/hotline/requests/:id/return': { ...STAFF_X, centerAdmin: 403 },
+  'POST /api/v1/staff/hotline/requests/:id/contact': { ...STAFF_X, centerAdmin: 403 },
+  'POST /api/v1/staff/hotline/requests/:id/notes': STAFF_X,
+  'POST /api/v1/staff/hotline/requests/:id/extension': { ...STAFF_X, centerAdmin: 403 },
+  'POST /api/v1/staff/hotline/requests/:id/extension/decision': CENTER,
+  'POST /api/v1/staff/hotline/requests/:id/reply': { ...STAFF_X, centerAdmin: 403 },
+  'POST /api/v1/staff/hotline/requests/:id/callback': CENTER,
+  'POST /api/v1/staff/hotline/requests/:id/merge': CENTER,
+  'GET /api/v1/admin/hotline/categories': ADMIN,
+  'POST /api/v1/admin/hotline/categories': CENTER,
+  'PATCH /api/v1/admin/hotline/categories/:code': CENTER,
+  'POST /api/v1/admin/hotline/partners': CENTER,
+  'GET /api/v1/admin/hotline/figures': ADMIN,
+  'GET /api/v1/public/hotline/figures': PUBLIC,
+  'GET /open311/v2/services.json': PUBLIC,
+  'GET /open311/v2/services/:code.json': PUBLIC,
+  // Without a partner's api_key every caller is refused alike (400 without one in the body).
+  'POST /open311/v2/requests.json': PUBLIC,
+  'GET /open311/v2/requests.json': PUBLIC,
+  'GET /open311/v2/requests/:id.json': PUBLIC,
+  'GET /open311/v2/tokens/:id.json': PUBLIC,
 };
 
 let testbed: PaymentsTestbed;

@@ -43,7 +43,7 @@ let testbed: PaymentsTestbed;
 let wechat: FakeWechat;
 
 interface Fixture {
-  tokens: Record<'citizen' | 'otherCitizen' | 'window' | 'dept_admin' | 'center_admin', string>;
+  tokens: Record<'citizen' | 'otherCitizen' | 'window' | 'dept_admin' | 'center_admin' | 'hotline_operator', string>;
   screenToken: string;
   /** Real values for path parameters, by parameter name. */
   real: Record<string, string[]>;
@@ -95,6 +95,7 @@ async function buildFixture(): Promise<Fixture> {
       window: scene.clerk.token,
       dept_admin: scene.admin.token,
       center_admin: center.token,
+      hotline_operator: (await buildStaff('hotline_operator', null)).token,
     },
     screenToken,
     real: {
@@ -125,7 +126,9 @@ async function documentedInputs(): Promise<Map<string, DocumentedInputs>> {
   const inputs = new Map<string, DocumentedInputs>();
   for (const [path, operations] of Object.entries(res.body.paths as Record<string, Record<string, AnyJson>>)) {
     for (const [method, operation] of Object.entries(operations)) {
-      const schema = operation.requestBody?.content?.['application/json']?.schema ?? operation.requestBody?.content?.['multipart/form-data']?.schema;
+      const content = operation.requestBody?.content;
+      const schema =
+        content?.['application/json']?.schema ?? content?.['multipart/form-data']?.schema ?? content?.['application/x-www-form-urlencoded']?.schema;
       const query = (operation.parameters ?? []).filter((p: AnyJson) => p.in === 'query').map((p: AnyJson) => p.name as string);
       inputs.set(`${method} ${path.replace(/\{([A-Za-z_]+)\}/g, ':$1')}`, {
         body: Object.keys(schema?.properties ?? {}),
@@ -180,6 +183,8 @@ function callerHeaders(rng: Rng, route: RouteTableEntry): { caller: string; head
       return bearer(rng.pick(['dept_admin', 'center_admin'] as const));
     case 'center_admin':
       return bearer('center_admin');
+    case 'hotline':
+      return bearer(rng.pick(['hotline_operator', 'center_admin'] as const));
     case 'screen':
       return { caller: 'screen', headers: { 'X-Screen-Token': fixture.screenToken } };
   }
@@ -252,6 +257,13 @@ function problemWith(request: FuzzRequest, status: number, text: string): string
   if (request.route.path === NOTIFY_PATH) {
     if (body?.code !== 'FAIL' || typeof body.message !== 'string' || !CJK.test(body.message))
       return `${status} notify answer is not {code:'FAIL', message:<中文>}`;
+    return undefined;
+  }
+  // Open311 GeoReport routes refuse with the specification's error array.
+  if (request.route.errorForm === 'open311' && Array.isArray(body)) {
+    const [first] = body;
+    if (typeof first?.code !== 'number' || typeof first.description !== 'string' || !CJK.test(first.description))
+      return `${status} GeoReport answer is not [{code, description:<中文>}]`;
     return undefined;
   }
   const error = body?.error;
