@@ -144,6 +144,7 @@ async function seedCases(): Promise<void> {
         citizenId: null,
         itemCode: `BI${i % 50}`,
         department: `BD${i % 10}`,
+        departments: [`BD${i % 10}`],
         applicantNameEnc: names[i % names.length],
         applicantIsCompany: false,
         status: completed ? 'completed' : 'accepted',

@@ -68,7 +68,10 @@ const applicationSchema = new Schema(
     history: { type: [historyEntrySchema], default: [] },
     /** 一件事: a bundle application carries the bundle's code (`itemCode` holds it too) … */
     bundleCode: { type: String, default: null },
-    /** … every department with a part, each deciding its own part of pre-review … */
+    /**
+     * … every department with a part, each deciding its own part of pre-review (for any other
+     * application its one department: the staff work queue reads this field) …
+     */
     departments: { type: [String], default: [] },
     parts: {
       type: [
@@ -128,7 +131,7 @@ const applicationSchema = new Schema(
 );
 // Each hot query has its index (test/applications/indexes.test.ts shows explain() uses it):
 // the staff work queue, by department and status, oldest change first; the same across departments;
-applicationSchema.index({ department: 1, status: 1, updatedAt: 1, _id: 1 });
+applicationSchema.index({ departments: 1, status: 1, updatedAt: 1, _id: 1 });
 applicationSchema.index({ status: 1, updatedAt: 1, _id: 1 });
 // a citizen's own list, newest first;
 applicationSchema.index({ citizenId: 1, createdAt: -1, _id: -1 });
@@ -139,6 +142,11 @@ applicationSchema.index({ 'deferred.status': 1, 'deferred.dueDate': 1 });
 
 // the member cases of a bundle, each created once.
 applicationSchema.index({ bundleId: 1, itemCode: 1 }, { unique: true, partialFilterExpression: { bundleId: { $type: 'objectId' } } });
+
+// Every application names its departments: one, or a bundle's several (set by the bundle itself).
+applicationSchema.pre('validate', function () {
+  if (this.departments.length === 0 && this.department) this.departments = [this.department];
+});
 
 /** An application as stored (and as read with lean()). */
 export type Application = InferRawDocTypeFromSchema<typeof applicationSchema>;

@@ -50,6 +50,7 @@ export async function loadCaseDay(
       citizenId: citizen._id,
       itemCode: item.code,
       department: item.department,
+      departments: [item.department],
       applicantNameEnc: citizen.nameEnc,
       applicantIsCompany: false,
       materials: [],

@@ -20,7 +20,8 @@ const SHOWN_TO_STAFF = APPLICATION_STATUSES.filter((status) => status !== 'draft
 export function staffListQuery(staff: Pick<StaffPrincipal, 'role' | 'department'>, status: ApplicationStatus | undefined) {
   // `$in` of the other statuses rather than `$ne: 'draft'`: index bounds, not a filter on every document.
   const filter: Record<string, unknown> = { status: status ?? { $in: SHOWN_TO_STAFF } };
-  if (staff.role !== 'center_admin') filter.department = staff.department;
+  // A department's own cases and the bundles (一件事) it has a part of.
+  if (staff.role !== 'center_admin') filter.departments = staff.department;
   return { filter, sort: { updatedAt: 1, _id: 1 } as const };
 }
 

@@ -69,8 +69,15 @@ test.serial('一件事 › defined by an admin, one merged guide, one applicatio
   for (const name of ['居民身份证', '出生医学证明', '参保登记表']) t.is((await upload(app, citizen.token, id, name, files.pdf())).status, 200);
   t.is((await post(`/applications/${id}/submit`, citizen.token)).body.status, 'submitted');
 
-  // Each department sees only its own part's materials, and asks only for those.
+  // Both departments find it in their work queue; each sees only its own part's materials.
   const [a, b] = parts as [(typeof parts)[0], (typeof parts)[0]];
+  for (const part of [a, b]) {
+    const queue = await get('/staff/applications?status=submitted', part.clerk.token);
+    t.true(
+      queue.body.items.some((x: { id: string }) => x.id === id),
+      `in the work queue of ${part.department}`,
+    );
+  }
   t.deepEqual(names((await get(`/staff/applications/${id}`, a.clerk.token)).body.materials), ['出生医学证明', '居民身份证']);
   t.deepEqual(names((await get(`/staff/applications/${id}`, b.clerk.token)).body.materials), ['参保登记表', '居民身份证']);
   t.is((await get(`/staff/applications/${id}/materials/${encodeURIComponent('参保登记表')}/file`, a.clerk.token)).status, 404);

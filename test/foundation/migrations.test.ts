@@ -1,9 +1,10 @@
-// scripts/migrate-counters.ts on data as the three-collection version left it: the catalogue
+// The data migrations of this version. scripts/migrate-counters.ts on data as the three-collection version left it: the catalogue
 // version goes on in `counters`; group ticket numbers (a numbering that is gone), rate windows and
 // the old collections go; a second run changes nothing.
 import test from 'ava';
 import mongoose from 'mongoose';
 import { readCounter } from '../../models/counter.ts';
+import { migrateApplicationDepartments } from '../../scripts/migrate-application-departments.ts';
 import { migrateCounters } from '../../scripts/migrate-counters.ts';
 import { connectTestDatabase } from '../helpers/app.ts';
 
@@ -31,4 +32,25 @@ test('migrate-counters › old change, queue and rate counters › the catalogue
 
   t.deepEqual(await migrateCounters(db), { versions: 0, droppedCollections: [] });
   t.is(await readCounter('version:catalogue'), 41);
+});
+
+test('migrate-application-departments › applications of earlier versions › get their one department as departments, once', async (t) => {
+  const db = mongoose.connection.db!;
+  const applications = db.collection<{ _id: string; department: string; departments?: string[] }>('applications');
+  await applications.insertMany([
+    { _id: 'old-without', department: 'D1' },
+    { _id: 'old-empty', department: 'D2', departments: [] },
+    { _id: 'bundle', department: 'D1', departments: ['D1', 'D3'] },
+  ]);
+  t.deepEqual(await migrateApplicationDepartments(db), { applications: 2 });
+  const stored = await applications.find({}, { sort: { _id: 1 } }).toArray();
+  t.deepEqual(
+    stored.map((a) => [a._id, a.departments]),
+    [
+      ['bundle', ['D1', 'D3']],
+      ['old-empty', ['D2']],
+      ['old-without', ['D1']],
+    ],
+  );
+  t.deepEqual(await migrateApplicationDepartments(db), { applications: 0 });
 });
