@@ -88,6 +88,11 @@ test.serial('退单 › twice back to the center, the third to center review, th
 });
 
 test.serial('handling › contact, one extension (original deadline kept), reply, 不满意 reopens once, then 办结', async (t) => {
+  const partner = await app.request('POST', '/api/v1/admin/webhooks', {
+    token: scene.center.token,
+    body: { url: 'http://127.0.0.1:9/12345', events: ['hotline.replied'] },
+  });
+  t.is(partner.status, 201, partner.text);
   const number = await dispatched();
   t.is((await staffPost(app, scene.clerkA.token, number, 'sign')).status, 200);
   t.is((await staffPost(app, scene.clerkA.token, number, 'contact', { note: '已电话联系' })).status, 200);
@@ -103,6 +108,11 @@ test.serial('handling › contact, one extension (original deadline kept), reply
   const reply = await staffPost(app, scene.clerkA.token, number, 'reply', { outcome: '部分解决', text: '已督促物业维修一部电梯' });
   t.is(reply.status, 200, reply.text);
   t.is(reply.body.status, 'replied');
+  // The partner system is told of the reply (queued in the outbox), with no personal data.
+  const told = await NotificationModel.find({ channel: 'webhook', kind: 'hotline.replied', entityId: partner.body.id }).lean();
+  t.is(told.length, 1);
+  t.like(told[0]!.data, { type: 'hotline.replied', data: { number, department: scene.deptA, outcome: '部分解决' } });
+  t.false(JSON.stringify(told[0]!.data).includes('电梯'), 'neither the request nor the reply text');
 
   const mine = await app.request('GET', `/api/v1/hotline/requests/${number}`, { token: scene.citizen.token });
   t.false(mine.text.includes('物业公司推诿'), 'internal notes never reach the citizen');
