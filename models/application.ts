@@ -74,6 +74,9 @@ applicationSchema.index({ status: 1, updatedAt: 1, _id: 1 });
 applicationSchema.index({ citizenId: 1, createdAt: -1, _id: -1 });
 // what changed since the 办件公示 watermark (services/publishing/publish.ts).
 applicationSchema.index({ updatedAt: 1, _id: 1 });
+// the service figures of a day: cases accepted and completed on it (services/figures/compute.ts).
+applicationSchema.index({ acceptedDate: 1 });
+applicationSchema.index({ completedDate: 1 });
 
 /** An application as stored (and as read with lean()). */
 export type Application = InferRawDocTypeFromSchema<typeof applicationSchema>;

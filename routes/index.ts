@@ -25,6 +25,7 @@ import { publicProgressRouter } from './public-progress/router.ts';
 import { screenPageRouter } from './screen-page/router.ts';
 import { adminDashboardRouter } from './admin/dashboard-router.ts';
 import { adminStaffRouter } from './admin-staff/router.ts';
+import { figuresRouter } from './admin/figures-router.ts';
 
 export const routers: Router<AppState>[] = [
   healthRouter,
@@ -51,4 +52,5 @@ export const routers: Router<AppState>[] = [
   screenPageRouter,
   adminDashboardRouter,
   adminStaffRouter,
+  figuresRouter,
 ];
