@@ -26,6 +26,8 @@ import { screenPageRouter } from './screen-page/router.ts';
 import { adminDashboardRouter } from './admin/dashboard-router.ts';
 import { adminStaffRouter } from './admin-staff/router.ts';
 import { figuresRouter } from './admin/figures-router.ts';
+import { adminExportsRouter } from './admin/exports-router.ts';
+import { adminImportsRouter } from './admin/imports-router.ts';
 
 export const routers: Router<AppState>[] = [
   healthRouter,
@@ -53,4 +55,6 @@ export const routers: Router<AppState>[] = [
   adminDashboardRouter,
   adminStaffRouter,
   figuresRouter,
+  adminExportsRouter,
+  adminImportsRouter,
 ];
