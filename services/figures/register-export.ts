@@ -37,15 +37,16 @@ export interface RegisterQuery {
   unmasked: boolean;
 }
 
+/** A company's name is public (stored in clear by walk-in cases, sealed by others); a person's is masked unless allowed. */
 function applicantOf(sealed: string | null | undefined, company: boolean | null | undefined, unmasked: boolean): string {
   if (!sealed) return '';
-  if (company) return sealed;
+  let name: string;
   try {
-    const name = decryptPii(sealed);
-    return unmasked ? name : maskName(name);
+    name = decryptPii(sealed);
   } catch {
-    return '';
+    return company ? sealed : '';
   }
+  return company || unmasked ? name : maskName(name);
 }
 
 /** The register's filter: accepted in the period (on the acceptedDate index), within scope. */
