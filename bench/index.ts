@@ -22,6 +22,7 @@ const benches: [string, () => Promise<{ run: () => Promise<Record<string, unknow
   ['slot-list', () => import('./slot-list.ts')],
   ['screen-poll', () => import('./screen-poll.ts')],
   ['publish', () => import('./publish.ts')],
+  ['export', () => import('./export.ts')],
 ];
 
 const only = process.argv.slice(2);

@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import { ApplicationModel } from '../../models/application.ts';
+import { ApplicationModel, type Application } from '../../models/application.ts';
 import { DepartmentModel } from '../../models/department.ts';
 import { ItemModel } from '../../models/item.ts';
 import { decryptPii } from '../pii/crypto.ts';
@@ -27,6 +27,22 @@ const COLUMNS: Column[] = [
   { header: '到现场次数', key: 'onsiteVisits', numFmt: INTEGER },
   { header: '评价分', key: 'evaluationScore', numFmt: INTEGER },
 ];
+
+const FIELDS = [
+  'itemCode',
+  'department',
+  'status',
+  'applicantNameEnc',
+  'applicantIsCompany',
+  'acceptedDate',
+  'deadline',
+  'completedDate',
+  'onTime',
+  'onsiteVisits',
+  'evaluationScore',
+] as const;
+const PROJECTION = Object.fromEntries(FIELDS.map((field) => [field, 1]));
+type RegisterRow = Pick<Application, (typeof FIELDS)[number]> & { _id: unknown };
 
 export interface RegisterQuery {
   from: string;
@@ -63,8 +79,8 @@ export async function writeRegister(query: RegisterQuery, stream: Writable): Pro
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const sheet = addSheet(workbook, '办件登记', COLUMNS);
   let rows = 0;
-  const fields = 'itemCode department status applicantNameEnc applicantIsCompany acceptedDate deadline completedDate onTime onsiteVisits evaluationScore';
-  const cursor = ApplicationModel.find(registerFilter(query), fields).sort({ acceptedDate: 1 }).lean().cursor({ batchSize: 1000 });
+  // The driver's cursor, not mongoose's: no per-row hydration, so less garbage per row.
+  const cursor = ApplicationModel.collection.find<RegisterRow>(registerFilter(query), { projection: PROJECTION, sort: { acceptedDate: 1 }, batchSize: 500 });
   for await (const c of cursor) {
     sheet
       .addRow({
@@ -84,7 +100,7 @@ export async function writeRegister(query: RegisterQuery, stream: Writable): Pro
       .commit();
     rows += 1;
     // Waits for a slow reader instead of piling rows up in memory.
-    if (rows % 500 === 0 && stream.writableNeedDrain) await once(stream, 'drain');
+    if (rows % 200 === 0 && stream.writableNeedDrain) await once(stream, 'drain');
   }
   sheet.commit();
   await workbook.commit();

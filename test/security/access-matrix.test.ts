@@ -152,6 +152,12 @@ const RULES: Record<string, Rule> = {
   'GET /api/v1/admin/dashboard': ADMIN,
   'GET /api/v1/public/progress': PUBLIC,
   'GET /api/v1/public/stats': PUBLIC,
+  'GET /api/v1/public/figures': PUBLIC,
+  'GET /api/v1/admin/figures': ADMIN,
+  'GET /api/v1/admin/exports/figures': ADMIN,
+  'GET /api/v1/admin/exports/cases': ADMIN,
+  'GET /api/v1/admin/exports/catalogue': ADMIN,
+  'POST /api/v1/admin/imports/catalogue': ADMIN,
 };
 
 let testbed: PaymentsTestbed;
