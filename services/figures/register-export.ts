@@ -99,8 +99,12 @@ export async function writeRegister(query: RegisterQuery, stream: Writable): Pro
       })
       .commit();
     rows += 1;
-    // Waits for a slow reader instead of piling rows up in memory.
-    if (rows % 200 === 0 && stream.writableNeedDrain) await once(stream, 'drain');
+    // exceljs's sheet buffer ignores backpressure, so rows would pile up in front of the zip
+    // deflater: every batch, let the deflater and the reader catch up before writing more.
+    if (rows % 200 === 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (stream.writableNeedDrain) await once(stream, 'drain');
+    }
   }
   sheet.commit();
   await workbook.commit();
