@@ -77,6 +77,8 @@ applicationSchema.index({ updatedAt: 1, _id: 1 });
 // the service figures of a day: cases accepted and completed on it (services/figures/compute.ts).
 applicationSchema.index({ acceptedDate: 1 });
 applicationSchema.index({ completedDate: 1 });
+// a department's case register of a period (services/figures/register-export.ts).
+applicationSchema.index({ department: 1, acceptedDate: 1 });
 
 /** An application as stored (and as read with lean()). */
 export type Application = InferRawDocTypeFromSchema<typeof applicationSchema>;

@@ -44,10 +44,10 @@ export async function computeDay(date: string, timeZone: string): Promise<Map<st
   const start = zonedInstant(date, '00:00', timeZone);
   const end = zonedInstant(addDays(date, 1), '00:00', timeZone);
 
-  const appointments = AppointmentModel.find({ date, status: { $ne: 'cancelled' } }, 'department itemCode status')
-    .lean()
-    .cursor();
+  // By date alone (the index's equality prefix); cancelled bookings are skipped here.
+  const appointments = AppointmentModel.find({ date }, 'department itemCode status').lean().cursor();
   for await (const a of appointments) {
+    if (a.status === 'cancelled') continue;
     count(a, (t) => {
       t.bookings += 1;
       if (a.status === 'no_show') t.noShows += 1;
