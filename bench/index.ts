@@ -23,6 +23,7 @@ const benches: [string, () => Promise<{ run: () => Promise<Record<string, unknow
   ['screen-poll', () => import('./screen-poll.ts')],
   ['publish', () => import('./publish.ts')],
   ['hotline', () => import('./hotline.ts')],
+  ['export', () => import('./export.ts')],
 ];
 
 const only = process.argv.slice(2);

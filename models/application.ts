@@ -137,6 +137,12 @@ applicationSchema.index({ status: 1, updatedAt: 1, _id: 1 });
 applicationSchema.index({ citizenId: 1, createdAt: -1, _id: -1 });
 // what changed since the 办件公示 watermark (services/publishing/publish.ts);
 applicationSchema.index({ updatedAt: 1, _id: 1 });
+// the service figures of a day: cases accepted and completed on it (services/figures/compute.ts).
+applicationSchema.index({ acceptedDate: 1 });
+applicationSchema.index({ completedDate: 1 });
+// a department's case register of a period (services/figures/register-export.ts).
+applicationSchema.index({ department: 1, acceptedDate: 1 });
+
 // accepted cases still waiting for a 容缺 material, by due date (jobs/deferred-materials.ts).
 applicationSchema.index({ 'deferred.status': 1, 'deferred.dueDate': 1 });
 

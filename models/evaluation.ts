@@ -16,6 +16,8 @@ const evaluationSchema = new Schema(
   { versionKey: false },
 );
 evaluationSchema.index({ department: 1, createdAt: -1 });
+/** The day's ratings across departments (services/figures/compute.ts). */
+evaluationSchema.index({ createdAt: 1 });
 
 export type Evaluation = InferSchemaType<typeof evaluationSchema>;
 export const EvaluationModel = mongoose.model('Evaluation', evaluationSchema, 'evaluations');

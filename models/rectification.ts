@@ -25,6 +25,8 @@ const rectificationSchema = new Schema(
 );
 rectificationSchema.index({ status: 1, deadline: 1 });
 rectificationSchema.index({ department: 1, status: 1 });
+/** The day's closed rectifications (services/figures/compute.ts). */
+rectificationSchema.index({ closedAt: 1 });
 
 export type Rectification = InferSchemaType<typeof rectificationSchema>;
 export const RectificationModel = mongoose.model('Rectification', rectificationSchema, 'rectifications');

@@ -37,6 +37,9 @@ import { hotlineRouter } from './hotline/citizen-router.ts';
 import { staffHotlineRouter } from './hotline/staff-router.ts';
 import { adminHotlineRouter, publicHotlineRouter } from './hotline/admin-router.ts';
 import { open311Router } from './open311/router.ts';
+import { figuresRouter } from './admin/figures-router.ts';
+import { adminExportsRouter } from './admin/exports-router.ts';
+import { adminImportsRouter } from './admin/imports-router.ts';
 
 export const routers: Router<AppState>[] = [
   healthRouter,
@@ -76,4 +79,7 @@ export const routers: Router<AppState>[] = [
   adminHotlineRouter,
   publicHotlineRouter,
   open311Router,
+  figuresRouter,
+  adminExportsRouter,
+  adminImportsRouter,
 ];

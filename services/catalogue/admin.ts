@@ -64,6 +64,12 @@ async function assertScope(entity: Entity, departmentCode: string | undefined, a
 }
 
 async function assertReferencesExist(input: { department?: unknown; windows?: unknown }): Promise<void> {
+  const problems = await referenceProblems(input);
+  if (Object.keys(problems).length) throw validationFailed(problems);
+}
+
+/** What an entry names that does not exist, as {field: message} (also the workbook import's check). */
+export async function referenceProblems(input: { department?: unknown; windows?: unknown }): Promise<Record<string, string>> {
   const problems: Record<string, string> = {};
   if (typeof input.department === 'string' && !(await DepartmentModel.exists({ code: input.department }))) {
     problems.department = '部门不存在';
@@ -72,5 +78,5 @@ async function assertReferencesExist(input: { department?: unknown; windows?: un
     const found = await WindowModel.countDocuments({ code: { $in: input.windows } });
     if (found !== new Set(input.windows).size) problems.windows = '有窗口编码不存在';
   }
-  if (Object.keys(problems).length) throw validationFailed(problems);
+  return problems;
 }

@@ -235,6 +235,12 @@ const RULES: Record<string, Rule> = {
   'GET /open311/v2/requests.json': PUBLIC,
   'GET /open311/v2/requests/:id.json': PUBLIC,
   'GET /open311/v2/tokens/:id.json': PUBLIC,
+  'GET /api/v1/public/figures': PUBLIC,
+  'GET /api/v1/admin/figures': ADMIN,
+  'GET /api/v1/admin/exports/figures': ADMIN,
+  'GET /api/v1/admin/exports/cases': ADMIN,
+  'GET /api/v1/admin/exports/catalogue': ADMIN,
+  'POST /api/v1/admin/imports/catalogue': ADMIN,
 };
 
 let testbed: PaymentsTestbed;
