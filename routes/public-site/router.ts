@@ -12,6 +12,9 @@ import type { AppState } from '../../server/state.ts';
 import { zonedDate } from '../../services/calendar/zoned-time.ts';
 import { allGuidesBody, catalogueBody, guideBody } from '../../services/public-site/catalogue-page.ts';
 import { figureSections, figuresBody } from '../../services/public-site/figures-page.ts';
+import { monthStartBefore, serviceSections } from '../../services/public-site/service-figures.ts';
+import { publicFigures } from '../../services/figures/read.ts';
+import { storedMonth } from '../../services/hotline/figures.ts';
 import { html } from '../../services/public-site/html.ts';
 import { page, type PageOptions } from '../../services/public-site/layout.ts';
 import { homeBody, progressBody } from '../../services/public-site/progress-page.ts';
@@ -52,9 +55,12 @@ publicSiteRouter.get('/public/progress', (ctx) => {
   send(ctx, { title: '办件公示', current: 'progress', body: progressBody(progress.cases(), query, progress.stats()?.from ?? null) });
 });
 
-publicSiteRouter.get('/public/figures', (ctx) => {
+publicSiteRouter.get('/public/figures', async (ctx) => {
   const progress = ctx.state.caches.progress;
-  const sections = figureSections({ stats: progress.stats(), cases: progress.cases(), today: today(ctx) });
+  const to = today(ctx);
+  const [figures, hotline] = await Promise.all([publicFigures({ period: 'month', from: monthStartBefore(to, 11), to }), storedMonth(to.slice(0, 7))]);
+  const more = serviceSections(figures, hotline, ctx.state.caches.catalogue.current().departmentsByCode);
+  const sections = figureSections({ stats: progress.stats(), cases: progress.cases(), today: to }, more);
   send(ctx, { title: '数据公开', current: 'figures', body: figuresBody(sections) });
 });
 

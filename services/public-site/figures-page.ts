@@ -22,7 +22,7 @@ export interface FigureSources {
   today: string;
 }
 
-const percent = (value: number | null) => (value === null ? '暂无数据' : `${(value * 100).toFixed(1)}%`);
+export const percent = (value: number | null) => (value === null ? '暂无数据' : `${(value * 100).toFixed(1)}%`);
 
 /** The headline numbers as cards. */
 export function headlineCards(stats: PublishedStats): Html {
@@ -57,7 +57,7 @@ function dailyCounts(cases: readonly PublicCase[], from: string, to: string) {
   return [...days].map(([date, values]) => ({ date, values }));
 }
 
-function dataTable(caption: string, headers: string[], rows: (string | number)[][]): Html {
+export function dataTable(caption: string, headers: string[], rows: (string | number)[][]): Html {
   return html`<details class="data">
     <summary>查看数据表：${caption}</summary>
     <div class="table-scroll">

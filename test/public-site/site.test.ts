@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { config } from '../../server/config.ts';
 import { addDays, zonedDate } from '../../services/calendar/zoned-time.ts';
 import { publishProgress } from '../../services/publishing/publish.ts';
+import { refreshFigures } from '../../services/figures/store.ts';
 import { applicationIn, buildScene } from '../applications/fixtures.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { insertCases } from '../publishing/fixtures.ts';
@@ -64,6 +65,7 @@ test.before(async () => {
     { ...common, name: HOSTILE_COMPANY, company: true, status: 'accepted', acceptedDate: today, deadline: addDays(today, 5) },
   ]);
   await publishProgress(new Date(), app.caches.catalogue.current(), app.caches.progress.ledger);
+  await refreshFigures(new Date(), config.TZ_NAME);
   await app.caches.progress.refresh();
   if (CHROMIUM) browser = await openPage('about:blank');
 });
@@ -138,7 +140,17 @@ for (const [label, width, height, mobile] of [
     }
     t.is(await browser.evaluate<number>(`document.querySelectorAll('svg.chart').length`), 0, 'a guide has no chart');
     await navigate(browser, `${app.baseUrl}/public/figures`);
-    t.is(await browser.evaluate<number>(`document.querySelectorAll('svg.chart[role=img]').length`), 2, 'the figures have their charts');
+    t.is(await browser.evaluate<number>(`document.querySelectorAll('svg.chart[role=img]').length`), 3, 'the figures have their charts');
+    const headings = await browser.evaluate<string[]>(`[...document.querySelectorAll('h2')].map((h) => h.textContent)`);
+    t.true(
+      headings.some((h) => h.startsWith('服务效率')) && headings.includes('各部门'),
+      `the service figures month by month and per department: ${headings.join(' / ')}`,
+    );
+    // The service figures come month by month for the last twelve months.
+    const months = await browser.evaluate<string[]>(
+      `[...document.querySelectorAll('#fig-service ~ table tbody tr, section[aria-labelledby=fig-service] tbody tr')].map((r) => r.textContent)`,
+    );
+    t.is(months.length, 12, 'twelve months');
   });
 }
 
