@@ -26,7 +26,9 @@ const ASSETS: Record<string, string> = {
   'site.css': 'text/css; charset=utf-8',
   'site.js': 'application/javascript; charset=utf-8',
 };
-const SITE_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+// font-src: the CJK web font the lobby screen serves (for a PC without Chinese fonts).
+const SITE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 const assets = new Map<string, Buffer>();
 type Ctx = ParameterizedContext<AppState>;
 

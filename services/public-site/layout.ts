@@ -31,6 +31,7 @@ export function page(options: PageOptions): string {
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${options.title} · ${SITE_NAME}</title>
+        <link rel="stylesheet" href="/screen/assets/fonts.css" />
         <link rel="stylesheet" href="/public/assets/site.css" />
         <script src="/public/assets/site.js"></script>
       </head>

@@ -96,11 +96,15 @@ export async function setViewport(page: Browser, width: number, height: number, 
   await page.cdp('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile });
 }
 
-/** Opens `url` in the page and waits until it has loaded. */
+/** Opens `url` in the page and waits until it has loaded, web font slices included. */
 export async function navigate(page: Browser, url: string): Promise<void> {
   await page.cdp('Page.navigate', { url });
-  const loaded = await page.waitFor<boolean>(`location.href === ${JSON.stringify(url)} && document.readyState === 'complete'`);
+  const loaded = await page.waitFor<boolean>(
+    `location.href === ${JSON.stringify(url)} && document.readyState === 'complete' && document.fonts.status === 'loaded'`,
+  );
   if (!loaded) throw new Error(`${url} did not load`);
+  // Slices of the web font are fetched as layout finds their characters: wait for those too.
+  await page.evaluate(`new Promise((resolve) => requestAnimationFrame(() => document.fonts.ready.then(() => resolve(true))))`);
 }
 
 /** Writes a PNG of the viewport (the whole page with `fullPage`) to `file`, its folder created; returns the path. */
