@@ -25,6 +25,9 @@ const SnapshotOut = z.object({
   windows: z.array(z.object({ code: z.string(), name: z.string(), location: z.string(), current: CallShown, previous: CallShown })),
   waiting: z.array(z.object({ windowGroup: z.string(), windows: z.array(z.string()), count: z.number().int() })),
   today: z.object({ booked: z.number().int(), arrived: z.number().int(), served: z.number().int(), averageWaitMinutes: z.number().nullable() }),
+  hotline: z
+    .object({ month: z.string(), received: z.number().int(), satisfactionRate: z.number().nullable() })
+    .describe('12345 热线本月（各部门合计）：受理件数、满意率（满意与基本满意占已评价）'),
   announcements: z.array(z.object({ id: z.string(), text: z.string() })),
   screen: z.object({ code: z.string(), speech: z.boolean().describe('本设备是否语音播报叫号') }).describe('发起请求的大屏设备的设置'),
 });

@@ -4,6 +4,7 @@ import { AnnouncementModel } from '../../models/announcement.ts';
 import { AppointmentModel } from '../../models/appointment.ts';
 import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import { config } from '../../server/config.ts';
+import { storedMonth } from '../hotline/figures.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { zonedDate, zonedTime } from '../calendar/zoned-time.ts';
 
@@ -23,6 +24,8 @@ export interface HallSnapshot {
   windows: { code: string; name: string; location: string; current: CallShown | null; previous: CallShown | null }[];
   waiting: { windowGroup: string; windows: string[]; count: number }[];
   today: { booked: number; arrived: number; served: number; averageWaitMinutes: number | null };
+  /** The 12345 hotline this month across departments, from the precomputed monthly figures. */
+  hotline: { month: string; received: number; satisfactionRate: number | null };
   announcements: { id: string; text: string }[];
 }
 
@@ -32,12 +35,13 @@ export async function buildHallSnapshot(hallCode: string, now: Date, catalogue: 
   const windows = [...catalogue.windowsByCode.values()].filter((w) => w.hallCode === hallCode && w.active !== false);
   windows.sort((a, b) => a.code.localeCompare(b.code));
   const hallItems = [...catalogue.byCode.values()].filter((g) => g.windows.some((w) => w.hallCode === hallCode)).map((g) => g.code);
-  const [calls, tickets, booked, arrived, announcements] = await Promise.all([
+  const [calls, tickets, booked, arrived, announcements, hotline] = await Promise.all([
     Promise.all(windows.map((w) => lastCalls(w.code, date))),
     QueueTicketModel.find({ hallCode, date }, { status: 1, windowGroup: 1, windows: 1, issuedAt: 1, calledAt: 1 }).lean(),
     AppointmentModel.countDocuments({ date, itemCode: { $in: hallItems }, status: { $ne: 'cancelled' } }),
     AppointmentModel.countDocuments({ date, itemCode: { $in: hallItems }, status: { $in: ['checked_in', 'served'] } }),
     activeAnnouncements(hallCode, now),
+    hotlineThisMonth(date.slice(0, 7)),
   ]);
   return {
     hallCode,
@@ -46,8 +50,18 @@ export async function buildHallSnapshot(hallCode: string, now: Date, catalogue: 
     windows: windows.map((w, i) => ({ code: w.code, name: w.name, location: w.location, current: calls[i]![0] ?? null, previous: calls[i]![1] ?? null })),
     waiting: waitingByGroup(tickets),
     today: { booked, arrived, served: tickets.filter((t) => t.status === 'served').length, averageWaitMinutes: averageWait(tickets) },
+    hotline,
     announcements,
   };
+}
+
+/** This month's 12345 figures of every department, summed (满意 and 基本满意 over rated). */
+async function hotlineThisMonth(month: string): Promise<HallSnapshot['hotline']> {
+  const rows = await storedMonth(month);
+  const received = rows.reduce((sum, row) => sum + row.received, 0);
+  const rated = rows.reduce((sum, row) => sum + row.rated, 0);
+  const satisfied = rows.reduce((sum, row) => sum + row.satisfied, 0);
+  return { month, received, satisfactionRate: rated ? Math.round((satisfied / rated) * 1000) / 1000 : null };
 }
 
 async function lastCalls(windowCode: string, date: string): Promise<CallShown[]> {

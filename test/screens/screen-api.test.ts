@@ -2,6 +2,9 @@ import test from 'ava';
 import mongoose from 'mongoose';
 import { ScreenDeviceModel } from '../../models/screen-device.ts';
 import { screenSnapshotsJob } from '../../jobs/screen-snapshots.ts';
+import { HotlineMonthlyModel } from '../../models/hotline-monthly.ts';
+import { config } from '../../server/config.ts';
+import { zonedDate } from '../../services/calendar/zoned-time.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { buildDepartment, buildItem, buildStaff, buildWindow, suffix, type StaffFixture } from '../helpers/factories.ts';
 
@@ -142,6 +145,31 @@ test.serial('GET /screens/:hallCode › after a call-next the window shows the t
     res.body.announcements.map((a: { text: string }) => a.text),
     ['今日下午业务照常办理'],
   );
+});
+
+test.serial('GET /screens/:hallCode › shows the 12345 hotline of this month, summed over departments', async (t) => {
+  const month = zonedDate(new Date(), config.TZ_NAME).slice(0, 7);
+  const row = (department: string, received: number, rated: number, satisfied: number) => ({
+    _id: `${month}:${department}`,
+    month,
+    department,
+    received,
+    signedOnTime: received,
+    contactedOnTime: received,
+    repliedOnTime: received,
+    replied: received,
+    rated,
+    satisfied,
+    returned: 0,
+    extended: 0,
+    reopened: 0,
+    computedAt: new Date(),
+  });
+  await HotlineMonthlyModel.insertMany([row('HA', 30, 20, 18), row('HB', 10, 5, 2)]);
+  await rebuild();
+  const res = await poll(hall, { 'X-Screen-Token': token });
+  t.deepEqual(res.body.hotline, { month, received: 40, satisfactionRate: 0.8 });
+  await HotlineMonthlyModel.deleteMany({ month });
 });
 
 test.serial('POST /admin/screens/:code/token › the old token stops working', async (t) => {

@@ -167,6 +167,8 @@ function render(snapshot) {
   $('today-waiting').textContent = snapshot.waiting.reduce((sum, g) => sum + g.count, 0);
   $('today-served').textContent = today.served;
   $('today-wait').textContent = today.averageWaitMinutes === null ? '-' : `${today.averageWaitMinutes} 分钟`;
+  const hotline = snapshot.hotline;
+  $('hotline-satisfied').textContent = !hotline || hotline.satisfactionRate === null ? '-' : `${(hotline.satisfactionRate * 100).toFixed(1)}%`;
   $('announcements').textContent = snapshot.announcements.map((a) => a.text).join('　　');
   refit();
   announcer.announce(fresh);
