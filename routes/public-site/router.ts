@@ -4,11 +4,9 @@
 // lobby screen page these are web pages, not API routes: not in the OpenAPI document.
 import Router from '@koa/router';
 import type { ParameterizedContext } from 'koa';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { config } from '../../server/config.ts';
 import type { AppState } from '../../server/state.ts';
+import { webFiles } from '../web-files.ts';
 import { zonedDate } from '../../services/calendar/zoned-time.ts';
 import { allGuidesBody, catalogueBody, guideBody } from '../../services/public-site/catalogue-page.ts';
 import { figureSections, figuresBody } from '../../services/public-site/figures-page.ts';
@@ -21,7 +19,7 @@ import { homeBody, progressBody } from '../../services/public-site/progress-page
 
 export const publicSiteRouter = new Router<AppState>();
 
-const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/public');
+const asset = webFiles('public');
 const ASSETS: Record<string, string> = {
   'site.css': 'text/css; charset=utf-8',
   'site.js': 'application/javascript; charset=utf-8',
@@ -29,7 +27,6 @@ const ASSETS: Record<string, string> = {
 // font-src: the CJK web font the lobby screen serves (for a PC without Chinese fonts).
 const SITE_CSP =
   "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-const assets = new Map<string, Buffer>();
 type Ctx = ParameterizedContext<AppState>;
 
 const text = (value: unknown) => (typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : '');
@@ -89,10 +86,8 @@ publicSiteRouter.get('/public/assets/:file', async (ctx) => {
   const name = ctx.params.file ?? '';
   const type = ASSETS[name];
   if (!type) return;
-  let content = assets.get(name);
-  if (!content) assets.set(name, (content = await readFile(path.join(WEB_DIR, name))));
   ctx.set('Content-Security-Policy', SITE_CSP);
   ctx.set('Cache-Control', 'public, max-age=300');
   ctx.type = type;
-  ctx.body = content;
+  ctx.body = await asset(name);
 });

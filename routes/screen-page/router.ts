@@ -1,15 +1,12 @@
 // The lobby screen page: /screen/:hallCode?token=… and its local assets (no CDN), with its web
 // font. The page polls the screen API with the token from its address.
 import Router from '@koa/router';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AppState } from '../../server/state.ts';
+import { webFiles } from '../web-files.ts';
 import { fontFile, fontStylesheet } from './fonts.ts';
 
 export const screenPageRouter = new Router<AppState>();
 
-const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/screen');
 const ASSETS: Record<string, string> = {
   'screen.js': 'application/javascript; charset=utf-8',
   'announce.js': 'application/javascript; charset=utf-8',
@@ -19,16 +16,7 @@ const ASSETS: Record<string, string> = {
   'panels.css': 'text/css; charset=utf-8',
 };
 const SCREEN_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; font-src 'self'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
-const cache = new Map<string, Buffer>();
-
-async function asset(name: string): Promise<Buffer> {
-  let content = cache.get(name);
-  if (!content) {
-    content = await readFile(path.join(WEB_DIR, name));
-    cache.set(name, content);
-  }
-  return content;
-}
+const asset = webFiles('screen');
 
 screenPageRouter.get('/screen/assets/fonts.css', async (ctx) => {
   const { css, etag } = await fontStylesheet();

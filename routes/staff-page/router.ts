@@ -2,14 +2,11 @@
 // the public staff API and keeps the token in the tab's sessionStorage; it has no endpoint of
 // its own.
 import Router from '@koa/router';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { AppState } from '../../server/state.ts';
+import { webFiles } from '../web-files.ts';
 
 export const staffPageRouter = new Router<AppState>();
 
-const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/staff');
 const JS = 'application/javascript; charset=utf-8';
 /** Every file the page loads: one module per panel. */
 const ASSETS: Record<string, string> = {
@@ -42,16 +39,7 @@ const STAFF_CSP = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
-const cache = new Map<string, Buffer>();
-
-async function asset(name: string): Promise<Buffer> {
-  let content = cache.get(name);
-  if (!content) {
-    content = await readFile(path.join(WEB_DIR, name));
-    cache.set(name, content);
-  }
-  return content;
-}
+const asset = webFiles('staff');
 
 function pageHeaders(ctx: { set(field: string, value: string): void }) {
   ctx.set('Content-Security-Policy', STAFF_CSP);
