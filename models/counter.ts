@@ -1,12 +1,14 @@
 // Atomic counters, one document per counter, in one collection: the catalogue's version
 // (`version:catalogue`, polled by other instances), queue ticket numbers per window group and day
 // (`ticket:<group>:<date>`) and rate-limit windows (`rate:<key>:<windowStart>`). Counters with an
-// `expiresAt` are removed by a TTL index once it passes; those without it stay.
+// `expiresAt` are removed by a TTL index once it passes; those without it stay. Values that
+// must be distinct (ticket numbers) come from bumpCounter; counts against a limit from
+// tallyCounter, one round trip.
 //
 // A bump is not one upsert: when the first bumps of a counter race, SecantusDB 0.7.0b3 can answer
 // an upsert that did count with no document at all, so that caller's count would be lost.
 // Instead: $inc the counter if it exists, else insert it at 1, and if a racing bump inserted it
-// first, $inc again. Every step is atomic, so each caller gets a distinct value on any server.
+// first, $inc again (a few times: a racing insert can be seen by the unique index first). Every step is atomic, so each caller gets a distinct value on any server.
 import mongoose, { Schema } from 'mongoose';
 import { isDuplicateKey } from '../server/mongo-errors.ts';
 
@@ -20,6 +22,8 @@ const counterSchema = new Schema(
 );
 counterSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
 
+const BUMP_ATTEMPTS = 5;
+
 export const CounterModel = mongoose.model('Counter', counterSchema, 'counters');
 
 interface CounterDoc {
@@ -31,18 +35,42 @@ interface CounterDoc {
 /** Adds one to counter `id` (created with `expiresAt`, if given, when new) and answers the new value. */
 export async function bumpCounter(id: string, expiresAt?: Date): Promise<number> {
   const counters = CounterModel.db.collection<CounterDoc>(CounterModel.collection.collectionName);
-  const bump = async () => (await counters.findOneAndUpdate({ _id: id }, { $inc: { value: 1 } }, { returnDocument: 'after' }))?.value;
-  const bumped = await bump();
-  if (typeof bumped === 'number') return bumped;
-  try {
-    await counters.insertOne({ _id: id, value: 1, ...(expiresAt ? { expiresAt } : {}) });
-    return 1;
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
+  for (let attempt = 1; ; attempt += 1) {
+    const bumped = (await counters.findOneAndUpdate({ _id: id }, { $inc: { value: 1 } }, { returnDocument: 'after' }))?.value;
+    if (typeof bumped === 'number') return bumped;
+    try {
+      await counters.insertOne({ _id: id, value: 1, ...(expiresAt ? { expiresAt } : {}) });
+      return 1;
+    } catch (error) {
+      // A racing bump inserted it first; under contention its insert can still be settling
+      // (SecantusDB), so the $inc is tried again a few times before this gives up.
+      if (!isDuplicateKey(error) || attempt === BUMP_ATTEMPTS) throw error;
+    }
   }
-  const second = await bump();
-  if (typeof second !== 'number') throw new Error(`counter ${id} vanished while being bumped`);
-  return second;
+}
+
+/**
+ * Counts one more on counter `id` (created with `expiresAt`, if given, when new) in one upsert and
+ * answers a value at least the count's own rank: exact when the upsert answers its document, as
+ * MongoDB's always does. When racing first counts make SecantusDB answer none (the count is still
+ * made), the value read afterwards is the best known. For limits, where "at most N" must hold
+ * and one early refusal at a window's first instant is harmless; ticket numbers use bumpCounter.
+ */
+export async function tallyCounter(id: string, expiresAt?: Date): Promise<number> {
+  const counters = CounterModel.db.collection<CounterDoc>(CounterModel.collection.collectionName);
+  try {
+    const after = await counters.findOneAndUpdate(
+      { _id: id },
+      { $inc: { value: 1 }, ...(expiresAt ? { $setOnInsert: { expiresAt } } : {}) },
+      { upsert: true, returnDocument: 'after' },
+    );
+    if (after) return after.value;
+  } catch (error) {
+    // Two first counts raced to insert and this one lost without counting: count on the winner's.
+    if (!isDuplicateKey(error)) throw error;
+    return bumpCounter(id, expiresAt);
+  }
+  return readCounter(id);
 }
 
 /** Counter `id`'s value (0 before its first bump). */

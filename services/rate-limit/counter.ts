@@ -1,7 +1,7 @@
 // Fixed-window counts shared by every instance: the window's counter document is bumped with
-// one atomic $inc (models/counter.ts), so concurrent requests each get a distinct count and
-// exactly `limit` of them fit.
-import { bumpCounter, deleteCounter, readCounter } from '../../models/counter.ts';
+// one atomic upserting $inc (models/counter.ts), so never more than `limit` of concurrent
+// requests fit.
+import { deleteCounter, readCounter, tallyCounter } from '../../models/counter.ts';
 
 export interface WindowCount {
   /** Events counted in the current window (this one included, when counting). */
@@ -22,7 +22,7 @@ function windowOf(key: string, windowSeconds: number, now: Date) {
 /** Counts one event for `key` in its current window of `windowSeconds`. */
 export async function countInWindow(key: string, windowSeconds: number, now = new Date()): Promise<WindowCount> {
   const window = windowOf(key, windowSeconds, now);
-  const count = await bumpCounter(window.id, window.endsAt);
+  const count = await tallyCounter(window.id, window.endsAt);
   return { count, endsAt: window.endsAt, retryAfterSeconds: window.retryAfterSeconds };
 }
 
