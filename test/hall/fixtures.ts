@@ -4,23 +4,25 @@ import { randomBytes } from 'node:crypto';
 import { Types } from 'mongoose';
 import { AppointmentModel } from '../../models/appointment.ts';
 import { config } from '../../server/config.ts';
-import { zonedDate, zonedTime } from '../../services/calendar/zoned-time.ts';
+import { zonedDate, zonedInstant, zonedTime } from '../../services/calendar/zoned-time.ts';
 import { windowGroupOf } from '../../services/booking/window-group.ts';
 import { testCaches } from '../helpers/app.ts';
 
-/** A booking of `itemCode` whose slot starts `startsInMinutes` from now and lasts 30 minutes. */
+/** A booking of `itemCode` whose slot starts `startsInMinutes` from now and lasts 30 minutes (or until 23:59). */
 export async function buildAppointment(itemCode: string, citizenId: string, startsInMinutes = 0, overrides: Record<string, unknown> = {}) {
   const guide = testCaches().catalogue.current().byCode.get(itemCode);
   if (!guide) throw new Error(`no item ${itemCode} in the catalogue`);
   const startsAt = new Date(Math.floor((Date.now() + startsInMinutes * 60_000) / 60_000) * 60_000);
-  const endsAt = new Date(startsAt.getTime() + 30 * 60_000);
+  const date = zonedDate(startsAt, config.TZ_NAME);
+  // A slot never runs past midnight: late at night the 30 minutes end at 23:59 of its day.
+  const endsAt = new Date(Math.min(startsAt.getTime() + 30 * 60_000, zonedInstant(date, '23:59', config.TZ_NAME).getTime()));
   const appointment = await AppointmentModel.create({
     citizenId: new Types.ObjectId(citizenId),
     itemCode,
     department: guide.department.code,
     slotId: new Types.ObjectId(),
     windowGroup: windowGroupOf(guide.windows.map((w) => w.code)),
-    date: zonedDate(startsAt, config.TZ_NAME),
+    date,
     start: zonedTime(startsAt, config.TZ_NAME),
     end: zonedTime(endsAt, config.TZ_NAME),
     startsAt,
