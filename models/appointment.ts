@@ -1,9 +1,9 @@
 // A citizen's booking of one seat in one slot. While it is active (booked or checked in) it
-// holds one seat of its slot (Slot.booked/remaining) and one unit of the citizen's quota
-// (Citizen.activeBookings), and carries `active: true`: a partial unique index on that makes
-// "one active booking per citizen, item and day" a database rule. The guarded write that ends
-// a booking unsets `active` with the status (services/booking/end.ts), so what it held is
-// given back exactly once.
+// holds one seat of its slot (Slot.booked/remaining) and one of the citizen's quota places
+// (`quotaPlace`), and carries `active: true`: partial unique indexes on that make "one active
+// booking per citizen, item and day" and "at most MAX_ACTIVE_BOOKINGS active bookings per
+// citizen" database rules. The guarded write that ends a booking unsets `active` with the
+// status (services/booking/end.ts), which frees the place; the seat is given back exactly once.
 import mongoose, { Schema, type InferSchemaType } from 'mongoose';
 
 export const APPOINTMENT_STATUSES = ['booked', 'checked_in', 'served', 'cancelled', 'no_show'] as const;
@@ -25,6 +25,8 @@ const appointmentSchema = new Schema(
     status: { type: String, enum: APPOINTMENT_STATUSES, default: 'booked' },
     /** true while the booking holds its seat and quota; absent once it has ended. */
     active: { type: Boolean },
+    /** The citizen's quota place this booking holds while active (services/booking/quota.ts). */
+    quotaPlace: { type: Number },
     checkInCode: { type: String, required: true, unique: true },
     idempotencyKey: { type: String, default: null },
     ticketNo: { type: String, default: null },
@@ -40,6 +42,11 @@ export const ACTIVE_BOOKINGS_INDEX = 'active_citizen_item_date';
 // shape every planner (MongoDB's, and the simpler one of the test server) serves from the index.
 /** One active booking per citizen, item and day; the citizen's active bookings of an item. */
 appointmentSchema.index({ citizenId: 1, itemCode: 1, date: 1 }, { name: ACTIVE_BOOKINGS_INDEX, unique: true, partialFilterExpression: { active: true } });
+/** A quota place is held by one active booking of its citizen (bookings older than places hold none). */
+appointmentSchema.index(
+  { citizenId: 1, quotaPlace: 1 },
+  { name: 'active_citizen_quota_place', unique: true, partialFilterExpression: { active: true, quotaPlace: { $exists: true } } },
+);
 /** The citizen's own list (newest first, by status or not); no-shows per citizen since a date. */
 appointmentSchema.index({ citizenId: 1, status: 1, startsAt: -1 });
 /** The staff day list: by date and department, by date and the items of a window (with or without department). */

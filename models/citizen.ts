@@ -13,13 +13,9 @@ const citizenSchema = new Schema(
     phoneHash: { type: String, default: null, index: true },
     verified: { type: Boolean, default: false },
     bannedUntil: { type: Date, default: null },
-    /** Active bookings held (≤ MAX_ACTIVE_BOOKINGS), taken and given back by guarded $inc. */
-    activeBookings: { type: Number, default: 0, min: 0 },
   },
   { timestamps: true, versionKey: false },
 );
-/** Citizens holding bookings (reconciliation of the quota counter). */
-citizenSchema.index({ activeBookings: 1 }, { partialFilterExpression: { activeBookings: { $gt: 0 } } });
 
 export type Citizen = InferSchemaType<typeof citizenSchema>;
 export const CitizenModel = mongoose.model('Citizen', citizenSchema, 'citizens');

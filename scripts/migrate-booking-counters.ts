@@ -5,7 +5,8 @@
 // 2. marks active bookings `active: true` (a duplicate the claims let through stays unmarked and
 //    is reported) and removes seatKey, seatNo and lastFreedAt;
 // 3. drops the booking_claims and slot_full_marks collections;
-// 4. sets every slot's booked/remaining and every citizen's activeBookings from the active bookings.
+// 4. sets every slot's booked/remaining from the active bookings, gives each active booking one of
+//    its citizen's quota places (0, 1, … in booking order) and drops the old per-citizen counter.
 import type { Db } from 'mongodb';
 import mongoose from 'mongoose';
 import { ACTIVE_APPOINTMENT_STATUSES } from '../models/appointment.ts';
@@ -51,16 +52,34 @@ async function markActive(database: Db): Promise<string[]> {
 }
 
 async function recount(database: Db) {
-  const held = (key: string) =>
-    database
-      .collection('appointments')
-      .aggregate<{ _id: mongoose.Types.ObjectId; n: number }>([{ $match: { active: true } }, { $group: { _id: `$${key}`, n: { $sum: 1 } } }])
-      .toArray();
+  const bySlot = await database
+    .collection('appointments')
+    .aggregate<{ _id: mongoose.Types.ObjectId; n: number }>([{ $match: { active: true } }, { $group: { _id: '$slotId', n: { $sum: 1 } } }])
+    .toArray();
   await database.collection('slots').updateMany({}, [{ $set: { booked: 0, remaining: '$capacity' } }]);
-  await database.collection('citizens').updateMany({}, { $set: { activeBookings: 0 } });
-  const [bySlot, byCitizen] = await Promise.all([held('slotId'), held('citizenId')]);
   for (const { _id, n } of bySlot)
     await database.collection('slots').updateOne({ _id }, [{ $set: { booked: n, remaining: { $max: [0, { $subtract: ['$capacity', n] }] } } }]);
-  for (const { _id, n } of byCitizen) await database.collection('citizens').updateOne({ _id }, { $set: { activeBookings: n } });
-  return { slotsWithBookings: bySlot.length, citizensWithBookings: byCitizen.length };
+  await database.collection('citizens').updateMany({ activeBookings: { $exists: true } }, { $unset: { activeBookings: '' } });
+  return { slotsWithBookings: bySlot.length, quotaPlacesGiven: await givePlaces(database) };
+}
+
+/** Gives every active booking without a quota place the lowest place its citizen leaves free. */
+async function givePlaces(database: Db): Promise<number> {
+  const appointments = database.collection<{ citizenId: mongoose.Types.ObjectId; quotaPlace?: number }>('appointments');
+  const taken = new Map<string, Set<number>>();
+  for await (const { citizenId, quotaPlace } of appointments.find(
+    { active: true, quotaPlace: { $exists: true } },
+    { projection: { citizenId: 1, quotaPlace: 1 } },
+  ))
+    taken.set(String(citizenId), (taken.get(String(citizenId)) ?? new Set()).add(quotaPlace!));
+  let given = 0;
+  const placeless = appointments.find({ active: true, quotaPlace: { $exists: false } }, { projection: { citizenId: 1 }, sort: { createdAt: 1 } });
+  for await (const { _id, citizenId } of placeless) {
+    const places = taken.get(String(citizenId)) ?? new Set<number>();
+    let place = 0;
+    while (places.has(place)) place += 1;
+    taken.set(String(citizenId), places.add(place));
+    given += (await appointments.updateOne({ _id, quotaPlace: { $exists: false } }, { $set: { quotaPlace: place } })).modifiedCount;
+  }
+  return given;
 }

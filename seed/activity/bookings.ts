@@ -2,8 +2,8 @@
 // no-show, cancelled) so no seat is held and the day's slots carry booked 0. Today runs up to
 // `now`: a window-by-window simulation calls the tickets in order, so each window has at most
 // one ticket being served, some are waiting, and later bookings are still booked. Active
-// bookings take real seats of today's slots (a guarded $inc) and belong to a citizen of their own
-// whose activeBookings is 1, so the counters agree with the appointments.
+// bookings take real seats of today's slots (a guarded $inc) and belong to a citizen of their own,
+// holding that citizen's first quota place, so the counters agree with the appointments.
 import { AppointmentModel } from '../../models/appointment.ts';
 import { CitizenModel } from '../../models/citizen.ts';
 import { raiseCounter } from '../../models/counter.ts';
@@ -91,13 +91,13 @@ export async function loadBookingDay(
   for (const a of planned) {
     if (a.status === 'checked_in' && !a.ticketNo) Object.assign(a, { status: 'booked', checkedInAt: null, updatedAt: a.createdAt });
     if (a.status === 'booked' || a.status === 'checked_in') a.active = true;
-    const citizen = a.active ? demoCitizen(`${date}:${a.seq}`, date, a.createdAt, 1) : rng.pick(pool);
+    const citizen = a.active ? demoCitizen(`${date}:${a.seq}`, date, a.createdAt) : rng.pick(pool);
     if (a.active) newCitizens.push(citizen.doc);
     a.citizenId = citizen._id;
   }
   await insertNew(CitizenModel.collection, newCitizens);
   await placeSlots(date, slotsByGroup, planned, now);
-  const docs = planned.map(({ item: _item, seq: _seq, active, ...a }) => (active ? { ...a, active } : a));
+  const docs = planned.map(({ item: _item, seq: _seq, active, ...a }) => (active ? { ...a, active, quotaPlace: 0 } : a));
   const counts = { appointments: await insertNew(AppointmentModel.collection, docs), tickets: await insertNew(QueueTicketModel.collection, tickets) };
   await setTicketCounters(date, tickets, now);
   return counts;

@@ -130,7 +130,7 @@ export interface DemoCitizen {
 }
 
 /** A verified demo citizen, its personal data sealed as services/citizens/profile.ts does. */
-export function demoCitizen(key: string, today: string, createdAt: Date, activeBookings = 0): DemoCitizen {
+export function demoCitizen(key: string, today: string, createdAt: Date): DemoCitizen {
   const rng = rngFor('citizen', key);
   const name = rng.pick([...SURNAMES]) + rng.pick(GIVEN);
   const idNumber = demoIdNumber(rng, today);
@@ -149,7 +149,6 @@ export function demoCitizen(key: string, today: string, createdAt: Date, activeB
     phoneHash: hashPii(phone),
     verified: true,
     bannedUntil: null,
-    activeBookings,
     createdAt,
     updatedAt: createdAt,
   };

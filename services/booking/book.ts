@@ -1,17 +1,18 @@
 // Booking a seat — the entry point. No transaction (a storm makes the slot document hot); each
 // rule is one atomic write, in this order, and a failed step gives back what the earlier took:
-//   1. in parallel: the citizen's quota — one guarded $inc on the citizen that also requires a
-//      verified profile and no ban at `now` (quota.ts) — and the citizen's active bookings of this
-//      item (one query on the day-rule index);
+//   1. in parallel: the citizen (verified, not banned at `now`) and their active bookings (one
+//      query on the day-rule index) — which show the days they already have this item, the
+//      quota place left free (quota.ts), and a repeated request's first answer;
 //   2. the seat — one guarded $inc on the slot whose filter names everything that makes it
 //      bookable and leaves out the days the citizen already has this item (seats.ts);
-//   3. the appointment insert, with `active: true`: the partial unique index (citizen, item, day)
-//      settles a twin request; with an Idempotency-Key the _id is derived from the key, so a
-//      repeat collides on _id and gets the first outcome.
-// Happy path: 3 round trips, 4 operations; the catalogue comes from memory. When a step matches
-// nothing the refusal is read precisely (refusals.ts), unless the Idempotency-Key finds an
-// earlier outcome, which is answered instead. A crash between steps can leave a counter one too
-// high; the reconciliation job recounts (reconcile.ts).
+//   3. the appointment insert, with `active: true` and the quota place: partial unique indexes
+//      settle a twin request (citizen, item, day) and a racing one of the same citizen (citizen,
+//      place); with an Idempotency-Key the _id is derived from the key, so a repeat collides on
+//      _id and gets the first outcome.
+// Happy path: 3 round trips, 4 operations, 2 of them writes; the catalogue comes from memory.
+// When a step matches nothing the refusal is read precisely (refusals.ts), unless the
+// Idempotency-Key finds an earlier outcome, which is answered instead. A crash between steps 2
+// and 3 leaves a seat counter one too high; the reconciliation job recounts (reconcile.ts).
 import { createHash, randomInt } from 'node:crypto';
 import { Types, type ClientSession } from 'mongoose';
 import { AppointmentModel, type Appointment } from '../../models/appointment.ts';
@@ -21,8 +22,8 @@ import { isDuplicateKey } from '../../server/mongo-errors.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import type { Guide } from '../catalogue/guide.ts';
 import * as refuse from './errors.ts';
-import { giveBackQuota, takeQuota } from './quota.ts';
-import { refuseCitizen, refuseSeat, retrying, type TRY_AGAIN } from './refusals.ts';
+import { freeQuotaPlace, readBookingCitizen } from './quota.ts';
+import { mayBook, refuseCitizen, refuseSeat, retrying, TRY_AGAIN } from './refusals.ts';
 import { giveBackSeat, takeSeat } from './seats.ts';
 import { windowGroupOf } from './window-group.ts';
 
@@ -74,18 +75,22 @@ export async function bookingFor(request: BookingRequest, catalogue: CatalogueSn
 }
 
 async function attemptBooking(booking: Booking): Promise<BookingOutcome | typeof TRY_AGAIN> {
-  const { citizenId } = booking;
-  const [quotaTaken, mine] = await Promise.all([takeQuota(citizenId, booking.now), activeBookingsOf(citizenId, booking.item.code)]);
-  const bookedDays = mine.map((a) => a.date);
-  if (!quotaTaken) return unlessRepeated(booking, refuseCitizen(booking, bookedDays));
+  const [citizen, held] = await Promise.all([readBookingCitizen(booking.citizenId), activeBookingsOf(booking.citizenId)]);
+  const repeated = held.find((a) => a._id.equals(booking.appointmentId));
+  if (repeated) return { appointment: repeated, replayed: true };
+  const bookedDays = daysBooked(held, booking.item.code);
+  const place = freeQuotaPlace(held);
+  if (!mayBook(citizen, booking.now) || place === null) return unlessRepeated(booking, refuseCitizen(booking, citizen, bookedDays));
   const slot = await takeSeat(booking.slotId, booking.windowGroup, booking.now, bookedDays);
-  if (!slot) return unlessRepeated(booking, refuseSeat(booking, bookedDays, giveBackQuota(citizenId)));
+  if (!slot) return unlessRepeated(booking, refuseSeat(booking, bookedDays));
   try {
-    return { appointment: await insertAppointment(appointmentOf(booking, slot)), replayed: false };
+    return { appointment: await insertAppointment(appointmentOf(booking, slot, place)), replayed: false };
   } catch (error) {
-    // Any other failure (a timeout …) may have stored it: keep the counters, at worst one too high.
+    // Any other failure (a timeout …) may have stored it: keep the seat counted, at worst one too high.
     if (!isDuplicateKey(error)) throw error;
-    await Promise.all([giveBackSeat(slot._id), giveBackQuota(citizenId)]);
+    await giveBackSeat(slot._id);
+    // The citizen's own concurrent request took this quota place: look again.
+    if (duplicateKeyFields(error).includes('quotaPlace')) return TRY_AGAIN;
     // A copy of this request got in first (it collides on the day as on _id): answer its appointment.
     const earlier = await earlierOutcome(booking);
     if (earlier) return { appointment: earlier, replayed: true };
@@ -106,10 +111,13 @@ async function unlessRepeated(booking: Booking, refusal: Promise<typeof TRY_AGAI
   return answer.value;
 }
 
-/** The citizen's active bookings of `itemCode` (at most MAX_ACTIVE_BOOKINGS), through the day-rule index. */
-export function activeBookingsOf(citizenId: Types.ObjectId, itemCode: string) {
-  return AppointmentModel.find({ citizenId, itemCode, active: true }).lean<AppointmentRecord[]>();
+/** The citizen's active bookings (at most MAX_ACTIVE_BOOKINGS), through the day-rule index. */
+export function activeBookingsOf(citizenId: Types.ObjectId) {
+  return AppointmentModel.find({ citizenId, active: true }).lean<AppointmentRecord[]>();
 }
+
+/** The days of `held` booked for `itemCode`. */
+export const daysBooked = (held: readonly AppointmentRecord[], itemCode: string) => held.filter((a) => a.itemCode === itemCode).map((a) => a.date);
 
 /**
  * The appointment id of a request with an Idempotency-Key, derived from the citizen and the key:
@@ -127,8 +135,8 @@ function bookableItem(code: string, catalogue: CatalogueSnapshot): Guide {
   return item;
 }
 
-/** The active appointment of `booking` on the seat it took in `slot`. */
-export function appointmentOf(booking: Booking, slot: SlotRecord): AppointmentRecord {
+/** The active appointment of `booking` on the seat it took in `slot`, holding quota place `quotaPlace`. */
+export function appointmentOf(booking: Booking, slot: SlotRecord, quotaPlace: number): AppointmentRecord {
   return {
     _id: booking.appointmentId,
     citizenId: booking.citizenId,
@@ -143,6 +151,7 @@ export function appointmentOf(booking: Booking, slot: SlotRecord): AppointmentRe
     endsAt: slot.endsAt,
     status: 'booked',
     active: true,
+    quotaPlace,
     checkInCode: newCheckInCode(),
     idempotencyKey: booking.idempotencyKey,
     ticketNo: null,

@@ -1,5 +1,5 @@
 // Cancel and reschedule. Cancel is one guarded write (booked, before the cut-off) that gives the
-// seat and the quota unit back (end.ts). Reschedule takes the new seat first, then swaps the
+// seat back and frees the quota place (end.ts). Reschedule takes the new seat first, then swaps the
 // two appointments in one transaction — the citizen's own two documents, so contention is low —
 // and only then gives back the old seat, so the citizen never ends with nothing.
 import mongoose from 'mongoose';
@@ -7,12 +7,12 @@ import { AppointmentModel } from '../../models/appointment.ts';
 import { config } from '../../server/config.ts';
 import { badRequest, invalidState } from '../../server/errors.ts';
 import { isDuplicateKey } from '../../server/mongo-errors.ts';
-import { activeBookingsOf, appointmentOf, bookingFor, insertAppointment, type AppointmentRecord } from './book.ts';
+import { activeBookingsOf, appointmentOf, bookingFor, daysBooked, insertAppointment, type AppointmentRecord } from './book.ts';
 import { endBooking } from './end.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import * as refuse from './errors.ts';
 import { ownAppointment } from './own.ts';
-import { readBookingCitizen } from './quota.ts';
+import { freeQuotaPlace, readBookingCitizen } from './quota.ts';
 import { assertMayBook, refuseSeat, retrying } from './refusals.ts';
 import { giveBackSeat, takeSeat } from './seats.ts';
 
@@ -50,12 +50,16 @@ export async function rescheduleAppointment(
   assertChangeable(old, now, '改约');
   if (String(old.slotId) === slotId) throw badRequest('SAME_SLOT', '新时段与原时段相同');
   const booking = await bookingFor({ citizenId, slotId, itemCode: old.itemCode, now }, catalogue);
-  const [citizen, mine] = await Promise.all([readBookingCitizen(old.citizenId), activeBookingsOf(old.citizenId, old.itemCode)]);
-  assertMayBook(citizen, now); // the quota is untouched: one active booking replaces another
+  const [citizen, held] = await Promise.all([readBookingCitizen(old.citizenId), activeBookingsOf(old.citizenId)]);
+  assertMayBook(citizen, now);
+  const others = held.filter((a) => !a._id.equals(old._id));
+  // The replacement takes over the old booking's quota place (a booking older than places takes a free one).
+  const place = old.quotaPlace ?? freeQuotaPlace(others);
+  if (place === null) throw refuse.tooManyBookings(config.MAX_ACTIVE_BOOKINGS);
 
-  const otherDays = mine.filter((a) => !a._id.equals(old._id)).map((a) => a.date);
+  const otherDays = daysBooked(others, old.itemCode);
   const slot = await retrying(async () => (await takeSeat(booking.slotId, booking.windowGroup, now, otherDays)) ?? refuseSeat(booking, otherDays));
-  const replacement = { ...appointmentOf(booking, slot), rescheduledFrom: old._id };
+  const replacement = { ...appointmentOf(booking, slot, place), rescheduledFrom: old._id };
   let swapped: boolean;
   try {
     swapped = await swapBookings(old, replacement, now);

@@ -1,4 +1,4 @@
-// Marks bookings nobody checked in as no-shows (which gives back their seat and quota unit),
+// Marks bookings nobody checked in as no-shows (which gives back their seat and frees their quota place),
 // and bans booking for citizens who reach the no-show limit within the window.
 import type { Types } from 'mongoose';
 import { AppointmentModel } from '../../models/appointment.ts';

@@ -1,26 +1,20 @@
-// The citizen's side of a booking: one guarded $inc on the citizen decides, at once, that they
-// may book at all (verified, not banned at `now`) and that they hold fewer than
-// MAX_ACTIVE_BOOKINGS active bookings; the opposite $inc gives the unit back. Neither touches
-// `updatedAt`, so a unit taken and given back by a refused request leaves no trace.
+// The citizen's side of a booking. A citizen may book at all when verified and not banned at
+// `now` (read with the booking's first step), and holds at most MAX_ACTIVE_BOOKINGS active
+// bookings: each active appointment holds one numbered place of its citizen (`quotaPlace`,
+// 0 … MAX-1), and a partial unique index on (citizen, place) over active appointments makes two
+// bookings holding one place impossible. A booking stores a place its citizen's active bookings
+// leave free; a racing request of the same citizen that picked it too collides on the index and
+// tries again. Ending a booking unsets `active`, which frees its place: nothing to give back.
 import type { Types } from 'mongoose';
 import { CitizenModel } from '../../models/citizen.ts';
 import { config } from '../../server/config.ts';
 
-/** Takes one unit of the citizen's booking quota; false when the guard did not hold. */
-export async function takeQuota(citizenId: Types.ObjectId, now: Date): Promise<boolean> {
-  const taken = await CitizenModel.updateOne(
-    // `$not: {$gt}` also matches a missing or null field: never banned, or no counter yet.
-    { _id: citizenId, verified: true, bannedUntil: { $not: { $gt: now } }, activeBookings: { $not: { $gte: config.MAX_ACTIVE_BOOKINGS } } },
-    { $inc: { activeBookings: 1 } },
-    { timestamps: false },
-  );
-  return taken.modifiedCount === 1;
-}
+/** What deciding whether the citizen may book needs of them. */
+export const readBookingCitizen = (citizenId: Types.ObjectId) => CitizenModel.findById(citizenId, { verified: 1, bannedUntil: 1 }).lean();
 
-/** Gives back a unit taken by `takeQuota` (once per unit; the caller's guard ensures it). */
-export async function giveBackQuota(citizenId: Types.ObjectId): Promise<void> {
-  await CitizenModel.updateOne({ _id: citizenId, activeBookings: { $gt: 0 } }, { $inc: { activeBookings: -1 } }, { timestamps: false });
+/** A quota place the active bookings `held` leave free, or null when all are taken. */
+export function freeQuotaPlace(held: readonly { quotaPlace?: number | null }[]): number | null {
+  if (held.length >= config.MAX_ACTIVE_BOOKINGS) return null;
+  const taken = new Set(held.map((a) => a.quotaPlace));
+  for (let place = 0; ; place += 1) if (!taken.has(place)) return place;
 }
-
-/** What the refusals need of the citizen. */
-export const readBookingCitizen = (citizenId: Types.ObjectId) => CitizenModel.findById(citizenId, { verified: 1, bannedUntil: 1, activeBookings: 1 }).lean();

@@ -2,18 +2,16 @@
 // PROFILE_REQUIRED, BOOKING_BANNED, NOT_FOUND (slot), SLOT_ITEM_MISMATCH, BOOKING_CLOSED,
 // DUPLICATE_BOOKING (even when the slot is full), TOO_MANY_BOOKINGS, SLOT_FULL — the last only
 // when the slot's counter shows every seat taken. When the state read explains nothing (a seat
-// or a quota unit came back meanwhile, or the citizen's own requests still hold the counter)
-// the answer is TRY_AGAIN.
+// came back meanwhile, or the citizen's own concurrent request took the quota place) the answer
+// is TRY_AGAIN.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Types } from 'mongoose';
-import { AppointmentModel } from '../../models/appointment.ts';
 import { SlotModel } from '../../models/slot.ts';
 import { config } from '../../server/config.ts';
 import { notFound } from '../../server/errors.ts';
 import { zonedDate } from '../calendar/zoned-time.ts';
 import type { Booking, SlotRecord } from './book.ts';
 import * as refuse from './errors.ts';
-import { readBookingCitizen } from './quota.ts';
 import { isOpenForBooking } from './seats.ts';
 
 export const TRY_AGAIN = Symbol('try again');
@@ -36,28 +34,28 @@ export async function retrying<T>(attempt: () => Promise<T | typeof TRY_AGAIN>):
 
 const readSlot = (slotId: Types.ObjectId) => SlotModel.findById(slotId).lean<SlotRecord>();
 
+type BookingCitizen = { verified?: boolean | null; bannedUntil?: Date | null };
+
+/** Whether `citizen` may book at all at `now`: verified and not banned. */
+export const mayBook = (citizen: BookingCitizen | null, now: Date): boolean =>
+  Boolean(citizen?.verified) && !(citizen?.bannedUntil && citizen.bannedUntil > now);
+
 /** Throws PROFILE_REQUIRED or BOOKING_BANNED when the citizen may not book at `now`. */
-export function assertMayBook<C extends { verified?: boolean | null; bannedUntil?: Date | null }>(citizen: C | null, now: Date): asserts citizen is C {
+export function assertMayBook<C extends BookingCitizen>(citizen: C | null, now: Date): asserts citizen is C {
   if (!citizen?.verified) throw refuse.profileRequired();
   if (citizen.bannedUntil && citizen.bannedUntil > now) throw refuse.bookingBanned(zonedDate(citizen.bannedUntil, config.TZ_NAME));
 }
 
-/** The citizen step refused: profile, ban, then the slot's own refusals, then the quota. */
-export async function refuseCitizen(booking: Booking, bookedDays: string[]): Promise<typeof TRY_AGAIN> {
-  const [citizen, slot] = await Promise.all([readBookingCitizen(booking.citizenId), readSlot(booking.slotId)]);
+/** The citizen step refused (`citizen` as read with their bookings): profile, ban, then the slot's own refusals, then the quota. */
+export async function refuseCitizen(booking: Booking, citizen: BookingCitizen | null, bookedDays: string[]): Promise<typeof TRY_AGAIN> {
   assertMayBook(citizen, booking.now);
-  assertBookable(slot, booking, bookedDays);
-  if ((citizen.activeBookings ?? 0) >= config.MAX_ACTIVE_BOOKINGS) {
-    // The counter also holds the citizen's requests still under way: refuse on real bookings only.
-    const held = await AppointmentModel.countDocuments({ citizenId: booking.citizenId, active: true });
-    if (held >= config.MAX_ACTIVE_BOOKINGS) throw refuse.tooManyBookings(config.MAX_ACTIVE_BOOKINGS);
-  }
-  return TRY_AGAIN;
+  assertBookable(await readSlot(booking.slotId), booking, bookedDays);
+  throw refuse.tooManyBookings(config.MAX_ACTIVE_BOOKINGS);
 }
 
-/** The seat step refused (`release` gives back the quota meanwhile): the slot's refusals, then SLOT_FULL. */
-export async function refuseSeat(booking: Booking, bookedDays: string[], release?: Promise<void>): Promise<typeof TRY_AGAIN> {
-  const [, slot] = await Promise.all([release, readSlot(booking.slotId)]);
+/** The seat step refused: the slot's refusals, then SLOT_FULL. */
+export async function refuseSeat(booking: Booking, bookedDays: string[]): Promise<typeof TRY_AGAIN> {
+  const slot = await readSlot(booking.slotId);
   assertBookable(slot, booking, bookedDays);
   if (slot.remaining <= 0) throw refuse.slotFull();
   return TRY_AGAIN;

@@ -83,7 +83,7 @@ async function checkedInMeanwhile(appointmentId: Types.ObjectId): Promise<{ tick
 
 /**
  * A checked-in booking whose ticket was served is served too (a no-op in any other state).
- * Served ends the booking: its seat and the citizen's quota unit are given back.
+ * Served ends the booking: its seat is given back and the citizen's quota place freed.
  */
 export async function markBookingServed(appointmentId: Types.ObjectId | null | undefined): Promise<void> {
   if (!appointmentId) return;

@@ -71,11 +71,9 @@ test.serial('activity › counters agree with the appointments; ID numbers valid
     t.is(s.booked, perSlot.get(String(s._id)) ?? 0);
     t.is(s.booked + s.remaining, s.capacity);
   }
-  const holders = await CitizenModel.find({ activeBookings: { $gt: 0 } }, { activeBookings: 1 }).lean();
-  t.is(
-    holders.reduce((n, c) => n + c.activeBookings, 0),
-    active.length,
-  );
+  const places = await AppointmentModel.find({ active: true }, { citizenId: 1, quotaPlace: 1 }).lean();
+  t.true(places.every((a) => a.quotaPlace === 0));
+  t.is(new Set(places.map((a) => String(a.citizenId))).size, places.length, 'each active booking is its own citizen’s first place');
   const sample = await CitizenModel.find({}, { idNumberEnc: 1 }).limit(50).lean();
   for (const c of sample) t.is(idNumberProblem(decryptPii(c.idNumberEnc!), TODAY), undefined);
 });
