@@ -4,6 +4,7 @@
 // full slots — so the filter stays an equality plus one range.
 import { SlotModel } from '../../models/slot.ts';
 import { notFound } from '../../server/errors.ts';
+import { singleFlight } from '../../server/single-flight.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { isOpenForBooking } from './seats.ts';
 import { windowGroupOf } from './window-group.ts';
@@ -18,13 +19,21 @@ export function slotsBetween(windowGroup: string, from: string, to: string) {
   };
 }
 
+/** A window group's slots between two dates; callers asking the same at once share the query. */
+const readSlots = singleFlight(
+  (windowGroup: string, from: string, to: string) => `${windowGroup} ${from} ${to}`,
+  (windowGroup: string, from: string, to: string) => {
+    const { filter, projection, sort, limit } = slotsBetween(windowGroup, from, to);
+    return SlotModel.find(filter, projection).sort(sort).limit(limit).lean();
+  },
+);
+
 /** The item's slots open for booking between `from` and `to`, with their seats left. */
 export async function listBookableSlots(itemCode: string, from: string, to: string, now: Date, catalogue: CatalogueSnapshot) {
   const item = catalogue.byCode.get(itemCode);
   if (!item) throw notFound('事项');
   if (!item.onlineBooking || item.windows.length === 0) return [];
-  const { filter, projection, sort, limit } = slotsBetween(windowGroupOf(item.windows.map((w) => w.code)), from, to);
-  const slots = await SlotModel.find(filter, projection).sort(sort).limit(limit).lean();
+  const slots = await readSlots(windowGroupOf(item.windows.map((w) => w.code)), from, to);
   return slots
     .filter((slot) => slot.remaining > 0 && isOpenForBooking(slot, now))
     .map((slot) => ({ id: String(slot._id), date: slot.date, start: slot.start, end: slot.end, capacity: slot.capacity, remaining: slot.remaining }));
