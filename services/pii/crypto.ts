@@ -7,9 +7,15 @@ const keyOf = (base64: string) => Buffer.from(base64, 'base64');
 /** Short fingerprint of a key, stored with each ciphertext to find the key again. */
 const keyId = (key: Buffer) => createHash('sha256').update(key).digest('hex').slice(0, 8);
 
+let derived: { from: string; keys: Map<string, Buffer> } | undefined;
+/** The keys by id, derived again only when the configured keys change (a bulk read decrypts per row). */
 function keys(): Map<string, Buffer> {
-  const all = [config.PII_KEY, config.PII_KEY_PREVIOUS].filter(Boolean).map(keyOf);
-  return new Map(all.map((key) => [keyId(key), key]));
+  const from = `${config.PII_KEY} ${config.PII_KEY_PREVIOUS ?? ''}`;
+  if (derived?.from !== from) {
+    const all = [config.PII_KEY, config.PII_KEY_PREVIOUS].filter(Boolean).map(keyOf);
+    derived = { from, keys: new Map(all.map((key) => [keyId(key), key])) };
+  }
+  return derived.keys;
 }
 
 /** Encrypts a string as `v1.<keyId>.<iv>.<tag>.<ciphertext>` (base64url parts). */
