@@ -68,10 +68,21 @@ test.serial('exports › the figures workbook: a sheet per breakdown, Chinese he
 
 test.serial('exports › the case register: masked for department admins, in full for a center admin with a purpose', async (t) => {
   const url = `/api/v1/admin/exports/cases?from=${DAY}&to=${DAY}`;
-  const masked = cellsOf(await load((await download(app, url, adminX)).buffer))['办件登记']!;
+  const book = await load((await download(app, url, adminX)).buffer);
+  const masked = cellsOf(book)['办件登记']!;
   t.is(masked.length, 3);
   const applicants = masked.slice(1).map((row) => row[4]);
   t.deepEqual([...applicants].sort(), ['张*丰', '杭州某某科技有限公司'].sort());
+  const register = book.getWorksheet('办件登记')!;
+  t.like(register.views[0], { state: 'frozen', ySplit: 1 });
+  t.true(register.getRow(1).getCell(1).font?.bold);
+  const visits = column(register, '到现场次数');
+  t.is(register.getColumn(visits).numFmt, '0');
+  const completed = register.getRow(2 + applicants.indexOf('张*丰'));
+  t.is(completed.getCell(visits).value, 1);
+  t.is(completed.getCell(visits).numFmt, '0');
+  t.is(completed.getCell(column(register, '状态')).value, '已办结');
+  t.is(completed.getCell(column(register, '按时办结')).value, '是');
   const full = cellsOf(await load((await download(app, `${url}&unmasked=true&purpose=${encodeURIComponent('核对办件登记簿')}`, center)).buffer))['办件登记']!;
   t.is(full.length, 4);
   t.true(full.some((row) => row[4] === '李四光'));
