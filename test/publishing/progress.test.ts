@@ -77,8 +77,9 @@ test.before(async () => {
     { ...base, name: '赵六', status: 'completed', acceptedDate: day(-70), completedDate: day(-60), onTime: true, onsiteVisits: 0, updatedAt: minutesAgo(20) },
   ]);
   const citizen = await buildCitizen();
-  await buildAppointment(itemCode, citizen.id, 60);
-  await buildAppointment(itemCode, citizen.id, 90, { status: 'cancelled' });
+  // An hour ago, not ahead: late at night an hour ahead is tomorrow, outside the published window.
+  await buildAppointment(itemCode, citizen.id, -60);
+  await buildAppointment(itemCode, citizen.id, -90, { status: 'cancelled' });
   await tick();
 });
 test.after.always(async () => {
