@@ -1,10 +1,10 @@
 // The catalogue as a workbook in the layout of catalogue-layout.ts: the one an import reads.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { DepartmentModel } from '../../models/department.ts';
 import { ItemModel } from '../../models/item.ts';
 import { WindowModel } from '../../models/window.ts';
 import { CHILD_SHEETS, ITEM_SHEET, REFERENCE_SHEETS, sheetsFromItem, toCell, type SheetLayout } from './catalogue-layout.ts';
-import { addSheet } from './xlsx.ts';
+import { addSheet, loadExcel } from './xlsx.ts';
 
 function writeRows(sheet: ExcelJS.Worksheet, layout: SheetLayout, rows: Record<string, unknown>[]) {
   for (const row of rows) sheet.addRow(layout.fields.map((field) => toCell(field, row[field.key])));
@@ -20,7 +20,7 @@ export async function catalogueWorkbook(department?: string): Promise<ExcelJS.Wo
       .lean(),
     WindowModel.find(scope).sort({ code: 1 }).lean(),
   ]);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'OneTrip';
   const itemSheet = addSheet(workbook, ITEM_SHEET.name, ITEM_SHEET.fields);
   const children = CHILD_SHEETS.map((layout) => ({ layout, sheet: addSheet(workbook, layout.name, layout.fields) }));

@@ -1,8 +1,9 @@
 // Reads a catalogue workbook (the export's layout) into one value per item, in the shape the
 // catalogue schema checks, remembering which sheet row each value and list entry came from.
 // Columns are found by their header, so reordered columns still read.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { badRequest } from '../../server/errors.ts';
+import { loadExcel } from './xlsx.ts';
 import { CHILD_SHEETS, ITEM_SHEET, cellValue, fromCell, itemFromSheets, type SheetLayout } from './catalogue-layout.ts';
 
 export interface RowProblem {
@@ -52,7 +53,7 @@ function readSheet(workbook: ExcelJS.Workbook, layout: SheetLayout, problems: Ro
 
 /** The items of the workbook and what is wrong with its shape (duplicates, unknown codes). */
 export async function readCatalogueWorkbook(buffer: Buffer): Promise<{ items: ReadItem[]; problems: RowProblem[] }> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     // exceljs declares an older Buffer type than @types/node's; the bytes are the same.
     await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);

@@ -1,6 +1,6 @@
 // The figures as a workbook: one sheet per breakdown (中心, 部门, 事项, 窗口), one row per
 // scope and period, Chinese headers, percentages and minutes formatted.
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { StaffPrincipal } from '../../server/auth/principal.ts';
 import { DepartmentModel } from '../../models/department.ts';
 import { ItemModel } from '../../models/item.ts';
@@ -9,7 +9,7 @@ import { readableCodes } from './access.ts';
 import type { ScopeKind } from './compute.ts';
 import { figuresByKind, type FiguresQuery } from './read.ts';
 import type { Figures } from './tally.ts';
-import { addSheet, DECIMAL, INTEGER, PERCENT, type Column } from './xlsx.ts';
+import { addSheet, DECIMAL, INTEGER, loadExcel, PERCENT, type Column } from './xlsx.ts';
 
 const COLUMNS: Column[] = [
   { header: '编码', key: 'code', width: 14 },
@@ -84,7 +84,7 @@ async function namesOf(kind: ScopeKind): Promise<Map<string, string>> {
 
 /** The workbook of the figures the admin may read (a department admin: no center sheet). */
 export async function figuresWorkbook(actor: StaffPrincipal, query: FiguresQuery): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'OneTrip';
   for (const [kind, title] of SHEETS) {
     const codes = await readableCodes(actor, kind);

@@ -3,14 +3,13 @@
 // memory stays flat whatever the number of cases. Applicants are masked unless the reader is a
 // center admin who stated a purpose (the export's audit entry records it).
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { ApplicationModel, type Application } from '../../models/application.ts';
 import { DepartmentModel } from '../../models/department.ts';
 import { ItemModel } from '../../models/item.ts';
 import { decryptPii } from '../pii/crypto.ts';
 import { maskName } from '../pii/mask.ts';
 import { sheetFlow } from './sheet-flow.ts';
-import { addSheet, columnStyler, INTEGER, type Column } from './xlsx.ts';
+import { addSheet, columnStyler, INTEGER, loadExcel, type Column } from './xlsx.ts';
 
 const STATUS_TEXT: Record<string, string> = { accepted: '已受理', completed: '已办结' };
 const COLUMNS: Column[] = [
@@ -85,7 +84,7 @@ export async function writeRegister(query: RegisterQuery, stream: Writable): Pro
   const [items, departments] = await Promise.all([ItemModel.find({}, 'code name').lean(), DepartmentModel.find({}, 'code name').lean()]);
   const itemNames = new Map(items.map((i) => [i.code, i.name]));
   const departmentNames = new Map(departments.map((d) => [d.code, d.name]));
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const workbook = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   const sheet = addSheet(workbook, '办件登记', COLUMNS);
   const flow = sheetFlow(sheet);
   const styleRow = columnStyler(COLUMNS);

@@ -1,6 +1,10 @@
 // What every workbook OneTrip writes shares: the media type, a bold frozen header row, and
 // columns described once (header, key, width, number format).
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+let excel: Promise<typeof ExcelJS> | undefined;
+/** exceljs, loaded on first use: it is some 35 MB once loaded, and only exports and imports need it. */
+export const loadExcel = (): Promise<typeof ExcelJS> => (excel ??= import('exceljs').then((loaded) => loaded.default));
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const PERCENT = '0.0%';
