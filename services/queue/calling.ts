@@ -30,18 +30,24 @@ export function callableWindow(windowCode: string, staff: StaffPrincipal, catalo
   return window;
 }
 
+const queueEmpty = () => conflict('QUEUE_EMPTY', '当前没有等候的号码');
+
 /** Calls the next waiting ticket for `windowCode`; the window's current ticket ends as `next_call`. */
 export async function callNext(windowCode: string, staff: StaffPrincipal, now: Date, catalogue: CatalogueSnapshot) {
   callableWindow(windowCode, staff, catalogue);
+  const waiting = { date: zonedDate(now, config.TZ_NAME), windows: windowCode, status: 'waiting' as const };
+  // Nobody waiting: refused with nothing changed, so the current ticket is still being served
+  // (完成 ends it). Only a concurrent call taking the last ticket meanwhile refuses after the end.
+  if (!(await QueueTicketModel.exists(waiting))) throw queueEmpty();
   for (let attempt = 0; attempt < CALL_ATTEMPTS; attempt++) {
     await endCurrent(windowCode, now);
     try {
       const called = await QueueTicketModel.findOneAndUpdate(
-        { date: zonedDate(now, config.TZ_NAME), windows: windowCode, status: 'waiting' },
+        waiting,
         { $set: { status: 'called', calledAt: now, calledWindow: windowCode, announcedAt: now }, $inc: { callCount: 1 } },
         { sort: { queueKey: 1 }, returnDocument: 'after' },
       ).lean();
-      if (!called) throw conflict('QUEUE_EMPTY', '当前没有等候的号码');
+      if (!called) throw queueEmpty();
       return called;
     } catch (error) {
       // A call at the same window won meanwhile (one called ticket per window): end it and call again.

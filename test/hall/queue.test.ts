@@ -122,6 +122,8 @@ test('POST /staff/windows/:code/call-next › booked tickets go before walk-ins 
   const empty = await app.request('POST', `/api/v1/staff/windows/${q.windows[0]}/call-next`, { token: q.staff.token });
   t.is(empty.status, 409);
   t.is(empty.body.error.code, 'QUEUE_EMPTY');
+  // The refusal changed nothing: the ticket being served is still called at the window (完成 ends it).
+  t.like(await QueueTicketModel.findById(second.body.id).lean(), { status: 'called', calledWindow: q.windows[0] });
 });
 
 test('POST /staff/windows/:code/call-next › two windows calling at once never get the same ticket', async (t) => {
