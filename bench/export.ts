@@ -2,9 +2,7 @@
 // real route (GET /api/v1/admin/exports/cases), read by an HTTP client in this process.
 // Prints time, size and peak RSS. Goal: peak RSS < 200 MB. The cases are seeded by a child
 // process, so the RSS measured is the exporter's own.
-import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { fileURLToPath } from 'node:url';
 import mongoose, { Types } from 'mongoose';
 import { ApplicationModel } from '../models/application.ts';
 import { DepartmentModel } from '../models/department.ts';
@@ -17,7 +15,7 @@ import { connectDatabase } from '../server/db.ts';
 import { logger } from '../server/logger.ts';
 import { encryptPii } from '../services/pii/crypto.ts';
 import { itemFields } from '../test/helpers/factories.ts';
-import { isMain, listen, report, round } from './lib.ts';
+import { isMain, listen, report, round, seedInChild } from './lib.ts';
 
 const CASES = Number(process.env.BENCH_EXPORT_CASES ?? 100_000);
 const INSERT_BATCH = 5_000;
@@ -27,7 +25,7 @@ const MB = 1024 * 1024;
 export async function run(): Promise<Record<string, unknown>> {
   const dbName = `bench_export_${process.pid}`;
   const seedStarted = performance.now();
-  await seedInChild(dbName);
+  await seedInChild(import.meta.url, { BENCH_EXPORT_SEED: dbName });
   const seedSeconds = round((performance.now() - seedStarted) / 1000);
   await connectDatabase(process.env.MONGODB_URI!, dbName);
   logger.level = 'warn';
@@ -82,15 +80,6 @@ function get(url: string, token: string): Promise<{ status: number; bytes: numbe
       })
       .on('error', reject);
   });
-}
-
-async function seedInChild(dbName: string): Promise<void> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
-    env: { ...process.env, BENCH_EXPORT_SEED: dbName },
-    stdio: 'inherit',
-  });
-  const code = await new Promise((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`seeding failed (exit ${String(code)})`);
 }
 
 /** CASES cases accepted over 2030, two thirds completed, spread over 10 departments and 50 items. */

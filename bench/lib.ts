@@ -7,6 +7,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type Koa from 'koa';
 import { Worker } from 'node:worker_threads';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 export interface LoadResult {
   requests: number;
@@ -81,3 +83,13 @@ export function report(name: string, figures: Record<string, unknown>): void {
 
 /** True when this module is the entry point (bench files run alone or from bench/index.ts). */
 export const isMain = (metaUrl: string) => process.argv[1] && new URL(metaUrl).pathname === path.resolve(process.argv[1]);
+
+/**
+ * Runs the benchmark file `metaUrl` again as a child with `env` set (it seeds the database when it
+ * sees it), and waits for it: the seeding's memory is then not counted in this process's RSS.
+ */
+export async function seedInChild(metaUrl: string, env: Record<string, string>): Promise<void> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(metaUrl)], { env: { ...process.env, ...env }, stdio: 'inherit' });
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`seeding failed (exit ${String(code)})`);
+}

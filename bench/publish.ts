@@ -3,11 +3,9 @@
 // through the application writer, beside a raw driver read of the same changed rows.
 // Prints times and peak RSS. Goal: incremental tick < 300 ms, peak RSS < 300 MB.
 // The cases are seeded by a child process, so the RSS measured is the publisher's own.
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import mongoose, { Types } from 'mongoose';
 import { ApplicationModel } from '../models/application.ts';
 import { DepartmentModel } from '../models/department.ts';
@@ -23,7 +21,7 @@ import { CASE_FIELDS, changedApplicationsQuery, publishProgress } from '../servi
 import { PublishStateModel } from '../models/published-case.ts';
 import { addDays, zonedDate } from '../services/calendar/zoned-time.ts';
 import { itemFields } from '../test/helpers/factories.ts';
-import { isMain, report, round } from './lib.ts';
+import { isMain, report, round, seedInChild } from './lib.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const CHANGES = 100;
@@ -34,7 +32,7 @@ const MB = 1024 * 1024;
 export async function run(): Promise<Record<string, unknown>> {
   const dbName = `bench_publish_${process.pid}`;
   const seedStarted = performance.now();
-  await seedInChild(dbName);
+  await seedInChild(import.meta.url, { BENCH_PUBLISH_SEED: dbName });
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   console.error(`seeded ${CASES} cases in ${round(seedSeconds)} s`);
   await connectDatabase(process.env.MONGODB_URI!, dbName);
@@ -110,16 +108,6 @@ async function rawChangedRead() {
 }
 
 const CASE_PROJECTION = Object.fromEntries(CASE_FIELDS.split(' ').map((field) => [field, 1]));
-
-/** Runs this file as a child that seeds database `dbName`, and waits for it. */
-async function seedInChild(dbName: string): Promise<void> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url)], {
-    env: { ...process.env, BENCH_PUBLISH_SEED: dbName },
-    stdio: 'inherit',
-  });
-  const code = await new Promise((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`seeding failed (exit ${String(code)})`);
-}
 
 /** Inserts CASES cases over the last 25 days (two thirds completed). */
 async function seedCases(): Promise<void> {
