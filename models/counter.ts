@@ -8,7 +8,8 @@
 // A bump is not one upsert: when the first bumps of a counter race, SecantusDB 0.7.0b3 can answer
 // an upsert that did count with no document at all, so that caller's count would be lost.
 // Instead: $inc the counter if it exists, else insert it at 1, and if a racing bump inserted it
-// first, $inc again (a few times: a racing insert can be seen by the unique index first). Every step is atomic, so each caller gets a distinct value on any server.
+// first, $inc again (a few times: a racing insert can be seen by the unique index first). Every
+// step is atomic, so each caller gets a distinct value on any server.
 import mongoose, { Schema } from 'mongoose';
 import { isDuplicateKey } from '../server/mongo-errors.ts';
 
@@ -32,14 +33,16 @@ interface CounterDoc {
   expiresAt?: Date;
 }
 
+/** The collection through the driver: the counters' writes are plain, and answer plain documents. */
+const counters = () => CounterModel.db.collection<CounterDoc>(CounterModel.collection.collectionName);
+
 /** Adds one to counter `id` (created with `expiresAt`, if given, when new) and answers the new value. */
 export async function bumpCounter(id: string, expiresAt?: Date): Promise<number> {
-  const counters = CounterModel.db.collection<CounterDoc>(CounterModel.collection.collectionName);
   for (let attempt = 1; ; attempt += 1) {
-    const bumped = (await counters.findOneAndUpdate({ _id: id }, { $inc: { value: 1 } }, { returnDocument: 'after' }))?.value;
+    const bumped = (await counters().findOneAndUpdate({ _id: id }, { $inc: { value: 1 } }, { returnDocument: 'after' }))?.value;
     if (typeof bumped === 'number') return bumped;
     try {
-      await counters.insertOne({ _id: id, value: 1, ...(expiresAt ? { expiresAt } : {}) });
+      await counters().insertOne({ _id: id, value: 1, ...(expiresAt ? { expiresAt } : {}) });
       return 1;
     } catch (error) {
       // A racing bump inserted it first; under contention its insert can still be settling
@@ -57,9 +60,8 @@ export async function bumpCounter(id: string, expiresAt?: Date): Promise<number>
  * and one early refusal at a window's first instant is harmless; ticket numbers use bumpCounter.
  */
 export async function tallyCounter(id: string, expiresAt?: Date): Promise<number> {
-  const counters = CounterModel.db.collection<CounterDoc>(CounterModel.collection.collectionName);
   try {
-    const after = await counters.findOneAndUpdate(
+    const after = await counters().findOneAndUpdate(
       { _id: id },
       { $inc: { value: 1 }, ...(expiresAt ? { $setOnInsert: { expiresAt } } : {}) },
       { upsert: true, returnDocument: 'after' },
