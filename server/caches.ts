@@ -1,7 +1,8 @@
-// The in-memory copies every instance serves from: the catalogue, the lobby-screen snapshots
-// and the published progress. server/index.ts (and each test app) creates one set, starts it
+// The in-memory copies every instance serves from: the catalogue, the lobby-screen snapshots,
+// the published progress and the slot lists read in the last moment. server/index.ts (and each test app) creates one set, starts it
 // before listening and stops it on shutdown; routes find it on ctx.state.caches.
 import { createCatalogueCache, type CatalogueCache } from '../services/catalogue/store.ts';
+import { createSlotListCache, type SlotListCache } from '../services/booking/slots.ts';
 import { createProgressCache, type ProgressCache } from '../services/publishing/cache.ts';
 import { createScreenCache, type ScreenCache } from '../services/screens/cache.ts';
 import { config } from './config.ts';
@@ -13,7 +14,8 @@ export interface Caches {
   catalogue: CatalogueCache;
   screens: ScreenCache;
   progress: ProgressCache;
-  /** Loads all three (before the first request), then keeps them fresh on timers. */
+  slots: SlotListCache;
+  /** Loads the first three (before the first request), then keeps them fresh on timers. */
   start(): Promise<void>;
   stop(): void;
 }
@@ -23,10 +25,12 @@ export function createCaches(): Caches {
   const catalogue = createCatalogueCache(config.CATALOGUE_REFRESH_MS);
   const screens = createScreenCache(config.SCREEN_REFRESH_SECONDS * 1000);
   const progress = createProgressCache(PROGRESS_REFRESH_MS);
+  const slots = createSlotListCache(config.SLOT_LIST_FRESH_MS);
   return {
     catalogue,
     screens,
     progress,
+    slots,
     async start() {
       await Promise.all([catalogue.start(), screens.start(), progress.start()]);
     },
@@ -34,6 +38,7 @@ export function createCaches(): Caches {
       catalogue.stop();
       screens.stop();
       progress.stop();
+      slots.stop();
     },
   };
 }

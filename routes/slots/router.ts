@@ -33,6 +33,6 @@ defineRoute(
     const span = daysBetween(from, to);
     if (span < 0) throw validationFailed({ 'query.to': '结束日期不能早于开始日期' });
     if (span >= MAX_RANGE_DAYS) throw validationFailed({ 'query.to': `查询范围不能超过${MAX_RANGE_DAYS}天` });
-    ctx.body = await listBookableSlots(params.code, from, to, now, ctx.state.caches.catalogue.current());
+    ctx.body = await listBookableSlots(params.code, from, to, now, ctx.state.caches.catalogue.current(), ctx.state.caches.slots);
   },
 );

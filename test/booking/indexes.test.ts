@@ -7,7 +7,7 @@ import { noShowJob } from '../../jobs/no-shows.ts';
 import { bookAppointment } from '../../services/booking/book.ts';
 import { cancelAppointment, rescheduleAppointment } from '../../services/booking/change.ts';
 import { listOwnAppointments } from '../../services/booking/own.ts';
-import { listBookableSlots } from '../../services/booking/slots.ts';
+import { createSlotListCache, listBookableSlots } from '../../services/booking/slots.ts';
 import { listDayAppointments } from '../../services/queue/day-list.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { captureQueries, explainCaptured, type CapturedQuery } from '../helpers/captured-queries.ts';
@@ -61,7 +61,7 @@ const byId = (filter: unknown) => {
 const describe = (q: CapturedQuery) => `${q.collection}.${q.method}(${JSON.stringify(q.params[0]).slice(0, 160)})`;
 
 test.serial('GET /items/:code/slots › the slot list is one indexed query (window group, date, start)', async (t) => {
-  t.deepEqual(await unindexed(() => listBookableSlots(item.code, slot.date, slot.date, new Date(), catalogue())), []);
+  t.deepEqual(await unindexed(() => listBookableSlots(item.code, slot.date, slot.date, new Date(), catalogue(), createSlotListCache(0))), []);
 });
 
 test.serial('GET /staff/appointments › the day list of a department, of a window and of the whole center are indexed', async (t) => {
