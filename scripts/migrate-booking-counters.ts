@@ -1,7 +1,8 @@
 // Moves a database from the seat-key booking scheme to the counters. Run once, with the API
 // stopped, before the first start of this version (idempotent):
 //   MONGODB_URI=… npx tsx scripts/migrate-booking-counters.ts
-// 1. drops the old scheme's indexes (seatKey's unique index would refuse every new booking);
+// 1. drops the indexes no model declares any more (drop-stale-indexes.ts: seatKey's unique index
+//    would refuse every new booking);
 // 2. marks active bookings `active: true` (a duplicate the claims let through stays unmarked and
 //    is reported) and removes seatKey, seatNo and lastFreedAt;
 // 3. drops the booking_claims and slot_full_marks collections;
@@ -13,18 +14,15 @@ import { ACTIVE_APPOINTMENT_STATUSES } from '../models/appointment.ts';
 import { config } from '../server/config.ts';
 import { connectDatabase, disconnectDatabase } from '../server/db.ts';
 import { isDuplicateKey } from '../server/mongo-errors.ts';
-
-const OLD_APPOINTMENT_INDEXES = ['seatKey_1', 'citizenId_1', 'department_1', 'slotId_1', 'date_1', 'status_1', 'citizenId_1_status_1', 'slotId_1_status_1'];
+import { dropStaleIndexes } from './drop-stale-indexes.ts';
 
 if (!config.MONGODB_URI) {
   console.error('MONGODB_URI is required');
   process.exit(2);
 }
-const client = await mongoose.mongo.MongoClient.connect(config.MONGODB_URI);
-const db = client.db(config.MONGODB_DB);
-const appointments = db.collection('appointments');
-for (const name of OLD_APPOINTMENT_INDEXES) await appointments.dropIndex(name).catch(() => undefined);
-await client.close();
+await mongoose.connect(config.MONGODB_URI, { dbName: config.MONGODB_DB, autoIndex: false });
+await dropStaleIndexes({ apply: true });
+await mongoose.disconnect();
 
 await connectDatabase(config.MONGODB_URI, config.MONGODB_DB); // builds the new indexes
 const database = mongoose.connection.db!;

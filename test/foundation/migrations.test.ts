@@ -1,4 +1,4 @@
-// The data migrations of this version. scripts/migrate-counters.ts on data as the three-collection version left it: the catalogue
+// The data migrations of this version, and scripts/drop-stale-indexes.ts. scripts/migrate-counters.ts on data as the three-collection version left it: the catalogue
 // version goes on in `counters`; group ticket numbers (a numbering that is gone), rate windows and
 // the old collections go; a second run changes nothing.
 import test from 'ava';
@@ -6,6 +6,8 @@ import mongoose from 'mongoose';
 import { readCounter } from '../../models/counter.ts';
 import { migrateApplicationDepartments } from '../../scripts/migrate-application-departments.ts';
 import { migrateCounters } from '../../scripts/migrate-counters.ts';
+import { dropStaleIndexes } from '../../scripts/drop-stale-indexes.ts';
+import { CitizenModel } from '../../models/citizen.ts';
 import { connectTestDatabase } from '../helpers/app.ts';
 
 test.before(async () => {
@@ -53,4 +55,31 @@ test('migrate-application-departments › applications of earlier versions › g
     ],
   );
   t.deepEqual(await migrateApplicationDepartments(db), { applications: 0 });
+});
+
+test.serial('drop-stale-indexes › indexes of an earlier version › are listed, then dropped with --apply, and the declared ones stay', async (t) => {
+  const db = mongoose.connection.db!;
+  const declared = async () => (await db.collection('appointments').indexes()).map((i) => i.name).sort();
+  const before = await declared();
+  // As an earlier version left them: a unique index on a field this version never writes refuses
+  // the second citizen (both "null"), and an index on a counter that is gone.
+  await db.collection('citizens').createIndex({ legacyCode: 1 }, { unique: true });
+  await db.collection('citizens').createIndex({ activeBookings: 1 });
+  await db.collection('appointments').createIndex({ seatKey: 1 }, { unique: true, sparse: true });
+  await db.dropCollection('rectifications').catch(() => undefined); // a collection not created yet
+  await CitizenModel.create({ openid: `stale-index-1-${process.pid}` });
+  await t.throwsAsync(CitizenModel.create({ openid: `stale-index-2-${process.pid}` }), { message: /duplicate key/ });
+
+  const stale = [
+    { collection: 'appointments', index: 'seatKey_1' },
+    { collection: 'citizens', index: 'legacyCode_1' },
+    { collection: 'citizens', index: 'activeBookings_1' },
+  ];
+  const byName = (list: { collection: string; index: string }[]) => [...list].sort((a, b) => (a.collection + a.index).localeCompare(b.collection + b.index));
+  t.deepEqual(byName(await dropStaleIndexes({ apply: false })), byName(stale), 'a dry run lists them');
+  t.true((await db.collection('citizens').indexExists('legacyCode_1')) as boolean, 'and drops nothing');
+  t.deepEqual(byName(await dropStaleIndexes({ apply: true })), byName(stale));
+  t.deepEqual(await declared(), before, 'the declared indexes stay');
+  await CitizenModel.create({ openid: `stale-index-2-${process.pid}` });
+  t.deepEqual(await dropStaleIndexes({ apply: true }), [], 'a second run finds none');
 });
