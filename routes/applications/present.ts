@@ -1,7 +1,6 @@
 // What leaves the server about an application: the owner's view and the staff view (which
 // shows the applicant's name masked and never the rater of an evaluation).
-import { maskName } from '../../services/pii/mask.ts';
-import { decryptPii } from '../../services/pii/crypto.ts';
+import { applicantNameOf } from '../../services/pii/applicant.ts';
 import type { Guide } from '../../services/catalogue/guide.ts';
 import type { ApplicationDoc } from '../../services/applications/find.ts';
 import { feeView } from '../../services/applications/fee.ts';
@@ -74,18 +73,11 @@ export function presentApplication(application: ApplicationDoc, guide: Pick<Guid
 
 /** The staff view: the same, with the applicant masked and the evaluation score only. */
 export function presentForStaff(application: ApplicationDoc, guide: Pick<Guide, 'name' | 'fee'> | undefined, members: MemberCase[] = []) {
-  return { ...presentApplication(application, guide, members), applicantName: applicantName(application), applicantIsCompany: application.applicantIsCompany };
-}
-
-function applicantName(application: ApplicationDoc): string | null {
-  const stored = application.applicantNameEnc;
-  if (!stored) return null;
-  if (application.applicantIsCompany) return stored;
-  try {
-    return maskName(decryptPii(stored));
-  } catch {
-    return null;
-  }
+  return {
+    ...presentApplication(application, guide, members),
+    applicantName: applicantNameOf(application.applicantNameEnc, application.applicantIsCompany),
+    applicantIsCompany: application.applicantIsCompany,
+  };
 }
 
 /** The member cases of a bundle application as its progress line shows them (none for other applications). */

@@ -127,8 +127,7 @@ export async function createWalkInCase(staff: StaffPrincipal, walkIn: WalkInCase
     citizenId: null,
     itemCode: walkIn.itemCode,
     department: guide.department.code,
-    // A company name is public anyway; a person's name is personal data.
-    applicantNameEnc: walkIn.applicantIsCompany ? walkIn.applicantName : encryptPii(walkIn.applicantName),
+    applicantNameEnc: encryptPii(walkIn.applicantName),
     applicantIsCompany: walkIn.applicantIsCompany,
     status: 'accepted',
     ...set,

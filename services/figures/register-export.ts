@@ -6,8 +6,7 @@ import type { Writable } from 'node:stream';
 import { ApplicationModel, type Application } from '../../models/application.ts';
 import { DepartmentModel } from '../../models/department.ts';
 import { ItemModel } from '../../models/item.ts';
-import { decryptPii } from '../pii/crypto.ts';
-import { maskName } from '../pii/mask.ts';
+import { applicantNameOf } from '../pii/applicant.ts';
 import { sheetFlow } from './sheet-flow.ts';
 import { addSheet, columnStyler, INTEGER, loadExcel, type Column } from './xlsx.ts';
 
@@ -61,18 +60,6 @@ export interface RegisterQuery {
   unmasked: boolean;
 }
 
-/** A company's name is public (stored in clear by walk-in cases, sealed by others); a person's is masked unless allowed. */
-function applicantOf(sealed: string | null | undefined, company: boolean | null | undefined, unmasked: boolean): string {
-  if (!sealed) return '';
-  let name: string;
-  try {
-    name = decryptPii(sealed);
-  } catch {
-    return company ? sealed : '';
-  }
-  return company || unmasked ? name : maskName(name);
-}
-
 /** The register's filter: accepted in the period (on the acceptedDate index), within scope. */
 export const registerFilter = ({ from, to, department }: RegisterQuery) => ({
   acceptedDate: { $gte: from, $lte: to },
@@ -101,7 +88,7 @@ export async function writeRegister(query: RegisterQuery, stream: Writable): Pro
       itemCode: c.itemCode,
       itemName: itemNames.get(c.itemCode) ?? '',
       department: departmentNames.get(c.department) ?? c.department,
-      applicant: applicantOf(c.applicantNameEnc, c.applicantIsCompany, query.unmasked),
+      applicant: applicantNameOf(c.applicantNameEnc, c.applicantIsCompany, { unmasked: query.unmasked }) ?? '',
       status: STATUS_TEXT[c.status] ?? c.status,
       acceptedDate: c.acceptedDate ?? '',
       deadline: c.deadline ?? '',

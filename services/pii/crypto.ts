@@ -37,6 +37,11 @@ export function decryptPii(sealed: string): string {
   return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
 }
 
+/** True when `value` has encryptPii's form (a clear value never does: it has no key id). */
+export function isSealed(value: string): boolean {
+  return value.startsWith('v1.') && value.split('.').length === 5;
+}
+
 /** True when `sealed` was written with a key other than the current one. */
 export function needsReencryption(sealed: string): boolean {
   return sealed.split('.')[1] !== keyId(keyOf(config.PII_KEY));

@@ -6,7 +6,7 @@ import { ApplicationModel } from '../../models/application.ts';
 import { CitizenModel } from '../../models/citizen.ts';
 import { WebhookModel } from '../../models/webhook.ts';
 import { rotateHotlineCallers } from '../hotline/rotate-pii.ts';
-import { decryptPii, encryptPii, hashPii, needsReencryption } from './crypto.ts';
+import { decryptPii, encryptPii, hashPii, isSealed, needsReencryption } from './crypto.ts';
 
 const BATCH = 500;
 
@@ -75,14 +75,15 @@ async function rotateApplicantNames(): Promise<number> {
     if (batch.length === 0) return rotated;
     lastId = batch[batch.length - 1]!._id;
     for (const application of batch) {
-      if (!application.applicantNameEnc || !needsReencryption(application.applicantNameEnc)) continue;
+      const stored = application.applicantNameEnc;
+      // A walk-in company's name in clear (earlier versions) is sealed now, like every other.
+      if (!stored || (isSealed(stored) && !needsReencryption(stored))) continue;
       // updatedAt stays: the name is the same, so nothing a reader sees changed (publishing would
       // re-read every case, and the staff queue, ordered by last change, would be reshuffled).
       // Guarded by the ciphertext read, so a write meanwhile is never overwritten.
-      const { applicantNameEnc } = application;
       await ApplicationModel.updateOne(
-        { _id: application._id, applicantNameEnc },
-        { $set: { applicantNameEnc: encryptPii(decryptPii(applicantNameEnc)) } },
+        { _id: application._id, applicantNameEnc: stored },
+        { $set: { applicantNameEnc: encryptPii(isSealed(stored) ? decryptPii(stored) : stored) } },
         { timestamps: false },
       );
       rotated++;

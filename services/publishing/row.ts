@@ -1,8 +1,7 @@
 // The public row of a case: what 办件公示 may show and nothing more. The applicant is
 // decrypted only to be masked here; companies are shown in full.
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
-import { decryptPii } from '../pii/crypto.ts';
-import { maskName } from '../pii/mask.ts';
+import { applicantNameOf } from '../pii/applicant.ts';
 import { zonedDate } from '../calendar/zoned-time.ts';
 
 export interface CaseSource {
@@ -55,16 +54,7 @@ export function publicRowOf(source: CaseSource, catalogue: CatalogueSnapshot, ti
 }
 
 /** 张*三, or a company's full name; '' once retention has cleared the name. */
-function publicApplicant(source: CaseSource): string {
-  if (!source.applicantNameEnc) return '';
-  let name: string;
-  try {
-    name = decryptPii(source.applicantNameEnc);
-  } catch {
-    return '';
-  }
-  return source.applicantIsCompany ? name : maskName(name);
-}
+const publicApplicant = (source: CaseSource): string => applicantNameOf(source.applicantNameEnc, source.applicantIsCompany) ?? '';
 
 /** The fields shown to the public (the board and the files). */
 export function presentPublicCase(row: PublicRow & { _id: unknown }) {
