@@ -140,7 +140,7 @@ defineRoute(
     params: ApplicationParams,
     body: CompleteBody,
     response: StaffApplicationOut,
-    errors: { 409: 'INVALID_STATE, FEE_UNPAID, DEFERRED_MATERIALS_PENDING, BUNDLE_COMPLETES_WITH_PARTS' },
+    errors: { 409: 'INVALID_STATE, FEE_UNPAID, FEE_BUSY, DEFERRED_MATERIALS_PENDING, BUNDLE_COMPLETES_WITH_PARTS' },
   },
   async (ctx, { params, body }) =>
     answer(ctx, await completeCase(staffOf(ctx), params.id, body.onsiteVisits, ctx.state.now, ctx.state.caches.catalogue.current())),

@@ -1,7 +1,8 @@
 // The fee of an application: what its item charges (from the catalogue, in fen) and how it was
 // settled (online through WeChat Pay, at the window, or waived). A case whose item charges a fee
-// is completed only once the fee is settled (assertFeeSettled, called by completeCase).
-import type { Application, FeeSettlement } from '../../models/application.ts';
+// is completed only once the fee is settled (assertFeeSettled, called by completeCase, and
+// feeSettledGuard, which its write names so that a refund landing after the check loses).
+import { FEE_SETTLEMENTS, type Application, type FeeSettlement } from '../../models/application.ts';
 import { conflict } from '../../server/errors.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import type { Guide } from '../catalogue/guide.ts';
@@ -55,4 +56,14 @@ export function assertFeeSettled(application: FeeFields & { itemCode: string }, 
   const dueFen = feeDueFen(catalogue.byCode.get(application.itemCode));
   if (feeStatusOf(application, dueFen) !== 'unpaid') return;
   throw conflict('FEE_UNPAID', '该事项收费，尚未缴费或减免，不能办结', { amountFen: dueFen });
+}
+
+/**
+ * The filter that matches only while the fee is settled (what assertFeeSettled checked, as
+ * feeStatusOf reads it): empty when the item charges nothing. A full refund clears `paid` and
+ * `fee.status` in one update, so a write carrying this filter and that refund cannot both win.
+ */
+export function feeSettledGuard(itemCode: string, catalogue: CatalogueSnapshot): Record<string, unknown> {
+  if (feeDueFen(catalogue.byCode.get(itemCode)) <= 0) return {};
+  return { $or: [{ 'fee.status': { $in: FEE_SETTLEMENTS } }, { paid: true }] };
 }

@@ -3,14 +3,14 @@
 // citizen's notice, one outbox insert after it that never blocks it: two writes per decision.
 import { ApplicationModel, type ApplicationStatus } from '../../models/application.ts';
 import { staffCoversDepartment, type StaffPrincipal } from '../../server/auth/principal.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../server/errors.ts';
+import { badRequest, conflict, forbidden, invalidState, notFound } from '../../server/errors.ts';
 import { acceptBundle, settleBundle } from '../bundles/accept.ts';
 import { reviewBundlePart } from '../bundles/review.ts';
 import { findPage, type Page } from '../../server/pagination.ts';
 import { encryptPii } from '../pii/crypto.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { businessDate } from './business-date.ts';
-import { assertCompletable } from './completion-checks.ts';
+import { assertCompletable, completionGuard, explainRefusedCompletion } from './completion-checks.ts';
 import { caseDeadline } from './deadline.ts';
 import { deferredEntries, type Deferral } from './deferral.ts';
 import { recordAudit } from '../audit/record.ts';
@@ -143,7 +143,10 @@ export async function createWalkInCase(staff: StaffPrincipal, walkIn: WalkInCase
 export async function completeCase(staff: StaffPrincipal, id: string, onsiteVisits: number, now: Date, catalogue: CatalogueSnapshot) {
   const application = await staffApplication(staff, id);
   if (application.bundleCode) throw conflict('BUNDLE_COMPLETES_WITH_PARTS', '一件事在各事项全部办结后自动办结');
-  if (application.status === 'accepted') assertCompletable(application, catalogue);
+  // Refused here rather than by the write: a case accepted after this read would pass unchecked.
+  if (application.status !== 'accepted') throw invalidState(application.status, '办结');
+  assertCompletable(application, catalogue);
+  // The fee checked here can still be refunded before the write: the write names it too.
   const completedDate = businessDate(now);
   const onTime = application.deadline ? completedDate <= application.deadline : true;
   const updated = await transition({
@@ -155,6 +158,8 @@ export async function completeCase(staff: StaffPrincipal, id: string, onsiteVisi
     note: onTime ? '已办结' : '已办结（超期）',
     action: '办结',
     set: { completedAt: now, completedDate, onTime, onsiteVisits },
+    guard: completionGuard(application, catalogue),
+    recheck: (current) => explainRefusedCompletion(current, catalogue),
   });
   await noticeStatusChange(updated, 'completed', now, catalogue);
   if (updated.bundleId) await settleBundle(updated.bundleId, now, catalogue);

@@ -43,14 +43,18 @@ export interface TransitionRequest {
   /** Chinese name of the action for the 409 message (提交, 审核 …). */
   action: string;
   set?: Record<string, unknown>;
+  /** More of the state the change expects, beyond its status (the fee a completion checked). */
+  guard?: Record<string, unknown>;
+  /** When refused, run on the re-read before the status is blamed: throws the conflict `guard` stood for. */
+  recheck?: (current: ApplicationDoc) => void;
 }
 
 /** Changes the status and appends its history entry in one update; 404 NOT_FOUND or 409 INVALID_STATE when refused. */
 export async function transition(request: TransitionRequest): Promise<ApplicationDoc> {
   const { id, from, to, by, at, note = '' } = request;
   const update = { $set: { status: to, ...request.set }, $push: { history: { status: to, at, by, note } } };
-  const updated = await updateApplication(id, { status: { $in: from } }, update, at);
-  if (!updated) throw await refusal(id, request.action);
+  const updated = await updateApplication(id, { ...request.guard, status: { $in: from } }, update, at);
+  if (!updated) throw await refusal(id, request.action, request.recheck);
   await emitStatusChanged(updated, at);
   return updated;
 }
@@ -78,8 +82,10 @@ export function emitStatusChanged(application: ApplicationDoc, at: Date): Promis
   );
 }
 
-/** Why a guarded write matched nothing, re-read: 404 when the application is gone, else its status. */
-export async function refusal(id: string, action: string) {
+/** Why a guarded write matched nothing, re-read: 404 when the application is gone, else `recheck`'s conflict, else its status. */
+export async function refusal(id: string, action: string, recheck?: (current: ApplicationDoc) => void) {
   const current = await findApplication(id);
-  return current ? invalidState(current.status, action) : notFound('申请');
+  if (!current) return notFound('申请');
+  recheck?.(current);
+  return invalidState(current.status, action);
 }

@@ -43,7 +43,13 @@ export async function markPaidOnline(order: PaymentOrder, now: Date): Promise<On
   return 'duplicate';
 }
 
-/** A fully refunded online payment: the application is unpaid again, unless it was settled otherwise. */
+/**
+ * A fully refunded online payment: the application is unpaid again, unless it was settled otherwise.
+ * Whatever the case's status: a completed case refunded after the fact stays completed and says
+ * truthfully that its fee is unpaid (the order keeps the payment and its refund). One update
+ * clears `paid` and `fee.status` together, so a completion (which names the settled fee in its
+ * filter, completionGuard) either went first or finds the fee unpaid.
+ */
 export async function markOnlinePaymentRefunded(order: PaymentOrder, now: Date): Promise<void> {
   await ApplicationModel.updateOne(
     { _id: order.applicationId, 'fee.status': { $in: [null, 'paid_online'] } },
