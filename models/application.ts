@@ -118,6 +118,8 @@ const applicationSchema = new Schema(
       legalBasis: { type: String, default: null },
       at: { type: Date, default: null },
       by: { type: String, default: null },
+      /** The WeChat Pay order `paid_online` counts (the latest settled); a full refund clears it only while it names a refunded order. */
+      outTradeNo: { type: String, default: null },
       /** Online payments that arrived after the fee was settled otherwise: to be refunded. */
       duplicateOrders: { type: [String], default: [] },
     },

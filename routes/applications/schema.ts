@@ -57,7 +57,10 @@ export const FeeOut = z.object({
   reason: z.string().optional(),
   legalBasis: z.string().optional(),
   at: Instant.optional(),
-  duplicateOrders: z.array(z.string()).optional().describe('WeChat Pay orders paid after the fee was settled at the window: to be refunded'),
+  duplicateOrders: z
+    .array(z.string())
+    .optional()
+    .describe('WeChat Pay orders paid after the fee was settled at the window or waived, or after the case was rejected or completed: to be refunded'),
 });
 
 export const ApplicationOut = z.object({

@@ -23,7 +23,11 @@ defineRoute(
     access: 'citizen',
     params: IdParams,
     response: OrderOfferOut,
-    errors: { 409: 'NO_FEE · ALREADY_PAID · PAYMENT_PENDING', 502: 'PAYMENT_FAILED', 503: 'PAYMENTS_DISABLED · PAYMENT_UNAVAILABLE' },
+    errors: {
+      409: 'NO_FEE · ALREADY_PAID · FEE_WAIVED · INVALID_STATE（草稿、不予受理或已办结的申请） · PAYMENT_PENDING · PAYMENT_BUSY',
+      502: 'PAYMENT_FAILED',
+      503: 'PAYMENTS_DISABLED · PAYMENT_UNAVAILABLE',
+    },
   },
   async (ctx, { params }) => {
     const offer = await orderPayment({ applicationId: params.id, citizenId: citizenOf(ctx).id, now: ctx.state.now }, ctx.state.caches.catalogue.current());

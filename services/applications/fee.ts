@@ -2,12 +2,18 @@
 // settled (online through WeChat Pay, at the window, or waived). A case whose item charges a fee
 // is completed only once the fee is settled (assertFeeSettled, called by completeCase, and
 // feeSettledGuard, which its write names so that a refund landing after the check loses).
-import { FEE_SETTLEMENTS, type Application, type FeeSettlement } from '../../models/application.ts';
+import { FEE_SETTLEMENTS, type Application, type ApplicationStatus, type FeeSettlement } from '../../models/application.ts';
 import { conflict } from '../../server/errors.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import type { Guide } from '../catalogue/guide.ts';
 
 export type FeeStatus = 'none' | 'unpaid' | FeeSettlement;
+
+/**
+ * A fee is paid (at the window or online) while the case is open: from submission until it is
+ * completed or rejected. A draft is not yet an application; a closed case takes no money.
+ */
+export const FEE_PAYABLE_STATUSES: readonly ApplicationStatus[] = ['submitted', 'supplement_required', 'approved', 'accepted'];
 
 export interface FeeView {
   amountFen: number;

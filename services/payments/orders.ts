@@ -1,15 +1,18 @@
 // Orders for an application's fee. At most one order is open per application: the partial
 // unique index on open orders makes a second insert a duplicate key, and the loser offers the
 // winner's order. The order is stored before WeChat Pay is asked, so a notify that overtakes
-// the order request still finds it.
+// the order request still finds it. Only an open case takes a fee (FEE_PAYABLE_STATUSES); one
+// that closes while its order is open still gets the payment settled: application-fee.ts flags
+// it for refund.
 import mongoose from 'mongoose';
 import { newOutTradeNo, type RequestPaymentParams } from '../../integrations/wechatpay/index.ts';
 import { ApplicationModel } from '../../models/application.ts';
 import { CitizenModel } from '../../models/citizen.ts';
 import { PaymentOrderModel, findOpenOrder, type PaymentOrder } from '../../models/payment-order.ts';
 import { PaymentRefundModel, type PaymentRefund } from '../../models/payment-refund.ts';
-import { conflict, notFound } from '../../server/errors.ts';
+import { conflict, invalidState, notFound } from '../../server/errors.ts';
 import { isDuplicateKey } from '../../server/mongo-errors.ts';
+import { FEE_PAYABLE_STATUSES } from '../applications/fee.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { payClient } from './client.ts';
 import { isRefusal, toPaymentError } from './errors.ts';
@@ -37,6 +40,7 @@ export async function orderPayment(input: { applicationId: string; citizenId: st
   if (application.paid) throw alreadyPaid();
   if (application.fee?.status === 'waived') throw conflict('FEE_WAIVED', '该事项费用已减免');
   const fee = await feeOf(application.itemCode, catalogue);
+  if (!FEE_PAYABLE_STATUSES.includes(application.status)) throw invalidState(application.status, '缴费');
   for (let attempt = 0; attempt < ORDER_ATTEMPTS; attempt++) {
     const order = await openOrder({ ...application, ...fee, citizenId: input.citizenId }, now);
     if (!order) continue;

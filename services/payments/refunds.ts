@@ -12,7 +12,7 @@ import { conflict, invalidState, notFound } from '../../server/errors.ts';
 import { recordAudit } from '../audit/record.ts';
 import { payClient } from './client.ts';
 import { isRefusal, toPaymentError } from './errors.ts';
-import { markOnlinePaymentRefunded } from './application-fee.ts';
+import { markOnlinePaymentRefunded, unflagDuplicateOrder } from './application-fee.ts';
 import { WECHATPAY_ACTOR } from './settle.ts';
 
 /** Fen that reached the citizen (refunds in status success). */
@@ -120,15 +120,25 @@ export async function applyRefundOutcome(
   return 'applied';
 }
 
-/** A fully refunded order becomes 'refunded'; the application is unpaid unless another order pays it. */
+/** A fully refunded order becomes 'refunded'; the application is unpaid unless another order pays it (or starts to meanwhile). */
 async function refundReachedCitizen(refund: PaymentRefund, now: Date): Promise<void> {
   const order = await PaymentOrderModel.findById(refund.orderId).lean();
   // Read after our own update: of two refunds succeeding at once, the later one sees both.
   if (!order || refundedFen(await PaymentRefundModel.find({ orderId: order._id }).limit(100).lean()) < order.amountFen) return;
   const moved = await PaymentOrderModel.updateOne({ _id: order._id, status: 'paid' }, { $set: { status: 'refunded' } });
-  if (moved.modifiedCount === 1 && !(await PaymentOrderModel.exists({ applicationId: order.applicationId, status: 'paid' }))) {
-    await markOnlinePaymentRefunded(order, now);
-  }
+  if (moved.modifiedCount === 0) return;
+  await unflagDuplicateOrder(order);
+  const settled = await PaymentOrderModel.find({ applicationId: order.applicationId, status: { $in: ['paid', 'refunded'] } })
+    .select({ outTradeNo: 1, status: 1 })
+    .limit(100)
+    .lean();
+  if (settled.some((o) => o.status === 'paid')) return;
+  // The clear names these refunded orders: one settling after this read records itself and wins.
+  await markOnlinePaymentRefunded(
+    order,
+    settled.map((o) => o.outTradeNo),
+    now,
+  );
 }
 
 /** Returns fen taken for a refund that did not happen to the order's refundable fen. */

@@ -6,12 +6,9 @@ import type { FeeSettlement } from '../../models/application.ts';
 import { staffCoversDepartment, type StaffPrincipal } from '../../server/auth/principal.ts';
 import { conflict, invalidState, notFound } from '../../server/errors.ts';
 import { findApplication, updateApplication, type ApplicationDoc } from '../applications/write.ts';
-import { feeDueFen, feeStatusOf } from '../applications/fee.ts';
+import { FEE_PAYABLE_STATUSES, feeDueFen, feeStatusOf } from '../applications/fee.ts';
 import { recordAudit } from '../audit/record.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
-
-/** A fee can be settled at the window while the case is open. */
-const PAYABLE_STATUSES = ['submitted', 'supplement_required', 'approved', 'accepted'];
 
 export interface WindowPayment {
   method: 'pos' | 'cash';
@@ -31,7 +28,7 @@ async function payableApplication(staff: StaffPrincipal, id: string, catalogue: 
   const guide = catalogue.byCode.get(application.itemCode);
   const dueFen = feeDueFen(guide);
   if (dueFen <= 0) throw conflict('NO_FEE', '该事项不收费');
-  if (!PAYABLE_STATUSES.includes(application.status)) throw invalidState(application.status, action);
+  if (!FEE_PAYABLE_STATUSES.includes(application.status)) throw invalidState(application.status, action);
   assertUnsettled(application, dueFen);
   return { application, guide, dueFen };
 }
@@ -47,11 +44,11 @@ async function settle(id: string, dueFen: number, fee: Record<string, unknown>, 
   const set: Record<string, unknown> = { 'fee.at': now, 'fee.amountFen': dueFen };
   for (const [key, value] of Object.entries(fee)) set[`fee.${key}`] = value;
   if (fee.status === 'paid_at_window') set.paid = true;
-  const updated = await updateApplication(id, { paid: false, 'fee.status': null, status: { $in: PAYABLE_STATUSES } }, { $set: set }, now);
+  const updated = await updateApplication(id, { paid: false, 'fee.status': null, status: { $in: FEE_PAYABLE_STATUSES } }, { $set: set }, now);
   if (updated) return updated;
   const current = await findApplication(id);
   if (!current) throw notFound('申请');
-  if (!PAYABLE_STATUSES.includes(current.status)) throw invalidState(current.status, '缴费');
+  if (!FEE_PAYABLE_STATUSES.includes(current.status)) throw invalidState(current.status, '缴费');
   assertUnsettled(current, dueFen);
   throw conflict('FEE_BUSY', '缴费状态正在变化，请刷新后再试');
 }

@@ -2,13 +2,13 @@
 // completion's read and its write makes the completion match nothing (409 FEE_UNPAID); a refund
 // after completion is legitimate and leaves the case completed with its fee unpaid again. The
 // interleaving is made exact by running the refund just before the completion's write reaches
-// the database (Query.exec is wrapped: its own file, as that wrap sees every query of the
+// the database (test/helpers/land-before.ts: its own file, as that wrap sees every query of the
 // process).
 import test from 'ava';
-import mongoose from 'mongoose';
 import { ApplicationModel } from '../../models/application.ts';
 import { AuditLogModel } from '../../models/audit-log.ts';
 import { buildStaff, type StaffFixture } from '../helpers/factories.ts';
+import { landBefore, opOf, type AnyQuery } from '../helpers/land-before.ts';
 import { FEE_TOTAL_FEN, startPaymentsApp, storedApplication, storedOrder, type PaymentsTestbed } from '../helpers/payments.ts';
 import { paidAtWechat } from './notify-scenarios.ts';
 
@@ -43,30 +43,6 @@ async function refundInFull(orderId: string) {
   if (notified.status !== 204) throw new Error('refund notify refused');
 }
 
-type AnyQuery = mongoose.Query<unknown, unknown>;
-
-/**
- * Runs `land` once, just before the first query of applications that `when` picks is sent
- * (awaited, so whatever it does is in the database first). Undone when the test ends.
- */
-function landBefore(t: { teardown(fn: () => void): void }, when: (query: AnyQuery) => boolean, land: () => Promise<unknown>) {
-  const exec = mongoose.Query.prototype.exec;
-  let armed = true;
-  mongoose.Query.prototype.exec = async function (this: AnyQuery) {
-    if (armed && this.model === ApplicationModel && when(this)) {
-      armed = false;
-      await land();
-    }
-    return exec.call(this);
-  };
-  t.teardown(() => {
-    mongoose.Query.prototype.exec = exec;
-  });
-}
-
-/** The query's operation (mongoose keeps it on the query; its types do not name it). */
-const opOf = (query: AnyQuery) => ('op' in query ? query.op : undefined);
-
 const completionWrite = (query: AnyQuery) => {
   const update = query.getUpdate();
   return opOf(query) === 'findOneAndUpdate' && !!update && '$set' in update && update.$set?.status === 'completed';
@@ -74,7 +50,7 @@ const completionWrite = (query: AnyQuery) => {
 
 test.serial('a full refund landing between the completion check and its write › 409 FEE_UNPAID, the case stays accepted', async (t) => {
   const order = await paidAcceptedCase();
-  landBefore(t, completionWrite, () => refundInFull(order.orderId));
+  landBefore(t, ApplicationModel, completionWrite, () => refundInFull(order.orderId));
   const res = await complete(order.applicationId);
   t.is(res.status, 409);
   t.like(res.body.error, { code: 'FEE_UNPAID', details: { amountFen: FEE_TOTAL_FEN } });
@@ -95,7 +71,7 @@ test.serial('a full refund landing between the completion check and its write �
 
 test.serial('refunded, then paid again at the window, both before the completion write › completes: the fee is settled', async (t) => {
   const order = await paidAcceptedCase();
-  landBefore(t, completionWrite, async () => {
+  landBefore(t, ApplicationModel, completionWrite, async () => {
     await refundInFull(order.orderId);
     const paid = await bed.app.request('POST', `/api/v1/staff/applications/${order.applicationId}/window-payment`, {
       token: clerk.token,
@@ -112,13 +88,14 @@ test.serial('refunded, then paid again at the window, both before the completion
 test.serial('the fee unsettled at the write but settled again at the re-read › 409 FEE_BUSY, nothing changed', async (t) => {
   const order = await paidAcceptedCase();
   let refused = false;
-  landBefore(t, completionWrite, async () => {
+  landBefore(t, ApplicationModel, completionWrite, async () => {
     await refundInFull(order.orderId);
     refused = true;
   });
   // The re-read after the refused write: the fee was paid at the window in between.
   landBefore(
     t,
+    ApplicationModel,
     (query) => refused && opOf(query) === 'findOne',
     () =>
       bed.app.request('POST', `/api/v1/staff/applications/${order.applicationId}/window-payment`, {
