@@ -10,6 +10,7 @@ import { listOwnAppointments } from '../../services/booking/own.ts';
 import { listBookableSlots } from '../../services/booking/slots.ts';
 import { listDayAppointments } from '../../services/queue/day-list.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { captureQueries, explainCaptured, type CapturedQuery } from '../helpers/captured-queries.ts';
 import { usesIndex } from '../helpers/explain.ts';
 import { buildBookableItem, buildSlot, fillSeats, verifiedCitizen } from './fixtures.ts';
@@ -21,7 +22,7 @@ let slot: Awaited<ReturnType<typeof buildSlot>>;
 const page = { page: 1, pageSize: 20 };
 
 test.before(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
   item = await buildBookableItem();
   // Enough other data that a collection scan would be a real alternative for the planner.
   for (let n = 0; n < 3; n += 1) {
@@ -61,7 +62,7 @@ const byId = (filter: unknown) => {
 const describe = (q: CapturedQuery) => `${q.collection}.${q.method}(${JSON.stringify(q.params[0]).slice(0, 160)})`;
 
 test.serial('GET /items/:code/slots › the slot list is one indexed query (window group, date, start)', async (t) => {
-  t.deepEqual(await unindexed(() => listBookableSlots(item.code, slot.date, slot.date, new Date(), catalogue())), []);
+  t.deepEqual(await unindexed(() => listBookableSlots(item.code, slot.date, slot.date, fileClock(), catalogue())), []);
 });
 
 test.serial('GET /staff/appointments › the day list of a department, of a window and of the whole center are indexed', async (t) => {
@@ -102,13 +103,13 @@ test.serial('POST /appointments › every query of a booking, a refusal, a repla
   const later = await buildSlot(item.windowGroup, { capacity: 2 });
   let movedId = '';
   t.deepEqual(
-    await unindexed(async () => (movedId = String((await rescheduleAppointment(citizen.id, appointmentId, later.id, new Date(), catalogue()))._id))),
+    await unindexed(async () => (movedId = String((await rescheduleAppointment(citizen.id, appointmentId, later.id, fileClock(), catalogue()))._id))),
     [],
   );
   t.deepEqual(await unindexed(() => cancelAppointment(citizen.id, movedId)), []);
 });
 
 test.serial('jobs › the no-show sweep and the counter reconciliation read through indexes', async (t) => {
-  t.deepEqual(await unindexed(() => noShowJob.run(new Date())), []);
-  t.deepEqual(await unindexed(() => slotReconciliationJob.run(new Date())), []);
+  t.deepEqual(await unindexed(() => noShowJob.run(fileClock())), []);
+  t.deepEqual(await unindexed(() => slotReconciliationJob.run(fileClock())), []);
 });
