@@ -82,14 +82,14 @@ test.serial('GET /staff/appointments › the day list of a department, of a wind
 
 test.serial("GET /me/appointments › the citizen's own list is indexed, with and without a status", async (t) => {
   const citizen = await verifiedCitizen();
-  await bookAppointment({ citizenId: citizen.id, slotId: slot.id, itemCode: item.code }, catalogue());
+  await bookAppointment({ citizenId: citizen.id, slotId: slot.id, itemCode: item.code, now: fileClock() }, catalogue());
   t.deepEqual(await unindexed(() => listOwnAppointments(citizen.id, page)), []);
   t.deepEqual(await unindexed(() => listOwnAppointments(citizen.id, { ...page, status: 'booked' })), []);
 });
 
 test.serial('POST /appointments › every query of a booking, a refusal, a replay, a reschedule and a cancel is indexed', async (t) => {
   const citizen = await verifiedCitizen();
-  const request = { citizenId: citizen.id, slotId: slot.id, itemCode: item.code, idempotencyKey: 'index-test-0001' };
+  const request = { citizenId: citizen.id, slotId: slot.id, itemCode: item.code, idempotencyKey: 'index-test-0001', now: fileClock() };
   let appointmentId = '';
   t.deepEqual(await unindexed(async () => (appointmentId = String((await bookAppointment(request, catalogue())).appointment._id))), []);
   t.deepEqual(await unindexed(() => bookAppointment(request, catalogue())), [], 'the replay');
@@ -106,7 +106,7 @@ test.serial('POST /appointments › every query of a booking, a refusal, a repla
     await unindexed(async () => (movedId = String((await rescheduleAppointment(citizen.id, appointmentId, later.id, fileClock(), catalogue()))._id))),
     [],
   );
-  t.deepEqual(await unindexed(() => cancelAppointment(citizen.id, movedId)), []);
+  t.deepEqual(await unindexed(() => cancelAppointment(citizen.id, movedId, fileClock())), []);
 });
 
 test.serial('jobs › the no-show sweep and the counter reconciliation read through indexes', async (t) => {
