@@ -20,6 +20,7 @@ import { config } from '../server/config.ts';
 import { logger } from '../server/logger.ts';
 import { startTestCaches } from '../test/helpers/app.ts';
 import { buildBookableItem, buildSlot } from '../test/booking/fixtures.ts';
+import { fileClock } from '../test/helpers/clock.ts';
 import { rawSeatLoop } from './raw-seat-loop.ts';
 import { isMain, listen, percentiles, report, round } from './lib.ts';
 
@@ -44,7 +45,8 @@ export async function run(): Promise<Record<string, unknown>> {
   // Request logging to stdout would be measured too; the raw loop logs nothing.
   logger.level = 'warn';
   config.TRUST_PROXY = true;
-  const api = await listen(createApp({ caches }));
+  // The fixtures date slots from the test files' daytime clock: the app and the raw loop use it too.
+  const api = await listen(createApp({ caches, clock: fileClock }));
   try {
     const item = await buildBookableItem();
     const storm = await seatsAndCitizens(item.windowGroup, SLOTS, SEATS, CITIZENS);
@@ -59,9 +61,9 @@ export async function run(): Promise<Record<string, unknown>> {
       body: { slotId: slotIds[n % slotIds.length], itemCode: item.code },
     });
     await postLoad(warm.tokens.map(request(warm.slotIds)), WARM_UP);
-    await rawSeatLoop(mongoose.connection.db!, await slotDocs(warm.slotIds), WARM_UP, new Date());
+    await rawSeatLoop(mongoose.connection.db!, await slotDocs(warm.slotIds), WARM_UP, fileClock());
 
-    const raw = await rawSeatLoop(mongoose.connection.db!, await slotDocs(storm.slotIds), CITIZENS, new Date());
+    const raw = await rawSeatLoop(mongoose.connection.db!, await slotDocs(storm.slotIds), CITIZENS, fileClock());
     const operations = new Map<string, number>();
     const count = (op: { collectionName: string; method: string }) =>
       operations.set(`${op.collectionName}.${op.method}`, (operations.get(`${op.collectionName}.${op.method}`) ?? 0) + 1);

@@ -1,6 +1,7 @@
 import test from 'ava';
 import chineseDays from 'chinese-days';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { ApplicationModel } from '../../models/application.ts';
 import { businessDate } from '../../services/applications/business-date.ts';
 import { caseDeadline } from '../../services/applications/deadline.ts';
@@ -33,7 +34,7 @@ test('caseDeadline › weekends are skipped; accepted on a weekend counts from t
 let app: TestApp;
 let scene: Awaited<ReturnType<typeof buildScene>>;
 test.before(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
   scene = await buildScene({ promisedLimitDays: 3 });
 });
 test.after.always(() => app.close());
@@ -45,7 +46,7 @@ test('POST /staff/cases › walk-in case › created accepted with the deadline 
   });
   t.is(res.status, 201);
   t.is(res.body.status, 'accepted');
-  const today = businessDate(new Date());
+  const today = businessDate(fileClock());
   t.is(res.body.acceptedDate, today);
   t.is(res.body.deadline, await caseDeadline(today, 3));
   t.is(res.body.applicantName, '李*');
@@ -67,7 +68,7 @@ test('POST /staff/cases › 即办件 › due the day of acceptance; a company i
     body: { itemCode: immediate.item.code, applicantName: '某某建设有限公司', applicantIsCompany: true },
   });
   t.is(res.status, 201);
-  t.is(res.body.deadline, businessDate(new Date()));
+  t.is(res.body.deadline, businessDate(fileClock()));
   t.is(res.body.applicantName, '某某建设有限公司');
 });
 

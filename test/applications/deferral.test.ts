@@ -6,6 +6,7 @@ import { StaffNoticeModel } from '../../models/staff-notice.ts';
 import { businessDate } from '../../services/applications/business-date.ts';
 import { addWorkingDays } from '../../services/applications/working-days.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { buildScene, files, upload } from './fixtures.ts';
 
 let app: TestApp;
@@ -13,7 +14,7 @@ let scene: Awaited<ReturnType<typeof buildScene>>;
 const HUKOU = '户口簿';
 
 test.before(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
   scene = await buildScene({
     materials: [
       { name: '居民身份证', form: '原件', copies: 1, required: true },
@@ -48,7 +49,7 @@ test.serial('容缺受理 › accepted with the commitment, reminded before the 
 
   const accepted = await post(`/staff/applications/${id}/accept`, scene.clerk.token, { deferral });
   t.is(accepted.status, 200);
-  const dueDate = await addWorkingDays(businessDate(new Date()), 3);
+  const dueDate = await addWorkingDays(businessDate(fileClock()), 3);
   t.like(accepted.body.deferred[0], { materialName: HUKOU, commitment: deferral.commitment, dueDate, status: 'pending' });
   t.regex(accepted.body.history.at(-1).note, /容缺受理/);
   t.truthy(await AuditLogModel.findOne({ action: 'accept_deferred', entityId: id }).lean());
@@ -60,7 +61,7 @@ test.serial('容缺受理 › accepted with the commitment, reminded before the 
   // The job: nothing yet today (due in three working days) … a reminder on the due date, once …
   const job = deferredMaterialsJob(app.caches.catalogue);
   const onDueDate = new Date(`${dueDate}T09:00:00+08:00`);
-  await job.run(new Date());
+  await job.run(fileClock());
   t.like(await job.run(onDueDate), { reminded: 1, flagged: 0 });
   t.like(await job.run(onDueDate), { reminded: 0 });
   const reminders = await NotificationModel.find({ entityId: id, kind: 'deferred_reminder' }).lean();

@@ -1,5 +1,6 @@
 import test from 'ava';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { config } from '../../server/config.ts';
 import { ApplicationModel } from '../../models/application.ts';
 import { RectificationModel } from '../../models/rectification.ts';
@@ -15,7 +16,7 @@ let scene: Awaited<ReturnType<typeof buildScene>>;
 
 test.before(async () => {
   Object.assign(config, { RECTIFICATION_WORKING_DAYS: 15 });
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
   scene = await buildScene();
 });
 test.after.always(() => app.close());
@@ -72,7 +73,7 @@ test('差评 › opens a rectification for the department; admins list it; the r
   t.truthy(task);
   t.is(task.department, scene.department);
   t.is(task.score, 2);
-  t.is(task.deadline, await addWorkingDays(businessDate(new Date()), 15));
+  t.is(task.deadline, await addWorkingDays(businessDate(fileClock()), 15));
 
   // Window clerks are not admins; other departments' admins do not see it.
   t.is((await app.request('GET', '/api/v1/admin/rectifications', { token: scene.clerk.token })).status, 403);

@@ -1,5 +1,6 @@
 import test from 'ava';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { NotificationModel } from '../../models/notification.ts';
 import { caseDeadline } from '../../services/applications/deadline.ts';
 import { businessDate } from '../../services/applications/business-date.ts';
@@ -9,7 +10,7 @@ let app: TestApp;
 let scene: Awaited<ReturnType<typeof buildScene>>;
 
 test.before(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
   scene = await buildScene();
 });
 test.after.always(() => app.close());
@@ -61,7 +62,7 @@ test('application › whole life: draft, submit, supplement, resubmit, approve, 
   const accepted = await post(`/staff/applications/${id}/accept`, clerk.token);
   t.is(accepted.status, 200);
   t.is(accepted.body.status, 'accepted');
-  const today = businessDate(new Date());
+  const today = businessDate(fileClock());
   t.is(accepted.body.acceptedDate, today);
   t.is(accepted.body.deadline, await caseDeadline(today, item.promisedLimitDays));
 

@@ -4,6 +4,7 @@ import test from 'ava';
 import { AuditLogModel } from '../../models/audit-log.ts';
 import { SlotModel } from '../../models/slot.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { vouchForCurrentYears } from '../helpers/calendar.ts';
 import { buildStaff, buildWindow, type StaffFixture } from '../helpers/factories.ts';
 import { buildBookableItem, buildSlot, fillSeats } from './fixtures.ts';
@@ -15,7 +16,7 @@ let clock: Date | null = null;
 const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '09:00', close: '17:00', lunchStart: '12:00', lunchEnd: '13:30' }));
 
 test.before(async () => {
-  app = await startTestApp({ clock: () => clock ?? new Date() });
+  app = await startTestApp({ clock: () => clock ?? fileClock() });
   center = await buildStaff('center_admin', null);
   // The first catalogue change creates its version counter; concurrent first upserts collide on FerretDB.
   await buildBookableItem();

@@ -6,6 +6,7 @@ import { createApp } from '../../server/app.ts';
 import { config } from '../../server/config.ts';
 import { zonedDate } from '../../services/calendar/zoned-time.ts';
 import { apiRequest, startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { buildCitizen, buildStaff } from '../helpers/factories.ts';
 import { buildBookableItem, buildSlot, fillSeats, idem, slotState, storedCounts, verifiedCitizen } from './fixtures.ts';
 
@@ -14,7 +15,7 @@ let item: Awaited<ReturnType<typeof buildBookableItem>>;
 const HOUR_MS = 3600_000;
 
 test.before(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
   item = await buildBookableItem();
 });
 test.after.always(() => app.close());
@@ -69,7 +70,7 @@ test('POST /appointments › more active bookings than allowed › answers 409 T
 });
 
 test('POST /appointments › a banned citizen › answers 409 BOOKING_BANNED with the end date of the ban', async (t) => {
-  const bannedUntil = new Date(Date.now() + 20 * 24 * 3600_000);
+  const bannedUntil = new Date(fileClock().getTime() + 20 * 24 * 3600_000);
   const citizen = await buildCitizen({ verified: true, bannedUntil });
   const res = await book(citizen.token, (await buildSlot(item.windowGroup)).id);
   t.is(res.status, 409);
@@ -80,10 +81,10 @@ test('POST /appointments › a banned citizen › answers 409 BOOKING_BANNED wit
 test('POST /appointments › too close to the start, not yet released, closed or past › answers 409 BOOKING_CLOSED', async (t) => {
   const citizen = await verifiedCitizen();
   const slots = [
-    await buildSlot(item.windowGroup, { startsAt: new Date(Date.now() + 10 * 60_000) }),
-    await buildSlot(item.windowGroup, { opensAt: new Date(Date.now() + HOUR_MS) }),
+    await buildSlot(item.windowGroup, { startsAt: new Date(fileClock().getTime() + 10 * 60_000) }),
+    await buildSlot(item.windowGroup, { opensAt: new Date(fileClock().getTime() + HOUR_MS) }),
     await buildSlot(item.windowGroup, { status: 'closed' }),
-    await buildSlot(item.windowGroup, { startsAt: new Date(Date.now() - 5 * HOUR_MS) }),
+    await buildSlot(item.windowGroup, { startsAt: new Date(fileClock().getTime() - 5 * HOUR_MS) }),
   ];
   for (const slot of slots) {
     const res = await book(citizen.token, slot.id);
@@ -175,7 +176,7 @@ test('POST /appointments/:id/cancel › frees the seat at once, and the day can 
 
 test('POST /appointments/:id/cancel › past the cut-off › answers 409 CANCEL_CLOSED', async (t) => {
   const citizen = await verifiedCitizen();
-  const slot = await buildSlot(item.windowGroup, { startsAt: new Date(Date.now() + 45 * 60_000) });
+  const slot = await buildSlot(item.windowGroup, { startsAt: new Date(fileClock().getTime() + 45 * 60_000) });
   const booked = await book(citizen.token, slot.id);
   t.is(booked.status, 201);
   const res = await app.request('POST', `/api/v1/appointments/${booked.body.id}/cancel`, { token: citizen.token });
@@ -242,8 +243,8 @@ test('GET /items/:code/slots › shows only bookable slots with exact remaining 
   const open = await buildSlot(own.windowGroup, { capacity: 4 });
   await fillSeats(open.id, own.code, 1);
   await fillSeats((await buildSlot(own.windowGroup, { capacity: 2 })).id, own.code, 2);
-  await buildSlot(own.windowGroup, { opensAt: new Date(Date.now() + HOUR_MS) });
-  await buildSlot(own.windowGroup, { startsAt: new Date(Date.now() + 10 * 60_000) });
+  await buildSlot(own.windowGroup, { opensAt: new Date(fileClock().getTime() + HOUR_MS) });
+  await buildSlot(own.windowGroup, { startsAt: new Date(fileClock().getTime() + 10 * 60_000) });
   await buildSlot(own.windowGroup, { status: 'closed' });
   const res = await app.request('GET', `/api/v1/items/${own.code}/slots`);
   t.is(res.status, 200);

@@ -1,6 +1,7 @@
 import test from 'ava';
 import { ACTIVE_APPOINTMENT_STATUSES, AppointmentModel } from '../../models/appointment.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { reconcileCounters } from '../../services/booking/reconcile.ts';
 import { buildBookableItem, buildSlot, slotState, storedCounts, verifiedCitizen } from './fixtures.ts';
 
@@ -8,7 +9,7 @@ let app: TestApp;
 let item: Awaited<ReturnType<typeof buildBookableItem>>;
 
 test.before(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
   item = await buildBookableItem();
 });
 test.after.always(() => app.close());
@@ -32,7 +33,7 @@ test.serial('POST /appointments › 200 citizens at once at a 5-seat slot › ex
   t.true(answers.filter((a) => a.status === 409).every((a) => a.body.error.code === 'SLOT_FULL'));
   t.deepEqual(await slotState(slot.id), { booked: 5, remaining: 0 });
   t.is(await activeIn(slot.id), 5);
-  await reconcileCounters(new Date());
+  await reconcileCounters(fileClock());
   t.deepEqual(await storedCounts(slot.id), { booked: 5, remaining: 0 });
   const listed = await app.request('GET', `/api/v1/items/${item.code}/slots`);
   t.false(
@@ -62,7 +63,7 @@ test.serial('POST /appointments/:id/cancel › cancelling and booking at once �
   t.is(state.booked, active);
   t.is(state.remaining, 5 - active);
   t.is(active, won);
-  await reconcileCounters(new Date());
+  await reconcileCounters(fileClock());
   t.deepEqual(await storedCounts(slot.id), state, 'after reconciliation the stored copy equals the bookings');
   // Every freed seat can be taken right after the race: no slot is left looking full.
   const late = await citizens(state.remaining);

@@ -1,5 +1,6 @@
 // Fixtures of the booking tests: a bookable item with its window group, slots inserted
-// directly (so a test controls opening, start and seats), verified citizens.
+// directly (so a test controls opening, start and seats), verified citizens. Slots are dated
+// from fileClock, which the booking tests also give their app.
 import { ACTIVE_APPOINTMENT_STATUSES, AppointmentModel } from '../../models/appointment.ts';
 import { SlotModel } from '../../models/slot.ts';
 import { bookAppointment } from '../../services/booking/book.ts';
@@ -7,6 +8,7 @@ import { config } from '../../server/config.ts';
 import { windowGroupOf } from '../../services/booking/window-group.ts';
 import { addDays, zonedDate, zonedInstant, zonedTime } from '../../services/calendar/zoned-time.ts';
 import { testCaches } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { buildCitizen, buildDepartment, buildItem, buildWindow } from '../helpers/factories.ts';
 
 const HOUR_MS = 3600_000;
@@ -24,7 +26,7 @@ export async function buildBookableItem(overrides: Record<string, unknown> = {})
 export async function buildSlot(windowGroup: string, overrides: { startsAt?: Date; capacity?: number; opensAt?: Date; status?: 'open' | 'closed' } = {}) {
   slotCounter += 1;
   // Two days ahead at 09:00 plus distinct minutes: same date, unique (windowGroup, date, start).
-  const day = addDays(zonedDate(new Date(), config.TZ_NAME), 2);
+  const day = addDays(zonedDate(fileClock(), config.TZ_NAME), 2);
   const startsAt = overrides.startsAt ?? new Date(zonedInstant(day, '09:00', config.TZ_NAME).getTime() + slotCounter * 60_000);
   const capacity = overrides.capacity ?? 3;
   const slot = await SlotModel.create({
@@ -37,7 +39,7 @@ export async function buildSlot(windowGroup: string, overrides: { startsAt?: Dat
     capacity,
     booked: 0,
     remaining: capacity,
-    opensAt: overrides.opensAt ?? new Date(Date.now() - HOUR_MS),
+    opensAt: overrides.opensAt ?? new Date(fileClock().getTime() - HOUR_MS),
     status: overrides.status ?? 'open',
   });
   return { id: String(slot._id), date: slot.date, start: slot.start, startsAt };
@@ -65,6 +67,6 @@ export async function storedCounts(id: string) {
 export async function fillSeats(slotId: string, itemCode: string, count: number) {
   for (let n = 0; n < count; n += 1) {
     const citizen = await verifiedCitizen();
-    await bookAppointment({ citizenId: citizen.id, slotId, itemCode }, testCaches().catalogue.current());
+    await bookAppointment({ citizenId: citizen.id, slotId, itemCode, now: fileClock() }, testCaches().catalogue.current());
   }
 }

@@ -10,6 +10,7 @@ import { listOwnAppointments } from '../../services/booking/own.ts';
 import { createSlotListCache, listBookableSlots } from '../../services/booking/slots.ts';
 import { listDayAppointments } from '../../services/queue/day-list.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { captureQueries, explainCaptured, type CapturedQuery } from '../helpers/captured-queries.ts';
 import { usesIndex } from '../helpers/explain.ts';
 import { buildBookableItem, buildSlot, fillSeats, verifiedCitizen } from './fixtures.ts';
@@ -21,7 +22,7 @@ let slot: Awaited<ReturnType<typeof buildSlot>>;
 const page = { page: 1, pageSize: 20 };
 
 test.before(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
   item = await buildBookableItem();
   // Enough other data that a collection scan would be a real alternative for the planner.
   for (let n = 0; n < 3; n += 1) {
@@ -61,7 +62,7 @@ const byId = (filter: unknown) => {
 const describe = (q: CapturedQuery) => `${q.collection}.${q.method}(${JSON.stringify(q.params[0]).slice(0, 160)})`;
 
 test.serial('GET /items/:code/slots › the slot list is one indexed query (window group, date, start)', async (t) => {
-  t.deepEqual(await unindexed(() => listBookableSlots(item.code, slot.date, slot.date, new Date(), catalogue(), createSlotListCache(0))), []);
+  t.deepEqual(await unindexed(() => listBookableSlots(item.code, slot.date, slot.date, fileClock(), catalogue(), createSlotListCache(0))), []);
 });
 
 test.serial('GET /staff/appointments › the day list of a department, of a window and of the whole center are indexed', async (t) => {
@@ -81,14 +82,14 @@ test.serial('GET /staff/appointments › the day list of a department, of a wind
 
 test.serial("GET /me/appointments › the citizen's own list is indexed, with and without a status", async (t) => {
   const citizen = await verifiedCitizen();
-  await bookAppointment({ citizenId: citizen.id, slotId: slot.id, itemCode: item.code }, catalogue());
+  await bookAppointment({ citizenId: citizen.id, slotId: slot.id, itemCode: item.code, now: fileClock() }, catalogue());
   t.deepEqual(await unindexed(() => listOwnAppointments(citizen.id, page)), []);
   t.deepEqual(await unindexed(() => listOwnAppointments(citizen.id, { ...page, status: 'booked' })), []);
 });
 
 test.serial('POST /appointments › every query of a booking, a refusal, a replay, a reschedule and a cancel is indexed', async (t) => {
   const citizen = await verifiedCitizen();
-  const request = { citizenId: citizen.id, slotId: slot.id, itemCode: item.code, idempotencyKey: 'index-test-0001' };
+  const request = { citizenId: citizen.id, slotId: slot.id, itemCode: item.code, idempotencyKey: 'index-test-0001', now: fileClock() };
   let appointmentId = '';
   t.deepEqual(await unindexed(async () => (appointmentId = String((await bookAppointment(request, catalogue())).appointment._id))), []);
   t.deepEqual(await unindexed(() => bookAppointment(request, catalogue())), [], 'the replay');
@@ -102,13 +103,13 @@ test.serial('POST /appointments › every query of a booking, a refusal, a repla
   const later = await buildSlot(item.windowGroup, { capacity: 2 });
   let movedId = '';
   t.deepEqual(
-    await unindexed(async () => (movedId = String((await rescheduleAppointment(citizen.id, appointmentId, later.id, new Date(), catalogue()))._id))),
+    await unindexed(async () => (movedId = String((await rescheduleAppointment(citizen.id, appointmentId, later.id, fileClock(), catalogue()))._id))),
     [],
   );
-  t.deepEqual(await unindexed(() => cancelAppointment(citizen.id, movedId)), []);
+  t.deepEqual(await unindexed(() => cancelAppointment(citizen.id, movedId, fileClock())), []);
 });
 
 test.serial('jobs › the no-show sweep and the counter reconciliation read through indexes', async (t) => {
-  t.deepEqual(await unindexed(() => noShowJob.run(new Date())), []);
-  t.deepEqual(await unindexed(() => slotReconciliationJob.run(new Date())), []);
+  t.deepEqual(await unindexed(() => noShowJob.run(fileClock())), []);
+  t.deepEqual(await unindexed(() => slotReconciliationJob.run(fileClock())), []);
 });

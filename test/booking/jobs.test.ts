@@ -7,6 +7,7 @@ import { runJobTick } from '../../jobs/runner.ts';
 import { slotGenerationJob } from '../../jobs/slot-generation.ts';
 import { slotReconciliationJob } from '../../jobs/slot-reconciliation.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { buildStaff } from '../helpers/factories.ts';
 import { buildBookableItem, buildSlot, storedCounts, verifiedCitizen } from './fixtures.ts';
 
@@ -18,7 +19,7 @@ let clock: Date | null = null;
 const weekdays = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, open: '09:00', close: '17:00', lunchStart: '12:00', lunchEnd: '13:30' }));
 
 test.before(async () => {
-  app = await startTestApp({ clock: () => clock ?? new Date() });
+  app = await startTestApp({ clock: () => clock ?? fileClock() });
 });
 test.after.always(() => app.close());
 test.afterEach.always(() => {
@@ -96,7 +97,7 @@ test.serial('reconciliation › repairs a drifted seat count from the bookings',
   const citizen = await verifiedCitizen();
   await app.request('POST', '/api/v1/appointments', { token: citizen.token, body: { slotId: slot.id, itemCode: item.code } });
   await SlotModel.updateOne({ _id: slot.id }, { $set: { booked: 4, remaining: 0 } });
-  const counts = await slotReconciliationJob.run(new Date());
+  const counts = await slotReconciliationJob.run(fileClock());
   t.true(counts.repaired! >= 1);
   t.deepEqual(await storedCounts(slot.id), { booked: 1, remaining: 3 });
 });
@@ -116,13 +117,13 @@ test.serial('no-shows › bookings not checked in by slot end plus grace become 
     t.is(res.status, 201);
     ids.push(res.body.id);
   }
-  const endedAt = new Date(Date.now() - 60 * 60_000);
+  const endedAt = new Date(fileClock().getTime() - 60 * 60_000);
   await AppointmentModel.updateMany({ _id: { $in: ids } }, { $set: { startsAt: new Date(endedAt.getTime() - 30 * 60_000), endsAt: endedAt } });
   // The job sweeps the whole database (other tests' bookings too): assert on this test's own.
   const statusesOf = async () => (await AppointmentModel.find({ _id: { $in: ids } }).lean()).map((a) => a.status);
   await noShowJob.run(new Date(endedAt.getTime() + 10 * 60_000));
   t.deepEqual(await statusesOf(), ['booked', 'booked', 'booked'], 'within the grace period nothing is marked');
-  const now = new Date();
+  const now = fileClock();
   const counts = await noShowJob.run(now);
   t.true((counts.marked ?? 0) >= 3);
   t.true((counts.banned ?? 0) >= 1);

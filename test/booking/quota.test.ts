@@ -3,6 +3,7 @@ import { AppointmentModel } from '../../models/appointment.ts';
 import { config } from '../../server/config.ts';
 import { freeQuotaPlace } from '../../services/booking/quota.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { buildBookableItem, buildSlot, verifiedCitizen } from './fixtures.ts';
 
 test('freeQuotaPlace › the lowest place the active bookings leave free, none once all are held', (t) => {
@@ -18,7 +19,7 @@ test('freeQuotaPlace › the lowest place the active bookings leave free, none o
 
 let app: TestApp;
 test.before(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
 });
 test.after.always(() => app.close());
 

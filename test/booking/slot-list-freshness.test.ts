@@ -5,13 +5,14 @@ import test from 'ava';
 import { config } from '../../server/config.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { captureQueries } from '../helpers/captured-queries.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { buildBookableItem, buildSlot, fillSeats, verifiedCitizen } from './fixtures.ts';
 
 let app: TestApp;
 
 test.before(async () => {
   Object.assign(config, { SLOT_LIST_FRESH_MS: 60_000 });
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
 });
 test.after.always(() => app.close());
 

@@ -5,6 +5,7 @@ import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import { encryptPii } from '../../services/pii/crypto.ts';
 import { usesIndex } from '../helpers/explain.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { buildCitizen, buildDepartment, buildItem, buildStaff, buildWindow, suffix, type StaffFixture } from '../helpers/factories.ts';
 import { buildAppointment } from './fixtures.ts';
 
@@ -18,7 +19,7 @@ let outsider: StaffFixture;
 let centerAdmin: StaffFixture;
 
 test.before(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
   department = (await buildDepartment({ ticketPrefix: 'A' })).code;
   windows = [(await buildWindow(department)).code, (await buildWindow(department)).code];
   itemCode = (await buildItem({ department, windows })).code;

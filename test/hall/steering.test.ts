@@ -5,6 +5,7 @@ import { QueueTicketModel } from '../../models/queue-ticket.ts';
 import { config } from '../../server/config.ts';
 import { buildHallSnapshot } from '../../services/screens/build.ts';
 import { startTestApp, testCaches, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { buildCitizen, buildDepartment, buildItem, buildStaff, buildWindow, suffix, type StaffFixture } from '../helpers/factories.ts';
 import { buildAppointment } from './fixtures.ts';
 
@@ -13,7 +14,7 @@ let department: string;
 let outsider: StaffFixture;
 
 test.before(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
   department = (await buildDepartment({ ticketPrefix: 'Q' })).code;
   outsider = await buildStaff('dept_admin', (await buildDepartment()).code, []);
 });
@@ -228,7 +229,7 @@ test("lobby snapshot › a window's call carries callCount and announcedAt, move
   await walkIn(h);
   const called = await callNext(h);
   const snapshot = async () =>
-    (await buildHallSnapshot(h.hallCode, new Date(), testCaches().catalogue.current())).windows.find((w) => w.code === h.windows[0])!;
+    (await buildHallSnapshot(h.hallCode, fileClock(), testCaches().catalogue.current())).windows.find((w) => w.code === h.windows[0])!;
   t.like((await snapshot()).current, { ticketNo: called.body.ticketNo, callCount: 1, announcedAt: called.body.announcedAt });
   await new Promise((resolve) => setTimeout(resolve, 5));
   const recalled = await act(h, called.body.id, 'recall');

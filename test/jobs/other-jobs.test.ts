@@ -11,6 +11,7 @@ import { decryptPii } from '../../services/pii/crypto.ts';
 import { addDays, zonedDate } from '../../services/calendar/zoned-time.ts';
 import { buildAppointment } from '../hall/fixtures.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { buildCitizen, buildDepartment, buildItem } from '../helpers/factories.ts';
 import { insertCases } from '../publishing/fixtures.ts';
 
@@ -18,7 +19,7 @@ let app: TestApp;
 let department: string;
 let itemCode: string;
 test.before(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
   department = (await buildDepartment()).code;
   itemCode = (await buildItem({ department, name: '营业执照办理' })).code;
 });
@@ -29,7 +30,7 @@ test.serial('appointment reminders › queue one pending outbox row per booking 
   const tomorrow = await buildAppointment(itemCode, citizen.id, 24 * 60);
   await buildAppointment(itemCode, citizen.id, 24 * 60, { status: 'cancelled' });
   await buildAppointment(itemCode, citizen.id, 3 * 24 * 60);
-  const now = new Date();
+  const now = fileClock();
   t.like(await appointmentRemindersJob(app.caches.catalogue).run(now), { queued: 1 });
   t.like(await appointmentRemindersJob(app.caches.catalogue).run(now), { queued: 0 });
   const rows = await mongoose.connection.collection('notifications').find({ kind: 'appointment_reminder' }).toArray();

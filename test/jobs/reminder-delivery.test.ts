@@ -6,6 +6,7 @@ import { notificationSenderJob } from '../../jobs/notification-sender.ts';
 import { config } from '../../server/config.ts';
 import { buildAppointment } from '../hall/fixtures.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { startFakeWechat, type FakeWechat } from '../helpers/fake-wechat.ts';
 import { buildCitizen, buildDepartment, buildItem } from '../helpers/factories.ts';
 
@@ -21,7 +22,7 @@ test.before(async () => {
     WECHAT_TEMPLATE_CASE_STATUS: 'tmpl-case-status',
     WECHAT_TEMPLATE_APPOINTMENT_REMINDER: 'tmpl-appointment-reminder',
   });
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
 });
 test.after.always(async () => {
   await app.close();
@@ -33,8 +34,8 @@ test('appointment reminder › sent to the citizen with the reminder template an
   const itemCode = (await buildItem({ department, name: '社会保障卡补办' })).code;
   const citizen = await buildCitizen();
   const appointment = await buildAppointment(itemCode, citizen.id, 24 * 60);
-  t.like(await appointmentRemindersJob(app.caches.catalogue).run(new Date()), { queued: 1 });
-  t.like(await notificationSenderJob.run(new Date(Date.now() + 1000)), { sent: 1 });
+  t.like(await appointmentRemindersJob(app.caches.catalogue).run(fileClock()), { queued: 1 });
+  t.like(await notificationSenderJob.run(new Date(fileClock().getTime() + 1000)), { sent: 1 });
   const sent = fake.sentMessages.filter((m) => m.touser === citizen.openid);
   t.is(sent.length, 1);
   t.is(sent[0]!.template_id, 'tmpl-appointment-reminder');

@@ -10,6 +10,7 @@ import { isSealed } from '../../services/pii/crypto.ts';
 import { rotatePiiKey } from '../../services/pii/rotate.ts';
 import { buildScene } from '../applications/fixtures.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 
 let app: TestApp;
 let scene: Awaited<ReturnType<typeof buildScene>>;
@@ -17,7 +18,7 @@ const COMPANY = '某某县云帆商贸有限公司';
 const PERSON = '欧阳修远';
 
 test.before(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
   scene = await buildScene();
 });
 test.after.always(() => app.close());
@@ -27,7 +28,7 @@ const walkIn = (applicantName: string, applicantIsCompany: boolean) =>
 
 /** The board's applicant of each case, after a publishing tick. */
 async function boardApplicants(): Promise<Map<string, string>> {
-  await publishProgressJob(app.caches).run(new Date());
+  await publishProgressJob(app.caches).run(fileClock());
   await app.caches.progress.refresh();
   const res = await app.request('GET', '/api/v1/public/progress?pageSize=100');
   return new Map(res.body.items.map((c: { id: string; applicant: string }) => [c.id, c.applicant]));

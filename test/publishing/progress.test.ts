@@ -11,6 +11,7 @@ import { updateApplication } from '../../services/applications/write.ts';
 import { OVERLAP_MS } from '../../services/publishing/publish.ts';
 import { PublishedCaseModel, PublishStateModel } from '../../models/published-case.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { buildCitizen, buildDepartment, buildItem } from '../helpers/factories.ts';
 import { buildAppointment } from '../hall/fixtures.ts';
 import { insertCases } from './fixtures.ts';
@@ -19,14 +20,16 @@ let app: TestApp;
 let dir: string;
 let itemCode: string;
 let department: string;
-const today = zonedDate(new Date(), config.TZ_NAME);
+// "Today" is the daytime clock's (the app's and the job's), so a run at midnight keeps one today.
+const today = zonedDate(fileClock(), config.TZ_NAME);
 const day = (offset: number) => addDays(today, offset);
+// updatedAt is real time: the raw writes below get mongoose's stamp, and ticks read by updatedAt.
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 let ids: Awaited<ReturnType<typeof insertCases>>;
 const SECRETS = ['张三丰', '李四光', '110101199003071234', '13812345678'];
 
 async function tick(caches: Caches = app.caches) {
-  const counts = await publishProgressJob(caches).run(new Date());
+  const counts = await publishProgressJob(caches).run(fileClock());
   await caches.progress.refresh();
   return counts;
 }
@@ -44,7 +47,7 @@ async function allFiles(root: string): Promise<string[]> {
 test.before(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'onetrip-publish-'));
   Object.assign(config, { PUBLISH_DIR: dir, PUBLISH_DAYS: 30 });
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
   department = (await buildDepartment({ name: '县市场监管局' })).code;
   itemCode = (await buildItem({ department, name: '食品经营许可' })).code;
   const base = { itemCode, department };
@@ -77,7 +80,7 @@ test.before(async () => {
     { ...base, name: '赵六', status: 'completed', acceptedDate: day(-70), completedDate: day(-60), onTime: true, onsiteVisits: 0, updatedAt: minutesAgo(20) },
   ]);
   const citizen = await buildCitizen();
-  // An hour ago, not ahead: late at night an hour ahead is tomorrow, outside the published window.
+  // An hour before the daytime clock: the same day, inside the published window.
   await buildAppointment(itemCode, citizen.id, -60);
   await buildAppointment(itemCode, citizen.id, -90, { status: 'cancelled' });
   await tick();

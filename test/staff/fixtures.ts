@@ -1,4 +1,4 @@
-// Workbench fixtures: a booking dated from the test clock (the hall fixtures date from the real
+// Workbench fixtures: a booking dated from the test clock (the hall fixtures date from a daytime
 // one), a Tuesday to run on, and small page helpers over the CDP page.
 import { config } from '../../server/config.ts';
 import { zonedDate, zonedTime } from '../../services/calendar/zoned-time.ts';
