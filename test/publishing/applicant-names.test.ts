@@ -52,7 +52,8 @@ test.serial('walk-in cases › a company and a person › both stored sealed; st
 
 test.serial('walk-in cases of earlier versions › a company name in clear › shows everywhere, and key rotation seals it', async (t) => {
   const created = await walkIn('旧版本', true);
-  await ApplicationModel.updateOne({ _id: created.body.id }, { $set: { applicantNameEnc: COMPANY } });
+  // As the app writes, at its now (the publisher reads what changed since its last tick).
+  await ApplicationModel.updateOne({ _id: created.body.id }, { $set: { applicantNameEnc: COMPANY, updatedAt: fileClock() } }, { timestamps: false });
   const board = await boardApplicants();
   t.is(board.get(created.body.id), COMPANY, 'the board');
   const staffView = await app.request('GET', `/api/v1/staff/applications/${created.body.id}`, { token: scene.clerk.token });
