@@ -119,9 +119,20 @@ async function startSecantus(options: StartOptions, log: (message: string) => vo
 export async function startSecantusAt(binary: string, storage: string, port: number): Promise<LocalMongo> {
   const child = spawn(binary, ['--host', '127.0.0.1', '--port', String(port), '--storage-path', storage, '--log-level', 'WARNING'], {
     stdio: ['ignore', 'ignore', 'inherit'],
+    env: serverEnv(),
   });
   await waitForPort(port, child);
   return { uri: `mongodb://127.0.0.1:${port}/?directConnection=true`, kind: 'secantusdb', stop: () => stopChild(child) };
+}
+
+/**
+ * The database server's environment. Under libfaketime (the other-year test run) the server
+ * keeps the faked wall clock but not FAKETIME_DONT_FAKE_MONOTONIC: with it set, Python's
+ * time.sleep fails with EINVAL, and the server's write-conflict retries and TTL sweeps sleep.
+ */
+function serverEnv(): NodeJS.ProcessEnv {
+  const { FAKETIME_DONT_FAKE_MONOTONIC: _keptForNode, ...env } = process.env;
+  return env;
 }
 
 function stopChild(child: ChildProcess): Promise<void> {
