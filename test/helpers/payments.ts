@@ -91,3 +91,18 @@ export async function storedOrder(outTradeNo: string) {
 export async function storedApplication(applicationId: string) {
   return (await ApplicationModel.findById(applicationId).lean())!;
 }
+
+/** Asks, as staff `token`, for a full refund of order `orderId`, which WeChat Pay completes; answers its out_refund_no. */
+export async function refundAtWechat(bed: PaymentsTestbed, token: string, orderId: string, reason: string): Promise<string> {
+  const res = await bed.app.request('POST', `/api/v1/admin/payments/${orderId}/refund`, { token, body: { reason } });
+  if (res.status !== 200) throw new Error(`refund answered ${res.status} ${res.text}`);
+  bed.fake.completeRefund(res.body.outRefundNo);
+  return res.body.outRefundNo as string;
+}
+
+/** The same, with WeChat Pay's notify that the refund succeeded delivered. */
+export async function refundInFull(bed: PaymentsTestbed, token: string, orderId: string, reason: string): Promise<void> {
+  const outRefundNo = await refundAtWechat(bed, token, orderId, reason);
+  const notified = await bed.sendNotify(bed.fake.buildRefundNotify({ outRefundNo }));
+  if (notified.status !== 204) throw new Error('refund notify refused');
+}

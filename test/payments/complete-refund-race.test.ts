@@ -9,7 +9,15 @@ import { ApplicationModel } from '../../models/application.ts';
 import { AuditLogModel } from '../../models/audit-log.ts';
 import { buildStaff, type StaffFixture } from '../helpers/factories.ts';
 import { landBefore, opOf, type AnyQuery } from '../helpers/land-before.ts';
-import { FEE_TOTAL_FEN, startPaymentsApp, storedApplication, storedOrder, type PaymentsTestbed } from '../helpers/payments.ts';
+import {
+  FEE_TOTAL_FEN,
+  refundAtWechat,
+  refundInFull as refundInFullAs,
+  startPaymentsApp,
+  storedApplication,
+  storedOrder,
+  type PaymentsTestbed,
+} from '../helpers/payments.ts';
 import { paidAtWechat } from './notify-scenarios.ts';
 
 let bed: PaymentsTestbed;
@@ -35,13 +43,7 @@ async function paidAcceptedCase() {
 const complete = (id: string) => bed.app.request('POST', `/api/v1/staff/applications/${id}/complete`, { token: clerk.token, body: { onsiteVisits: 1 } });
 
 /** Refunds the whole order through the admin API, and WeChat Pay's notify that it succeeded. */
-async function refundInFull(orderId: string) {
-  const res = await bed.app.request('POST', `/api/v1/admin/payments/${orderId}/refund`, { token: admin.token, body: { reason: '多收费用退还' } });
-  if (res.status !== 200) throw new Error(`refund answered ${res.status} ${res.text}`);
-  bed.fake.completeRefund(res.body.outRefundNo);
-  const notified = await bed.sendNotify(bed.fake.buildRefundNotify({ outRefundNo: res.body.outRefundNo }));
-  if (notified.status !== 204) throw new Error('refund notify refused');
-}
+const refundInFull = (orderId: string) => refundInFullAs(bed, admin.token, orderId, '多收费用退还');
 
 const completionWrite = (query: AnyQuery) => {
   const update = query.getUpdate();
@@ -131,12 +133,8 @@ test.serial('a full refund after completion › allowed: the case stays complete
 test.serial('completion racing the refund notify › never completed by a write that saw the fee unpaid', async (t) => {
   for (let round = 0; round < 6; round++) {
     const order = await paidAcceptedCase();
-    const res = await bed.app.request('POST', `/api/v1/admin/payments/${order.orderId}/refund`, { token: admin.token, body: { reason: '多收费用退还' } });
-    bed.fake.completeRefund(res.body.outRefundNo);
-    const [done, notified] = await Promise.all([
-      complete(order.applicationId),
-      bed.sendNotify(bed.fake.buildRefundNotify({ outRefundNo: res.body.outRefundNo })),
-    ]);
+    const outRefundNo = await refundAtWechat(bed, admin.token, order.orderId, '多收费用退还');
+    const [done, notified] = await Promise.all([complete(order.applicationId), bed.sendNotify(bed.fake.buildRefundNotify({ outRefundNo }))]);
     t.is(notified.status, 204);
     const stored = await storedApplication(order.applicationId);
     t.false(stored.paid);

@@ -7,7 +7,15 @@ import { ApplicationModel, type ApplicationStatus } from '../../models/applicati
 import { AuditLogModel } from '../../models/audit-log.ts';
 import { PaymentOrderModel } from '../../models/payment-order.ts';
 import { buildStaff, type StaffFixture } from '../helpers/factories.ts';
-import { FEE_TOTAL_FEN, buildFeeApplication, startPaymentsApp, storedApplication, storedOrder, type PaymentsTestbed } from '../helpers/payments.ts';
+import {
+  FEE_TOTAL_FEN,
+  buildFeeApplication,
+  refundInFull as refundInFullAs,
+  startPaymentsApp,
+  storedApplication,
+  storedOrder,
+  type PaymentsTestbed,
+} from '../helpers/payments.ts';
 import { orderThroughApi } from './notify-scenarios.ts';
 
 let bed: PaymentsTestbed;
@@ -27,13 +35,7 @@ async function payAndNotify(outTradeNo: string) {
 }
 
 /** Refunds the whole order through the admin API, and WeChat Pay's notify that it succeeded. */
-async function refundInFull(orderId: string) {
-  const res = await bed.app.request('POST', `/api/v1/admin/payments/${orderId}/refund`, { token: admin.token, body: { reason: '不予受理退费' } });
-  if (res.status !== 200) throw new Error(`refund answered ${res.status} ${res.text}`);
-  bed.fake.completeRefund(res.body.outRefundNo);
-  const notified = await bed.sendNotify(bed.fake.buildRefundNotify({ outRefundNo: res.body.outRefundNo }));
-  if (notified.status !== 204) throw new Error('refund notify refused');
-}
+const refundInFull = (orderId: string) => refundInFullAs(bed, admin.token, orderId, '不予受理退费');
 
 const setStatus = (applicationId: string, status: ApplicationStatus) => ApplicationModel.updateOne({ _id: applicationId }, { $set: { status } });
 

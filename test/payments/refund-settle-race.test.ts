@@ -10,7 +10,7 @@ import { ApplicationModel } from '../../models/application.ts';
 import { PaymentOrderModel } from '../../models/payment-order.ts';
 import { buildStaff, type StaffFixture } from '../helpers/factories.ts';
 import { landBefore, opOf, type AnyQuery } from '../helpers/land-before.ts';
-import { startPaymentsApp, storedApplication, storedOrder, type PaymentsTestbed } from '../helpers/payments.ts';
+import { refundAtWechat as refundAtWechatAs, startPaymentsApp, storedApplication, storedOrder, type PaymentsTestbed } from '../helpers/payments.ts';
 import { orderThroughApi } from './notify-scenarios.ts';
 
 let bed: PaymentsTestbed;
@@ -40,12 +40,7 @@ async function twoOrders() {
 }
 
 /** Asks for a full refund of the order; returns its out_refund_no, completed at WeChat Pay. */
-async function refundAtWechat(orderId: string) {
-  const res = await bed.app.request('POST', `/api/v1/admin/payments/${orderId}/refund`, { token: admin.token, body: { reason: '重复缴费退还' } });
-  if (res.status !== 200) throw new Error(`refund answered ${res.status} ${res.text}`);
-  bed.fake.completeRefund(res.body.outRefundNo);
-  return res.body.outRefundNo as string;
-}
+const refundAtWechat = (orderId: string) => refundAtWechatAs(bed, admin.token, orderId, '重复缴费退还');
 
 const refundNotify = (outRefundNo: string) => bed.sendNotify(bed.fake.buildRefundNotify({ outRefundNo }));
 
