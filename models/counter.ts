@@ -56,8 +56,10 @@ export async function bumpCounter(id: string, expiresAt?: Date): Promise<number>
  * Counts one more on counter `id` (created with `expiresAt`, if given, when new) in one upsert and
  * answers a value at least the count's own rank: exact when the upsert answers its document, as
  * MongoDB's always does. When racing first counts make SecantusDB answer none (the count is still
- * made), the value read afterwards is the best known. For limits, where "at most N" must hold
- * and one early refusal at a window's first instant is harmless; ticket numbers use bumpCounter.
+ * made), the value read afterwards is the best known: never below the count's rank, so "at most N"
+ * still holds, but racers at a window's first instant may be refused early (on a loaded machine,
+ * nearly all of them). For limits, where that is harmless and production's MongoDB is exact;
+ * ticket numbers, which must be distinct, use bumpCounter.
  */
 export async function tallyCounter(id: string, expiresAt?: Date): Promise<number> {
   try {

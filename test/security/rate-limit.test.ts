@@ -52,11 +52,17 @@ test('window counter › 50 concurrent requests against a limit of 20 in a runni
 test('window counter › 50 first counts of a window racing › every one counted, never more than 20 allowed', async (t) => {
   const counts = await Promise.all(Array.from({ length: 50 }, () => countInWindow('first-race-window', 60, NOW)));
   const allowed = counts.filter((c) => c.count <= 20).length;
-  // Exactly 20 on MongoDB; SecantusDB may answer a racing first count late, refusing one early.
-  t.true(allowed <= 20 && allowed >= 10, `allowed ${allowed}`);
   t.true(counts.every((c) => c.count >= 1 && c.count <= 50));
   const stored = await CounterModel.findById('rate:first-race-window:2099-03-02T01:00:00.000Z').lean();
   t.is(stored?.value, 50);
+  // "At most 20" holds on any server. MongoDB answers every upsert with its document, so exactly
+  // 20 fit. SecantusDB (the local server, never production) can answer racing first counts with
+  // none (models/counter.ts); such a caller is refused unless the total read afterwards is within
+  // the limit, so fewer fit, as few as none on a loaded machine (measured: 49 of 50 unanswered).
+  if (process.env.ONETRIP_TEST_DB_KIND === 'secantusdb') t.true(allowed <= 20, `allowed ${allowed}`);
+  else t.is(allowed, 20);
+  // Once the window exists every count is one $inc, exact on any server.
+  t.is((await countInWindow('first-race-window', 60, NOW)).count, 51);
 });
 
 test('window counter › the next window starts from one; ended windows expire by a TTL index', async (t) => {
