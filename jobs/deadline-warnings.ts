@@ -3,6 +3,7 @@
 import { ApplicationModel } from '../models/application.ts';
 import { StaffNoticeModel } from '../models/staff-notice.ts';
 import { businessDate } from '../services/applications/business-date.ts';
+import { isOverdue } from '../services/applications/deadline.ts';
 import { addWorkingDays } from '../services/applications/working-days.ts';
 import type { CatalogueCache } from '../services/catalogue/store.ts';
 import { isDuplicateKey } from '../server/mongo-errors.ts';
@@ -17,10 +18,10 @@ export const deadlineWarningsJob = (catalogueCache: CatalogueCache): Job => ({
     const catalogue = catalogueCache.current();
     let cases = 0;
     let notices = 0;
-    const due = ApplicationModel.find({ status: 'accepted', deadline: { $ne: null, $lte: horizon } }, 'itemCode department deadline').lean();
+    const due = ApplicationModel.find({ status: 'accepted', deadline: { $ne: null, $lte: horizon } }, 'itemCode department status deadline').lean();
     for await (const application of due.cursor({ batchSize: 500 })) {
       cases++;
-      const overdue = application.deadline! < today;
+      const overdue = isOverdue(application, today);
       const kind = overdue ? 'deadline_overdue' : 'deadline_due';
       const itemName = catalogue.byCode.get(application.itemCode)?.name ?? application.itemCode;
       try {

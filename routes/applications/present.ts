@@ -3,6 +3,7 @@
 import { applicantNameOf } from '../../services/pii/applicant.ts';
 import type { Guide } from '../../services/catalogue/guide.ts';
 import type { ApplicationDoc } from '../../services/applications/find.ts';
+import { isOverdue } from '../../services/applications/deadline.ts';
 import { feeView } from '../../services/applications/fee.ts';
 import { membersOf } from '../../services/bundles/accept.ts';
 import type { CatalogueSnapshot } from '../../services/catalogue/store.ts';
@@ -71,10 +72,14 @@ export function presentApplication(application: ApplicationDoc, guide: Pick<Guid
   };
 }
 
-/** The staff view: the same, with the applicant masked and the evaluation score only. */
-export function presentForStaff(application: ApplicationDoc, guide: Pick<Guide, 'name' | 'fee'> | undefined, members: MemberCase[] = []) {
+/**
+ * The staff view: the same, with the applicant masked, the evaluation score only, and whether the
+ * case is past its deadline on the server's business date `today` (a window PC's clock may be wrong).
+ */
+export function presentForStaff(application: ApplicationDoc, guide: Pick<Guide, 'name' | 'fee'> | undefined, today: string, members: MemberCase[] = []) {
   return {
     ...presentApplication(application, guide, members),
+    overdue: isOverdue(application, today),
     applicantName: applicantNameOf(application.applicantNameEnc, application.applicantIsCompany),
     applicantIsCompany: application.applicantIsCompany,
   };

@@ -23,11 +23,16 @@ import { partMaterials } from '../../services/applications/materials-of.ts';
 import type { CatalogueSnapshot } from '../../services/catalogue/store.ts';
 import { ApplicationOut, ApplicationParams, MATERIAL_FILE_TYPES, MaterialParams } from '../applications/schema.ts';
 import { waiveDeferred } from '../../services/applications/deferral.ts';
+import { businessDate } from '../../services/applications/business-date.ts';
 import { AcceptBody, CompleteBody, ReviewBody, StaffListQuery, WaiveDeferredBody, WalkInBody } from './schema.ts';
 
 export const staffApplicationsRouter = new Router<AppState>({ prefix: '/api/v1/staff' });
 const tags = ['窗口：预审与办件'];
-export const StaffApplicationOut = ApplicationOut.extend({ applicantName: z.string().nullable(), applicantIsCompany: z.boolean() });
+export const StaffApplicationOut = ApplicationOut.extend({
+  applicantName: z.string().nullable(),
+  applicantIsCompany: z.boolean(),
+  overdue: z.boolean().describe('已超期：办理中且已过办结期限（按服务器的业务日期）'),
+});
 
 export async function answer(ctx: RouteContext, application: ApplicationDoc, status = 200) {
   const catalogue = ctx.state.caches.catalogue.current();
@@ -35,6 +40,7 @@ export async function answer(ctx: RouteContext, application: ApplicationDoc, sta
   ctx.body = presentForStaff(
     ownPart(application, staffOf(ctx).department, catalogue),
     guideOf(catalogue, application.itemCode),
+    businessDate(ctx.state.now),
     await memberCasesOf(application, catalogue),
   );
 }
@@ -63,9 +69,10 @@ defineRoute(
     const { byCode } = ctx.state.caches.catalogue.current();
     const staff = staffOf(ctx);
     const catalogue = ctx.state.caches.catalogue.current();
+    const today = businessDate(ctx.state.now);
     ctx.body = {
       ...result,
-      items: result.items.map((a) => presentForStaff(ownPart(a, staff.department, catalogue), byCode.get(a.itemCode) ?? guideOf(catalogue, a.itemCode))),
+      items: result.items.map((a) => presentForStaff(ownPart(a, staff.department, catalogue), byCode.get(a.itemCode) ?? guideOf(catalogue, a.itemCode), today)),
     };
   },
 );

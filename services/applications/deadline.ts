@@ -8,3 +8,7 @@ import { addWorkingDays } from './working-days.ts';
 export function caseDeadline(acceptedDate: string, promisedLimitDays: number): Promise<string> {
   return addWorkingDays(acceptedDate, Math.max(0, promisedLimitDays));
 }
+
+/** A case still being handled (accepted) after its last day `deadline`, on business date `today`. */
+export const isOverdue = (application: { status: string; deadline?: string | null }, today: string): boolean =>
+  application.status === 'accepted' && !!application.deadline && application.deadline < today;

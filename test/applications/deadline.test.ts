@@ -4,6 +4,7 @@ import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { fileClock } from '../helpers/clock.ts';
 import { ApplicationModel } from '../../models/application.ts';
 import { businessDate } from '../../services/applications/business-date.ts';
+import { addDays } from '../../services/calendar/zoned-time.ts';
 import { caseDeadline } from '../../services/applications/deadline.ts';
 import { addWorkingDays } from '../../services/applications/working-days.ts';
 import { decryptPii } from '../../services/pii/crypto.ts';
@@ -99,4 +100,25 @@ test.serial('caseDeadline › into a year without official data › counted Mond
   await CalendarDayModel.create({ date: '2027-01-01', kind: 'closure', name: '元旦（待国务院公布）' });
   t.is(await caseDeadline('2026-12-30', 5), '2027-01-07');
   await CalendarDayModel.deleteOne({ date: '2027-01-01' });
+});
+
+test("GET /staff/applications › overdue › marked by the server's business date: past the deadline while accepted, not on its last day, not once completed", async (t) => {
+  const created = await app.request('POST', '/api/v1/staff/cases', { token: scene.clerk.token, body: { itemCode: scene.item.code, applicantName: '钱七' } });
+  const id = created.body.id;
+  t.false(created.body.overdue);
+  const today = businessDate(fileClock());
+  const shown = async () => {
+    const one = await app.request('GET', `/api/v1/staff/applications/${id}`, { token: scene.clerk.token });
+    const list = await app.request('GET', '/api/v1/staff/applications?status=accepted&pageSize=100', { token: scene.clerk.token });
+    const listed = list.body.items.find((a: { id: string }) => a.id === id);
+    return [one.body.overdue, listed?.overdue ?? null];
+  };
+  await ApplicationModel.updateOne({ _id: id }, { $set: { deadline: today } });
+  t.deepEqual(await shown(), [false, false]);
+  await ApplicationModel.updateOne({ _id: id }, { $set: { deadline: addDays(today, -1) } });
+  t.deepEqual(await shown(), [true, true]);
+  const done = await app.request('POST', `/api/v1/staff/applications/${id}/complete`, { token: scene.clerk.token, body: { onsiteVisits: 1 } });
+  t.is(done.status, 200);
+  t.false(done.body.onTime);
+  t.false(done.body.overdue);
 });

@@ -8,15 +8,10 @@ import { walkInCaseForm } from './walk-in-case.js';
 
 const VIEWS = { approved: '待受理', accepted: '办理中' };
 
-/** The window PC's date (a PC in the hall keeps the center's date), for the overdue mark only. */
-function localToday() {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
 function deadlineText(application) {
   if (!application.deadline) return '';
-  const overdue = application.status === 'accepted' && application.deadline < localToday();
+  // The server's mark, by the center's business date: a window PC's clock may be wrong.
+  const overdue = application.overdue === true;
   return el(
     'span',
     { className: overdue ? 'deadline overdue' : 'deadline', dataset: { deadline: application.deadline } },
