@@ -3,6 +3,7 @@ import { NotificationModel } from '../../models/notification.ts';
 import { businessDate } from '../../services/applications/business-date.ts';
 import { caseDeadline } from '../../services/applications/deadline.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { buildCitizen, buildDepartment, buildItem, buildStaff, buildWindow, suffix } from '../helpers/factories.ts';
 import { files, upload } from '../applications/fixtures.ts';
 
@@ -20,7 +21,7 @@ async function part(materials: Record<string, unknown>[], promisedLimitDays: num
 }
 
 test.before(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
   parts = [
     await part(
       [
@@ -103,7 +104,7 @@ test.serial('一件事 › defined by an admin, one merged guide, one applicatio
   // Acceptance creates the member cases, each with its own department and deadline.
   const accepted = await post(`/staff/applications/${id}/accept`, a.clerk.token);
   t.is(accepted.status, 200);
-  const today = businessDate(new Date());
+  const today = businessDate(fileClock());
   t.is(accepted.body.deadline, await caseDeadline(today, 10));
   const cases = accepted.body.bundle.cases as { id: string; department: string; deadline: string; status: string }[];
   t.deepEqual(cases.map((c) => c.department).sort(), parts.map((p) => p.department).sort());

@@ -9,6 +9,7 @@ import { config } from '../../server/config.ts';
 import { businessDate } from '../../services/applications/business-date.ts';
 import { addMonths } from '../../services/library/types.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { buildCitizen, buildItem, buildStaff, buildWindow, buildDepartment } from '../helpers/factories.ts';
 import { buildScene, files, upload } from '../applications/fixtures.ts';
 
@@ -19,7 +20,7 @@ let center: { token: string };
 
 test.before(async () => {
   Object.assign(config, { PUBLISH_DIR: await mkdtemp(path.join(os.tmpdir(), 'onetrip-library-')) });
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
   scene = await buildScene();
   // A second item, of another department, that names the ID card differently.
   const department = (await buildDepartment()).code;
@@ -54,7 +55,7 @@ test.serial('material library › approved files are kept; a second application 
   const first: string = (await post('/applications', citizen.token, { itemCode: item.code })).body.id;
   for (const name of ['居民身份证', '申请表']) t.is((await upload(app, citizen.token, first, name, files.pdf())).status, 200);
   await post(`/applications/${first}/submit`, citizen.token);
-  const expiry = addMonths(businessDate(new Date()), 60);
+  const expiry = addMonths(businessDate(fileClock()), 60);
   const approved = await post(`/staff/applications/${first}/review`, clerk.token, {
     decision: 'approve',
     expiries: [{ materialName: '居民身份证', validUntil: expiry }],
@@ -65,7 +66,7 @@ test.serial('material library › approved files are kept; a second application 
   const idCard = library.body.items.find((e: { typeCode: string }) => e.typeCode === 'ID_CARD');
   const form = library.body.items.find((e: { materialName: string }) => e.materialName === '申请表');
   t.like(idCard, { typeName: '居民身份证', validUntil: expiry, valid: true, approvedBy: clerk.id });
-  t.is(form.validUntil, addMonths(businessDate(new Date()), 6), 'an unmapped material is valid for six months');
+  t.is(form.validUntil, addMonths(businessDate(fileClock()), 6), 'an unmapped material is valid for six months');
   const stored = await fileCount();
 
   // Second application, another item of another department: both offered, both reused, no upload.
@@ -105,11 +106,11 @@ test.serial('material library › approved files are kept; a second application 
   t.is(await fileCount(), stored);
 
   // Published with the other figures, per month: a zero-trip case and two materials reused.
-  await publishProgressJob(app.caches).run(new Date());
+  await publishProgressJob(app.caches).run(fileClock());
   await app.caches.progress.refresh();
   const stats = await app.request('GET', '/api/v1/public/stats');
   t.is(stats.status, 200);
-  const month = stats.body.monthly.find((m: { month: string }) => m.month === businessDate(new Date()).slice(0, 7));
+  const month = stats.body.monthly.find((m: { month: string }) => m.month === businessDate(fileClock()).slice(0, 7));
   t.like(month, { zeroTripCases: 1, materialsReused: 2, deferredAcceptances: 0 });
 });
 

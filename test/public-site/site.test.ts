@@ -11,6 +11,7 @@ import { publishProgress } from '../../services/publishing/publish.ts';
 import { refreshFigures } from '../../services/figures/store.ts';
 import { applicationIn, buildScene } from '../applications/fixtures.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { insertCases } from '../publishing/fixtures.ts';
 import { captureScreenshot, CHROMIUM, emulateMedia, navigate, openPage, pressKey, setViewport, typeText, type Browser } from '../screens/chromium.ts';
 import { AUDIT } from './audit.ts';
@@ -30,7 +31,7 @@ let scene: Awaited<ReturnType<typeof buildScene>>;
 let completedId: string;
 
 test.before(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
   scene = await buildScene({ name: '居民身份证换领' });
   const profile = await app.request('PUT', '/api/v1/me/profile', { token: scene.citizen.token, body: PERSON });
   if (profile.status !== 200) throw new Error(profile.text);
@@ -38,7 +39,7 @@ test.before(async () => {
   await app.request('POST', `/api/v1/applications/${completedId}/evaluation`, { token: scene.citizen.token, body: { score: 5, comment: '很方便' } });
   const walkIn = await app.request('POST', '/api/v1/staff/cases', { token: scene.clerk.token, body: { itemCode: scene.item.code, applicantName: WALK_IN } });
   if (walkIn.status !== 201) throw new Error(walkIn.text);
-  const today = zonedDate(new Date(), config.TZ_NAME);
+  const today = zonedDate(fileClock(), config.TZ_NAME);
   const common = { itemCode: scene.item.code, department: scene.department };
   await insertCases([
     {
@@ -64,8 +65,8 @@ test.before(async () => {
     { ...common, name: RAW_NAMES[2]!, status: 'accepted', acceptedDate: addDays(today, -1), deadline: addDays(today, 4) },
     { ...common, name: HOSTILE_COMPANY, company: true, status: 'accepted', acceptedDate: today, deadline: addDays(today, 5) },
   ]);
-  await publishProgress(new Date(), app.caches.catalogue.current(), app.caches.progress.ledger);
-  await refreshFigures(new Date(), config.TZ_NAME);
+  await publishProgress(fileClock(), app.caches.catalogue.current(), app.caches.progress.ledger);
+  await refreshFigures(fileClock(), config.TZ_NAME);
   await app.caches.progress.refresh();
   if (CHROMIUM) browser = await openPage('about:blank');
 });

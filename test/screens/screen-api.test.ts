@@ -6,6 +6,7 @@ import { HotlineMonthlyModel } from '../../models/hotline-monthly.ts';
 import { config } from '../../server/config.ts';
 import { zonedDate } from '../../services/calendar/zoned-time.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
+import { fileClock } from '../helpers/clock.ts';
 import { buildDepartment, buildItem, buildStaff, buildWindow, suffix, type StaffFixture } from '../helpers/factories.ts';
 
 let app: TestApp;
@@ -19,12 +20,12 @@ let token: string;
 let otherToken: string;
 
 async function rebuild() {
-  await screenSnapshotsJob(app.caches.catalogue).run(new Date());
+  await screenSnapshotsJob(app.caches.catalogue).run(fileClock());
   await app.caches.screens.refresh();
 }
 
 test.before(async () => {
-  app = await startTestApp();
+  app = await startTestApp({ clock: fileClock });
   hall = `H${suffix()}`;
   otherHall = `H${suffix()}`;
   const department = (await buildDepartment({ ticketPrefix: 'A' })).code;
@@ -91,7 +92,7 @@ test.serial(
     t.is(first.body.timeZone, 'Asia/Shanghai');
     t.deepEqual(first.body.screen, { code: `S-${hall}`, speech: true });
     const serverTime = Date.parse(first.headers.get('x-server-time') ?? '');
-    t.true(Math.abs(serverTime - Date.now()) < 60_000);
+    t.true(Math.abs(serverTime - fileClock().getTime()) < 60_000); // the app's clock
     const etag = first.headers.get('etag')!;
     const unchanged = await poll(hall, { 'X-Screen-Token': token, 'If-None-Match': etag });
     t.is(unchanged.status, 304);
@@ -148,7 +149,7 @@ test.serial('GET /screens/:hallCode › after a call-next the window shows the t
 });
 
 test.serial('GET /screens/:hallCode › shows the 12345 hotline of this month, summed over departments', async (t) => {
-  const month = zonedDate(new Date(), config.TZ_NAME).slice(0, 7);
+  const month = zonedDate(fileClock(), config.TZ_NAME).slice(0, 7);
   const row = (department: string, received: number, rated: number, satisfied: number) => ({
     _id: `${month}:${department}`,
     month,
