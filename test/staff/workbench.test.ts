@@ -164,6 +164,13 @@ test('one morning: sign in, check in by code, call with Enter, queue steering, r
     await click(page, '#case-accept');
     t.true(await page.waitFor(`document.getElementById('case-status')?.dataset.status === 'accepted'`));
     t.is(await page.evaluate(`document.querySelector('#case-status .deadline')?.dataset.deadline`), DEADLINE);
+    // Overdue is the server's mark by its business date: this PC's own date is long past the deadline.
+    t.false(await page.evaluate(`document.querySelector('#case-status .deadline').classList.contains('overdue')`));
+    clock = new Date('2026-03-18T09:00:00+08:00');
+    await page.evaluate(`(() => { const view = document.getElementById('cases-view'); view.value = 'accepted'; view.dispatchEvent(new Event('change')); })()`);
+    t.true(await page.waitFor(`!!document.querySelector('${caseEntry} .deadline.overdue')`), 'marked once the server is past the deadline');
+    t.regex(await text(page, caseEntry), /已超期/);
+    clock = NOW;
     t.is(await page.evaluate(`document.getElementById('fee-status')?.dataset.fee`), 'unpaid');
 
     await click(page, '#case-complete');
