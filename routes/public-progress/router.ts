@@ -5,6 +5,7 @@ import { notFound } from '../../server/errors.ts';
 import { pageOf, PageQuery, pageSchema } from '../../server/pagination.ts';
 import { defineRoute } from '../../server/route.ts';
 import type { AppState } from '../../server/state.ts';
+import { presentPublicCase } from '../../services/publishing/row.ts';
 
 export const publicProgressRouter = new Router<AppState>({ prefix: '/api/v1/public' });
 const tags = ['办件公示'];
@@ -50,7 +51,8 @@ defineRoute(
   { method: 'get', path: '/progress', summary: '办件公示（近期受理与办结的办件）', tags, access: 'public', query: PageQuery, response: pageSchema(CaseOut) },
   async (ctx, { query }) => {
     ctx.set('Cache-Control', 'public, max-age=30');
-    ctx.body = pageOf(ctx.state.caches.progress.cases(), query);
+    const page = pageOf(ctx.state.caches.progress.cases(), query);
+    ctx.body = { ...page, items: page.items.map(presentPublicCase) };
   },
 );
 

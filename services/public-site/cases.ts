@@ -1,29 +1,32 @@
 // 办件公示 on the public site: the published (already masked) rows as a table that turns into
 // cards on a phone, searchable by case number, paginated.
-import type { presentPublicCase } from '../publishing/row.ts';
+import type { LedgerRow } from '../publishing/ledger.ts';
+import { presentPublicCase } from '../publishing/row.ts';
 import { html, type Html } from './html.ts';
 
-export type PublicCase = ReturnType<typeof presentPublicCase>;
+/** A listed case as the progress cache keeps it; shown through presentPublicCase. */
+export type ListedCase = LedgerRow;
+type PublicCase = ReturnType<typeof presentPublicCase>;
 
 export const CASES_PER_PAGE = 20;
 /** A shorter search would list almost every case. */
 export const MIN_CASE_SEARCH = 4;
 
 /** The day a case is listed under (completion, else acceptance). */
-export const listedOn = (row: PublicCase) => row.completedDate ?? row.acceptedDate;
+export const listedOn = (row: ListedCase) => row.completedDate ?? row.acceptedDate;
 
 /** A case number as typed (spaces, capitals) in the form it is stored. */
 export const normaliseCaseNumber = (text: string) => text.replace(/\s+/g, '').toLowerCase().slice(0, 24);
 
 /** The cases whose number contains `query` (already normalised). */
-export const searchCases = (cases: readonly PublicCase[], query: string) => cases.filter((row) => row.id.toLowerCase().includes(query));
+export const searchCases = (cases: readonly ListedCase[], query: string) => cases.filter((row) => row.caseId.toLowerCase().includes(query));
 
 const onTimeText = (row: PublicCase) => (row.onTime === null ? '—' : row.onTime ? '按时办结' : '超期办结');
 
-/** The table of `rows` (a caption names what it lists). */
-export function caseTable(caption: string, rows: readonly PublicCase[]): Html {
-  if (rows.length === 0) return html`<p class="empty">${caption}：暂无办件。</p>`;
-  const body = rows.map(
+/** The table of `listed` (a caption names what it lists). */
+export function caseTable(caption: string, listed: readonly ListedCase[]): Html {
+  if (listed.length === 0) return html`<p class="empty">${caption}：暂无办件。</p>`;
+  const body = listed.map(presentPublicCase).map(
     (row) =>
       html`<tr>
         <td data-label="办件编号"><span class="case-no">${row.id}</span></td>

@@ -5,7 +5,7 @@
 import type { PublishedStats } from '../publishing/figures.ts';
 import { addDays } from '../calendar/zoned-time.ts';
 import { dailyChart, rateChart } from './charts.ts';
-import { listedOn, type PublicCase } from './cases.ts';
+import { listedOn, type ListedCase } from './cases.ts';
 import { html, type Html } from './html.ts';
 
 /** One block of the figures page: a heading (h2) and its content. */
@@ -18,7 +18,7 @@ export interface FigureSection {
 export interface FigureSources {
   stats: PublishedStats | null;
   /** The listed cases of the window (masked), for the daily counts. */
-  cases: readonly PublicCase[];
+  cases: readonly ListedCase[];
   today: string;
 }
 
@@ -45,7 +45,7 @@ export function headlineCards(stats: PublishedStats): Html {
 }
 
 /** Accepted and completed cases per day of the window, from the listed rows. */
-function dailyCounts(cases: readonly PublicCase[], from: string, to: string) {
+function dailyCounts(cases: readonly ListedCase[], from: string, to: string) {
   const days = new Map<string, [number, number]>();
   for (let day = from; day <= to; day = addDays(day, 1)) days.set(day, [0, 0]);
   for (const row of cases) {
@@ -151,4 +151,4 @@ export function figuresBody(sections: FigureSection[]): Html {
 }
 
 /** Cases listed today, newest first (for the home page). */
-export const listedToday = (cases: readonly PublicCase[], today: string) => cases.filter((row) => listedOn(row) === today);
+export const listedToday = (cases: readonly ListedCase[], today: string) => cases.filter((row) => listedOn(row) === today);

@@ -1,11 +1,11 @@
 // The home page and the 办件公示 page of the public site.
 import type { PublishedStats } from '../publishing/figures.ts';
-import { caseSearchForm, caseTable, CASES_PER_PAGE, MIN_CASE_SEARCH, normaliseCaseNumber, pager, searchCases, type PublicCase } from './cases.ts';
+import { caseSearchForm, caseTable, CASES_PER_PAGE, MIN_CASE_SEARCH, normaliseCaseNumber, pager, searchCases, type ListedCase } from './cases.ts';
 import { headlineCards, listedToday } from './figures-page.ts';
 import { html, type Html } from './html.ts';
 
 /** The home page: the search, today's figures and today's cases. */
-export function homeBody(stats: PublishedStats | null, cases: readonly PublicCase[], today: string): Html {
+export function homeBody(stats: PublishedStats | null, cases: readonly ListedCase[], today: string): Html {
   const todays = listedToday(cases, today);
   return html`<h1>办件公示与服务数据</h1>
     <p class="lead">查询办件进度、查看本中心的办件统计和办事指南。</p>
@@ -32,7 +32,7 @@ export interface ProgressQuery {
 }
 
 /** 办件公示: the recent cases, or those matching a case number. */
-export function progressBody(cases: readonly PublicCase[], query: ProgressQuery, windowFrom: string | null): Html {
+export function progressBody(cases: readonly ListedCase[], query: ProgressQuery, windowFrom: string | null): Html {
   const q = normaliseCaseNumber(query.q);
   const tooShort = q.length > 0 && q.length < MIN_CASE_SEARCH;
   const shown = q && !tooShort ? searchCases(cases, q) : cases;

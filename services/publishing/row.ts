@@ -56,10 +56,10 @@ export function publicRowOf(source: CaseSource, catalogue: CatalogueSnapshot, ti
 /** 张*三, or a company's full name; '' once retention has cleared the name. */
 const publicApplicant = (source: CaseSource): string => applicantNameOf(source.applicantNameEnc, source.applicantIsCompany) ?? '';
 
-/** The fields shown to the public (the board and the files). */
-export function presentPublicCase(row: PublicRow & { _id: unknown }) {
+/** The fields shown to the public (the board and the files) of a published row. */
+export function presentPublicCase(row: PublicRow & { caseId: string }) {
   return {
-    id: String(row._id),
+    id: row.caseId,
     itemCode: row.itemCode,
     itemName: row.itemName,
     department: { code: row.department, name: row.departmentName },

@@ -23,6 +23,9 @@ export interface LedgerReader {
 const inFileOrder = (a: LedgerRow, b: LedgerRow) =>
   a.acceptedDate !== b.acceptedDate ? (a.acceptedDate < b.acceptedDate ? 1 : -1) : a.caseId < b.caseId ? -1 : a.caseId > b.caseId ? 1 : 0;
 
+/** The board's order: newest listing day first, each day in file order. */
+export const inListingOrder = (a: LedgerRow, b: LedgerRow) => (a.pubDate !== b.pubDate ? (a.pubDate < b.pubDate ? 1 : -1) : inFileOrder(a, b));
+
 /** Where `row` is, or goes, in a list in file order. */
 function positionOf(list: LedgerRow[], row: LedgerRow): number {
   let low = 0;
@@ -95,7 +98,7 @@ export class PublishedView {
   bytesOf(row: LedgerRow): Buffer {
     let bytes = this.json.get(row);
     if (!bytes) {
-      bytes = Buffer.from(JSON.stringify(presentPublicCase({ ...row, _id: row.caseId })));
+      bytes = Buffer.from(JSON.stringify(presentPublicCase(row)));
       this.json.set(row, bytes);
     }
     return bytes;

@@ -105,6 +105,27 @@ test.serial('GET /public/progress › lists accepted and completed cases of the 
   t.like(byApplicant.get('李*光'), { status: 'completed', completedDate: day(-1), onTime: true, department: { code: department, name: '县市场监管局' } });
   t.like(byApplicant.get('某某科技有限公司'), { status: 'completed', onTime: false });
   t.is(res.body.items[0].completedDate, day(0), 'newest first');
+  t.deepEqual(
+    res.body.items.map((c: { applicant: string }) => c.applicant),
+    ['某某科技有限公司', '李*光', '张*丰'],
+    'by listing day, newest first',
+  );
+  t.deepEqual(Object.keys(res.body.items[0]).sort(), [
+    'acceptedDate',
+    'applicant',
+    'completedDate',
+    'deadline',
+    'department',
+    'id',
+    'itemCode',
+    'itemName',
+    'onTime',
+    'status',
+    'statusText',
+  ]);
+  const second = await app.request('GET', '/api/v1/public/progress?pageSize=1&page=2');
+  t.like(second.body, { total: 3, page: 2, pageSize: 1 });
+  t.deepEqual(second.body.items, [res.body.items[1]]);
 });
 
 test.serial('GET /public/stats › figures of the window: on time, at most one visit, bookings, satisfaction', async (t) => {
