@@ -18,8 +18,8 @@ export const listedOn = (row: ListedCase) => row.completedDate ?? row.acceptedDa
 /** A case number as typed (spaces, capitals) in the form it is stored. */
 export const normaliseCaseNumber = (text: string) => text.replace(/\s+/g, '').toLowerCase().slice(0, 24);
 
-/** The cases whose number contains `query` (already normalised). */
-export const searchCases = (cases: readonly ListedCase[], query: string) => cases.filter((row) => row.caseId.toLowerCase().includes(query));
+/** The cases whose number (lowercase hex, as normalised queries are) contains `query`. */
+export const searchCases = (cases: readonly ListedCase[], query: string) => cases.filter((row) => row.caseId.includes(query));
 
 const onTimeText = (row: PublicCase) => (row.onTime === null ? '—' : row.onTime ? '按时办结' : '超期办结');
 
