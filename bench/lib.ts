@@ -89,7 +89,18 @@ export const isMain = (metaUrl: string) => process.argv[1] && new URL(metaUrl).p
  * sees it), and waits for it: the seeding's memory is then not counted in this process's RSS.
  */
 export async function seedInChild(metaUrl: string, env: Record<string, string>): Promise<void> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(metaUrl)], { env: { ...process.env, ...env }, stdio: 'inherit' });
+  await runInChild(metaUrl, env);
+}
+
+/** Runs the benchmark file `metaUrl` as a child with `env` set; answers what it printed on stdout. */
+export async function runInChild(metaUrl: string, env: Record<string, string>): Promise<string> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(metaUrl)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
   const code = await new Promise((resolve) => child.once('exit', resolve));
-  if (code !== 0) throw new Error(`seeding failed (exit ${String(code)})`);
+  if (code !== 0) throw new Error(`${path.basename(fileURLToPath(metaUrl))} child failed (exit ${String(code)})`);
+  return out;
 }

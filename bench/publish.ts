@@ -2,7 +2,9 @@
 // incremental tick (what changed since the updatedAt watermark) after 100 cases completed
 // through the application writer, beside a raw driver read of the same changed rows.
 // Prints times and peak RSS. Goal: incremental tick < 300 ms, peak RSS < 300 MB.
-// The cases are seeded by a child process, so the RSS measured is the publisher's own.
+// The cases are seeded by a child process, so the RSS measured is the publisher's own. Then a
+// second child stands for a restarted instance: it loads the 100,000 published rows, and
+// publishes 100 changes twice; its peak RSS is a publisher's that never made the first publish.
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,8 +22,7 @@ import { encryptPii } from '../services/pii/crypto.ts';
 import { CASE_FIELDS, changedApplicationsQuery, publishProgress } from '../services/publishing/publish.ts';
 import { PublishStateModel } from '../models/published-case.ts';
 import { addDays, zonedDate } from '../services/calendar/zoned-time.ts';
-import { itemFields } from '../test/helpers/factories.ts';
-import { isMain, report, round, seedInChild } from './lib.ts';
+import { isMain, report, round, runInChild, seedInChild } from './lib.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const CHANGES = 100;
@@ -42,7 +43,10 @@ export async function run(): Promise<Record<string, unknown>> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'onetrip-bench-publish-'));
   Object.assign(config, { PUBLISH_DIR: dir, PUBLISH_DAYS: 30 });
   try {
-    return { cases: CASES, changes: CHANGES, seedSeconds: round(seedSeconds), ...(await measureAll(dir, catalogue)) };
+    const figures = await measureAll(dir, catalogue);
+    const printed = await runInChild(import.meta.url, { BENCH_PUBLISH_RESTART: dbName, BENCH_PUBLISH_DIR: dir });
+    const restarted: unknown = JSON.parse(printed.trim().split('\n').at(-1) ?? 'null'); // its figures: the last line
+    return { cases: CASES, changes: CHANGES, seedSeconds: round(seedSeconds), ...figures, afterRestart: restarted };
   } finally {
     catalogue.stop();
     await mongoose.connection.dropDatabase();
@@ -57,17 +61,7 @@ async function measureAll(dir: string, catalogue: CatalogueCache): Promise<Recor
   const tick = () => publishProgress(new Date(), catalogue.current(), ledger);
   const full = await measure(tick);
   console.error(`full publish ${full.ms} ms`);
-  // 100 cases change: accepted ones complete, each by the guarded update transition() makes for
-  // 办结, sent as updateOne: SecantusDB answers findAndModify by scanning the collection (about
-  // 30 µs a document, seconds at 100,000), which is not what this benchmark measures.
-  const today = zonedDate(new Date(), config.TZ_NAME);
-  const accepted = await ApplicationModel.find({ status: 'accepted' }, { _id: 1 }).sort({ updatedAt: 1, _id: 1 }).limit(CHANGES).lean();
-  for (const { _id } of accepted) {
-    const at = new Date();
-    const history = { status: 'completed', at, by: { kind: 'staff', id: 'bench' }, note: '已办结' };
-    const set = { status: 'completed', completedAt: at, completedDate: today, onTime: true, onsiteVisits: 1, updatedAt: at };
-    await ApplicationModel.updateOne({ _id, status: { $in: ['accepted'] } }, { $set: set, $push: { history } }, { timestamps: false });
-  }
+  await completeCases(CHANGES);
   const rawBefore = await rawChangedRead();
   const incremental = await measure(tick);
   const rawAfter = await rawChangedRead();
@@ -84,6 +78,39 @@ async function measureAll(dir: string, catalogue: CatalogueCache): Promise<Recor
     goals: { incrementalTickBelowMs: 300, peakRssBelowMb: 300 },
     met: incremental.ms < 300 && peakRssMb < 300,
   };
+}
+
+/**
+ * `count` accepted cases complete, each by the guarded update transition() makes for 办结, sent
+ * as updateOne: SecantusDB answers findAndModify by scanning the collection (about 30 µs a
+ * document, seconds at 100,000), which is not what this benchmark measures.
+ */
+async function completeCases(count: number): Promise<void> {
+  const today = zonedDate(new Date(), config.TZ_NAME);
+  const accepted = await ApplicationModel.find({ status: 'accepted' }, { _id: 1 }).sort({ updatedAt: 1, _id: 1 }).limit(count).lean();
+  for (const { _id } of accepted) {
+    const at = new Date();
+    const history = { status: 'completed', at, by: { kind: 'staff', id: 'bench' }, note: '已办结' };
+    const set = { status: 'completed', completedAt: at, completedDate: today, onTime: true, onsiteVisits: 1, updatedAt: at };
+    await ApplicationModel.updateOne({ _id, status: { $in: ['accepted'] } }, { $set: set, $push: { history } }, { timestamps: false });
+  }
+}
+
+/** A restarted instance: loads what is published (the first tick's sync), then publishes 100 changes twice. */
+async function measureRestart(): Promise<Record<string, unknown>> {
+  const catalogue = createCatalogueCache(config.CATALOGUE_REFRESH_MS);
+  await catalogue.start();
+  try {
+    const ledger = createLedger();
+    const tick = () => publishProgress(new Date(), catalogue.current(), ledger);
+    await completeCases(CHANGES);
+    const firstTick = await measure(tick);
+    await completeCases(CHANGES);
+    const nextTick = await measure(tick);
+    return { firstTickWithLoad: firstTick, nextTick, peakRssMb: round(process.resourceUsage().maxRSS / 1024) };
+  } finally {
+    catalogue.stop();
+  }
 }
 
 /** Runs `step`, sampling RSS; returns its time, counts and the highest RSS seen. */
@@ -116,6 +143,9 @@ async function seedCases(): Promise<void> {
   await WindowModel.insertMany(
     departments.map((department, d) => ({ code: `BW${d}`, name: `${d + 1}号窗口`, hallCode: 'HALL1', location: '一楼', department })),
   );
+  // Imported here, in the seeding child: the test factories load the whole test app (about 50 MB
+  // of RSS), which the publisher measured must not carry.
+  const { itemFields } = await import('../test/helpers/factories.ts');
   await ItemModel.insertMany(Array.from({ length: 50 }, (_, i) => itemFields(`BD${i % 10}`, [`BW${i % 10}`], `BI${i}`)));
   const today = zonedDate(new Date(), config.TZ_NAME);
   const names = SURNAMES.map((s) => encryptPii(`${s}小明`)); // ciphertexts reused: encryption is not what is measured
@@ -158,7 +188,15 @@ async function seedCases(): Promise<void> {
   }
 }
 
-if (isMain(import.meta.url) && process.env.BENCH_PUBLISH_SEED) {
+if (isMain(import.meta.url) && process.env.BENCH_PUBLISH_RESTART) {
+  await connectDatabase(process.env.MONGODB_URI!, process.env.BENCH_PUBLISH_RESTART);
+  logger.level = 'warn';
+  Object.assign(config, { PUBLISH_DIR: process.env.BENCH_PUBLISH_DIR!, PUBLISH_DAYS: 30 });
+  const figures = await measureRestart();
+  await mongoose.disconnect();
+  console.log(JSON.stringify(figures));
+  process.exit(0);
+} else if (isMain(import.meta.url) && process.env.BENCH_PUBLISH_SEED) {
   await connectDatabase(process.env.MONGODB_URI!, process.env.BENCH_PUBLISH_SEED);
   await seedCases();
   await mongoose.disconnect();
