@@ -21,15 +21,24 @@ export async function connectDatabase(uri: string, dbName: string): Promise<type
     // reconnects. A server that goes away closes its sockets, and then server selection fails
     // within 2 s (503).
     maxPoolSize: 50,
+    // Collections and indexes are made once, in order, by syncIndexes below. Mongoose's own
+    // background init would send a second create of each collection at the same moment, and on
+    // SecantusDB two creates of one collection racing once left a test server's storage lock held
+    // forever (every later operation waited behind it).
+    autoCreate: false,
+    autoIndex: false,
   });
   await syncIndexes();
   logger.info({ dbName }, 'database connected');
   return connection;
 }
 
-/** Creates every model's declared indexes (idempotent), so they exist before traffic. */
+/** Creates every model's collection and declared indexes (idempotent), one at a time, so they exist before traffic. */
 export async function syncIndexes(): Promise<void> {
-  for (const model of Object.values(mongoose.models)) await model.createIndexes();
+  for (const model of Object.values(mongoose.models)) {
+    await model.createCollection();
+    await model.createIndexes();
+  }
 }
 
 /** True while a ping succeeds within `timeoutMs`. */
