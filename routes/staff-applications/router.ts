@@ -65,14 +65,13 @@ defineRoute(
   },
   async (ctx, { query }) => {
     const { status, ...page } = query;
-    const result = await listStaffApplications(staffOf(ctx), status as ApplicationStatus | undefined, page);
-    const { byCode } = ctx.state.caches.catalogue.current();
     const staff = staffOf(ctx);
+    const result = await listStaffApplications(staff, status as ApplicationStatus | undefined, page);
     const catalogue = ctx.state.caches.catalogue.current();
     const today = businessDate(ctx.state.now);
     ctx.body = {
       ...result,
-      items: result.items.map((a) => presentForStaff(ownPart(a, staff.department, catalogue), byCode.get(a.itemCode) ?? guideOf(catalogue, a.itemCode), today)),
+      items: result.items.map((a) => presentForStaff(ownPart(a, staff.department, catalogue), guideOf(catalogue, a.itemCode), today)),
     };
   },
 );

@@ -12,9 +12,6 @@ export const CASES_PER_PAGE = 20;
 /** A shorter search would list almost every case. */
 export const MIN_CASE_SEARCH = 4;
 
-/** The day a case is listed under (completion, else acceptance). */
-export const listedOn = (row: ListedCase) => row.completedDate ?? row.acceptedDate;
-
 /** A case number as typed (spaces, capitals) in the form it is stored. */
 export const normaliseCaseNumber = (text: string) => text.replace(/\s+/g, '').toLowerCase().slice(0, 24);
 

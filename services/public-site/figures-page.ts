@@ -5,7 +5,7 @@
 import type { PublishedStats } from '../publishing/figures.ts';
 import { addDays } from '../calendar/zoned-time.ts';
 import { dailyChart, rateChart } from './charts.ts';
-import { listedOn, type ListedCase } from './cases.ts';
+import type { ListedCase } from './cases.ts';
 import { html, type Html } from './html.ts';
 
 /** One block of the figures page: a heading (h2) and its content. */
@@ -150,5 +150,5 @@ export function figuresBody(sections: FigureSection[]): Html {
     )}`;
 }
 
-/** Cases listed today, newest first (for the home page). */
-export const listedToday = (cases: readonly ListedCase[], today: string) => cases.filter((row) => listedOn(row) === today);
+/** Cases listed today (their listing day, pubDate: completion, else acceptance), newest first (for the home page). */
+export const listedToday = (cases: readonly ListedCase[], today: string) => cases.filter((row) => row.pubDate === today);
