@@ -10,7 +10,6 @@ import type { Job } from './types.ts';
 const BATCH = 500;
 const MAX_BATCHES = 20;
 const DAY_MS = 86_400_000;
-export const MATERIALS_BUCKET = 'materials';
 
 export const retentionJob: Job = {
   name: 'retention',

@@ -52,8 +52,10 @@ export function describeServer(buildInfo: Record<string, unknown>): string {
 
 /** Runs the race on a scratch collection of `db` (dropped afterwards) and returns the figures. */
 export async function probeAtomicity(db: Db): Promise<ProbeResults> {
-  const collection = db.collection<{ _id: string; remaining: number }>(`atomicity_probe_${randomBytes(6).toString('hex')}`);
+  const name = `atomicity_probe_${randomBytes(6).toString('hex')}`;
   const started = performance.now();
+  // Made by a create of its own before the first insert, as syncIndexes makes every collection (server/db.ts).
+  const collection = await db.createCollection<{ _id: string; remaining: number }>(name);
   try {
     await collection.insertMany([
       { _id: 'seats', remaining: SEATS },

@@ -2,15 +2,17 @@
 // WeChat's stable_token gives one token per app at a time; if each instance fetched its
 // own we would burn quota and, worse, a forced refresh anywhere would break the others.
 // So: read the stored token; when it has 5 minutes or less left, one caller refreshes —
-// one per process (a shared in-flight promise) and one across instances (a lease row whose
-// insert only one instance can win); the others wait and re-read. The lease is an insert
-// rather than a conditional findOneAndUpdate because FerretDB (our test and small-site
-// database) runs findAndModify as read-then-write: two instances both "won" in 31 of 40 rounds.
+// one per process (a shared in-flight promise) and one across instances (the lease row, taken
+// by a guarded upsert that matches only a lease run out, as jobs/lock.ts takes a job's lease);
+// the others wait and re-read.
 import { setTimeout as sleep } from 'node:timers/promises';
-import mongoose, { Schema, type Connection, type Model } from 'mongoose';
+import mongoose, { type Connection, type Model } from 'mongoose';
+import { wechatTokenModel, type WechatTokenDocument } from '../../models/wechat-token.ts';
 import { WechatUnavailableError, isTokenRejected } from './errors.ts';
 import { callWechat } from './http.ts';
 import { isDuplicateKey } from '../../server/mongo-errors.ts';
+
+export { wechatTokenModel, type WechatTokenDocument };
 
 /** Where the app's credentials and API live; every token-using call takes these. */
 export interface WechatAppOptions {
@@ -28,25 +30,6 @@ export interface WechatAppOptions {
   sandboxLog?: (message: string, details: Record<string, unknown>) => void;
 }
 
-/** The token row (`_id` = appId) or the refresh lease row (`_id` = refreshLeaseId(appId)). */
-export interface WechatTokenDocument {
-  _id: string;
-  token: string | null;
-  expiresAt: Date | null;
-  /** Set on the lease row only: until when its holder may refresh undisturbed. */
-  refreshingUntil: Date | null;
-}
-
-const wechatTokenSchema = new Schema<WechatTokenDocument>(
-  {
-    _id: { type: String, required: true },
-    token: { type: String, default: null },
-    expiresAt: { type: Date, default: null },
-    refreshingUntil: { type: Date, default: null },
-  },
-  { collection: 'wechat_tokens', versionKey: false },
-);
-
 /** The token is renewed when it has this little left (WeChat keeps the old one valid 5 more minutes). */
 export const TOKEN_RENEW_MARGIN_MS = 5 * 60_000;
 // Longer than a stable_token call may take (5 s timeout), so a live refresher never loses its lease.
@@ -54,11 +37,6 @@ const REFRESH_LEASE_MS = 15_000;
 const WAIT_POLL_MS = 100;
 // A waiter gives up a little after a crashed refresher's lease would have run out.
 const WAIT_LIMIT_MS = REFRESH_LEASE_MS + 5_000;
-
-/** The wechat_tokens model on the given connection (default connection when absent). */
-export function wechatTokenModel(connection: Connection = mongoose.connection): Model<WechatTokenDocument> {
-  return (connection.models.WechatToken as Model<WechatTokenDocument> | undefined) ?? connection.model<WechatTokenDocument>('WechatToken', wechatTokenSchema);
-}
 
 // One in-flight refresh per app per connection; a connection stands for one instance.
 const refreshesInFlight = new WeakMap<Connection, Map<string, Promise<string>>>();
@@ -139,21 +117,21 @@ async function refreshShared(options: WechatAppOptions, connection: Connection, 
   }
 }
 
-// True when this caller inserted the lease row. A row left by a refresher that died is
-// removed once its lease has run out, so the next round can compete for it again.
+// True when this caller took the lease: the upsert matches a lease that has run out (one left
+// by a refresher that died) or, when there is none, inserts it; a live lease makes the insert
+// hit its `_id`, and of racing inserts only one succeeds.
 async function claimLease(tokens: Model<WechatTokenDocument>, appId: string, now: Date, lease: Date) {
-  const leaseId = refreshLeaseId(appId);
   try {
-    await tokens.create({ _id: leaseId, token: null, expiresAt: null, refreshingUntil: lease });
+    await tokens.updateOne(
+      { _id: refreshLeaseId(appId), refreshingUntil: { $lte: now } },
+      { $set: { token: null, expiresAt: null, refreshingUntil: lease } },
+      { upsert: true },
+    );
     return true;
   } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
+    if (isDuplicateKey(error)) return false;
+    throw error;
   }
-  const held = await tokens.findById(leaseId).lean();
-  if (held?.refreshingUntil && held.refreshingUntil.getTime() <= now.getTime()) {
-    await tokens.deleteOne({ _id: leaseId, refreshingUntil: held.refreshingUntil });
-  }
-  return false;
 }
 
 async function fetchAndStore(options: WechatAppOptions, tokens: Model<WechatTokenDocument>, clock: Clock) {

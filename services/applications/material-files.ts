@@ -1,13 +1,13 @@
-// Material files in GridFS (bucket `materials`), which MongoDB and FerretDB both serve, with a
+// Material files in GridFS (bucket `materials`, declared in models/material-file.ts), with a
 // sha256 checksum kept in the file's metadata and on the application.
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { GridFSBucket, ObjectId } from 'mongodb';
 import mongoose from 'mongoose';
 import { fileTypeFromBuffer } from 'file-type';
+import { MATERIALS_BUCKET } from '../../models/material-file.ts';
 import { AppError } from '../../server/errors.ts';
 
-const BUCKET = 'materials';
 /** Content types accepted, by what the bytes are, never by the file name. */
 const ALLOWED = new Map([
   ['application/pdf', 'pdf'],
@@ -25,7 +25,7 @@ export interface StoredFile {
 function bucket(): GridFSBucket {
   const db = mongoose.connection.db;
   if (!db) throw new Error('database not connected');
-  return new GridFSBucket(db, { bucketName: BUCKET });
+  return new GridFSBucket(db, { bucketName: MATERIALS_BUCKET });
 }
 
 /** The content type of `content` if it is a pdf, jpg or png; 415 FILE_TYPE_NOT_ALLOWED otherwise. */

@@ -5,13 +5,14 @@
 // Files stored before counting began have no `refs`: they count as held once (their application).
 import type { ObjectId } from 'mongodb';
 import mongoose from 'mongoose';
+import { MaterialFileModel } from '../../models/material-file.ts';
 import { conflict } from '../../server/errors.ts';
 import { deleteFile } from '../applications/material-files.ts';
 
 function files() {
   const db = mongoose.connection.db;
   if (!db) throw new Error('database not connected');
-  return db.collection('materials.files');
+  return db.collection(MaterialFileModel.collection.collectionName);
 }
 
 /** One more holder of each file; 409 FILE_GONE when one is already being deleted. */

@@ -30,6 +30,17 @@ test.serial('connectDatabase › a fresh database › has every model’s collec
   }
 });
 
+test.serial('connectDatabase › collections first written outside a mongoose model › exist before the first write, with their indexes', async (t) => {
+  // The GridFS bucket's (the driver writes them) and the shared WeChat token's: created by a
+  // write instead, they would race another instance's create (server/db.ts says why).
+  const present = new Set(await collectionNames());
+  for (const name of ['materials.files', 'materials.chunks', 'wechat_tokens']) t.true(present.has(name), `${name} missing`);
+  const keys = async (name: string) => (await mongoose.connection.db!.collection(name).indexes()).map((index) => JSON.stringify(index.key));
+  t.true((await keys('materials.files')).includes(JSON.stringify({ filename: 1, uploadDate: 1 })));
+  const chunks = await mongoose.connection.db!.collection('materials.chunks').indexes();
+  t.true(chunks.some((index) => JSON.stringify(index.key) === JSON.stringify({ files_id: 1, n: 1 }) && index.unique === true));
+});
+
 test.serial('syncIndexes › run again, and after a collection was dropped › changes nothing, and makes the dropped one again', async (t) => {
   const before = await collectionNames();
   await syncIndexes();

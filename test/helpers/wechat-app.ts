@@ -3,6 +3,7 @@
 import type { TestFn } from 'ava';
 import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
+import { connectDatabase } from '../../server/db.ts';
 import { startFakeWechat, type FakeWechat } from './fake-wechat.ts';
 
 export interface FakeWechatApp {
@@ -15,7 +16,7 @@ export interface FakeWechatApp {
 export function useFakeWechatApps(test: TestFn, dbName: string): () => Promise<FakeWechatApp> {
   const fakes: FakeWechat[] = [];
   test.before(async () => {
-    await mongoose.connect(process.env.MONGODB_URI!, { dbName });
+    await connectDatabase(process.env.MONGODB_URI!, dbName);
   });
   test.after.always(async () => {
     await Promise.all(fakes.map((fake) => fake.close()));

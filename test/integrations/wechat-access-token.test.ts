@@ -1,7 +1,7 @@
 import test from 'ava';
-import mongoose from 'mongoose';
 import { randomBytes } from 'node:crypto';
 import { getAccessToken, refreshLeaseId, sendSubscribeMessage, wechatTokenModel, WechatUnavailableError } from '../../integrations/wechat/index.ts';
+import { openConnection } from '../../server/db.ts';
 import { useFakeWechatApps } from '../helpers/wechat-app.ts';
 
 const dbName = `onetrip_test_wechat_token_${randomBytes(4).toString('hex')}`;
@@ -31,7 +31,7 @@ test('getAccessToken › stored token › is read back, not fetched again', asyn
 
 test('getAccessToken › two instances with their own connections › one stable_token request in all', async (t) => {
   const { fake, app } = await setup();
-  const other = await mongoose.createConnection(process.env.MONGODB_URI!, { dbName }).asPromise();
+  const other = await openConnection(process.env.MONGODB_URI!, dbName);
   t.teardown(() => other.close());
   const calls = Array.from({ length: 10 }, (_, index) => getAccessToken(index % 2 === 0 ? app : { ...app, connection: other }));
   const tokens = await Promise.all(calls);
@@ -129,7 +129,7 @@ test('sendSubscribeMessage › 10 concurrent sends after the token was revoked �
 
 test('getAccessToken › expired token read by two instances at once › refreshed once', async (t) => {
   const { fake, app } = await setup();
-  const other = await mongoose.createConnection(process.env.MONGODB_URI!, { dbName }).asPromise();
+  const other = await openConnection(process.env.MONGODB_URI!, dbName);
   t.teardown(() => other.close());
   const first = await getAccessToken(app);
   fake.advance(2 * HOUR_MS);
