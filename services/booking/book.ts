@@ -102,13 +102,21 @@ async function attemptBooking(booking: Booking): Promise<BookingOutcome | typeof
 const earlierOutcome = (booking: Booking) =>
   booking.idempotencyKey ? AppointmentModel.findById(booking.appointmentId).lean<AppointmentRecord>() : Promise.resolve(null);
 
-/** A repeated request is answered with its first outcome, whatever holds now (full, banned …). */
+/**
+ * A repeated request is answered with its first outcome, whatever holds now (full, banned …).
+ * The earlier outcome is looked up once the refusal is known, not alongside it, so a copy of this
+ * request holding one of the seats the refusal counted as taken has had the slot read's round
+ * trip to store its appointment: read alongside, a copy sent at the same moment as nine others
+ * at a five-seat slot was sometimes answered SLOT_FULL while its twin was inserting.
+ */
 async function unlessRepeated(booking: Booking, refusal: Promise<typeof TRY_AGAIN>): Promise<BookingOutcome | typeof TRY_AGAIN> {
-  const [earlier, answer] = await Promise.allSettled([earlierOutcome(booking), refusal]);
-  if (earlier.status === 'rejected') throw earlier.reason;
-  if (earlier.value) return { appointment: earlier.value, replayed: true };
-  if (answer.status === 'rejected') throw answer.reason;
-  return answer.value;
+  try {
+    return await refusal;
+  } catch (error) {
+    const earlier = await earlierOutcome(booking);
+    if (earlier) return { appointment: earlier, replayed: true };
+    throw error;
+  }
 }
 
 /** The citizen's active bookings (at most MAX_ACTIVE_BOOKINGS), through the day-rule index. */
