@@ -6,7 +6,7 @@ import { PublishStateModel } from '../../models/published-case.ts';
 import { logger } from '../../server/logger.ts';
 import type { PublishedStats } from './figures.ts';
 import { createLedger, type Ledger, type LedgerRow } from './ledger.ts';
-import { inListingOrder } from './view.ts';
+import { inListingOrder, listingAfter } from './view.ts';
 
 /** One instance's copy of the published progress; server/index.ts creates, starts and stops it. */
 export interface ProgressCache {
@@ -42,12 +42,15 @@ export function createProgressCache(refreshMs: number): ProgressCache {
   return {
     ledger,
     cases() {
-      if (!listed || listed.generation !== ledger.generation() || listed.windowStart !== windowStart) {
-        const from = windowStart ?? '';
-        const rows = [...ledger.rows()].filter((r) => r.pubDate >= from).sort(inListingOrder);
-        listed = { generation: ledger.generation(), windowStart, rows };
-      }
-      return listed.rows;
+      const generation = ledger.generation();
+      const from = windowStart ?? '';
+      if (listed?.generation === generation && listed.windowStart === windowStart) return listed.rows;
+      // The rows a sync or tick changed are placed in the listing; all are sorted again only
+      // when the window moved or more changed than the ledger keeps.
+      const changes = listed?.windowStart === windowStart ? ledger.changesSince(listed.generation) : null;
+      const rows = listed && changes ? listingAfter(listed.rows, changes, from) : [...ledger.rows()].filter((r) => r.pubDate >= from).sort(inListingOrder);
+      listed = { generation, windowStart, rows };
+      return rows;
     },
     stats: () => stats,
     refresh,

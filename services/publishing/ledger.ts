@@ -3,7 +3,7 @@
 import type { Types } from 'mongoose';
 import { PublishedCaseModel } from '../../models/published-case.ts';
 import type { PublicRow } from './row.ts';
-import { PublishedView } from './view.ts';
+import { PublishedView, type Replacement } from './view.ts';
 
 export type LedgerRow = PublicRow & { caseId: string; stamp: number; pubDate: string };
 
@@ -17,13 +17,27 @@ export type Ledger = ReturnType<typeof createLedger>;
 /** The rows stamped in (since, upTo], in stamp order (on the `stamp` index). */
 export const newerRowsQuery = (since: number, upTo: number) => ({ filter: { stamp: { $gt: since, $lte: upTo } }, sort: { stamp: 1 } as const });
 
+/** Changes the ledger keeps for readers catching up (cache.ts); one sync of more starts the log over. */
+const CHANGE_LOG_MAX = 5_000;
+
 /** A new, empty ledger. */
 export function createLedger() {
   const rows = new Map<string, LedgerRow>();
   const shared = new Map<string, string>();
   let stamp = 0;
-  /** Bumped on every applied change, so readers know when to re-sort. */
+  /** Bumped on every applied change, so readers know what they have not seen (changesSince). */
   let generation = 0;
+  /** The rows each change replaced, oldest first: the changes from generation `logFrom` to `generation`. */
+  const changeLog: Replacement[] = [];
+  let logFrom = 0;
+
+  function logChange(before: LedgerRow | undefined, after: LedgerRow | undefined): void {
+    if (changeLog.length === CHANGE_LOG_MAX) {
+      changeLog.length = 0;
+      logFrom = generation - 1;
+    }
+    changeLog.push({ before, after });
+  }
   let syncing: Promise<void> | undefined;
 
   function once(value: string): string;
@@ -45,11 +59,12 @@ export function createLedger() {
     generation++;
     if (version.removed) {
       rows.delete(caseId);
+      logChange(current, undefined);
       return;
     }
     // Built field by field, with the values many cases share (dates, codes, names) kept once:
     // a hundred thousand rows hold a few hundred distinct ones.
-    rows.set(caseId, {
+    const row: LedgerRow = {
       caseId,
       stamp: version.stamp,
       pubDate: once(version.pubDate),
@@ -69,7 +84,9 @@ export function createLedger() {
       reusedMaterials: version.reusedMaterials ?? 0,
       evaluationScore: version.evaluationScore,
       evaluatedDate: once(version.evaluatedDate),
-    });
+    };
+    rows.set(caseId, row);
+    logChange(current, row);
   }
 
   async function pull(upTo: number): Promise<void> {
@@ -98,6 +115,8 @@ export function createLedger() {
     rows: reader.rows,
     stamp: () => stamp,
     generation: reader.generation,
+    /** The changes made after generation `since`, oldest first; null when they are no longer kept. */
+    changesSince: (since: number): readonly Replacement[] | null => (since >= logFrom && since <= generation ? changeLog.slice(since - logFrom) : null),
     /** What the publishing job derives from these rows (day lists, tallies), kept between ticks. */
     view: new PublishedView(reader),
   };
