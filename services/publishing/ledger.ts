@@ -30,6 +30,7 @@ export function createLedger() {
   /** The rows each change replaced, oldest first: the changes from generation `logFrom` to `generation`. */
   const changeLog: Replacement[] = [];
   let logFrom = 0;
+  let syncing: Promise<void> | undefined;
 
   function logChange(before: LedgerRow | undefined, after: LedgerRow | undefined): void {
     if (changeLog.length === CHANGE_LOG_MAX) {
@@ -38,7 +39,6 @@ export function createLedger() {
     }
     changeLog.push({ before, after });
   }
-  let syncing: Promise<void> | undefined;
 
   function once(value: string): string;
   function once(value: string | null): string | null;
