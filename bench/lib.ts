@@ -1,7 +1,7 @@
 // Shared pieces of the benchmarks: a bounded closed-loop load generator over HTTP on
 // loopback, percentiles, and writing results to bench/results/<name>.json.
 import type { AppState } from '../server/state.ts';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -60,6 +60,35 @@ export function percentiles(latencies: number[]): { p50: number; p99: number } {
 }
 
 export const round = (value: number) => Math.round(value * 100) / 100;
+
+/** Clock ticks per second in /proc/<pid>/stat (USER_HZ: 100 on Linux). */
+const USER_HZ = 100;
+
+/**
+ * The CPU time (ms) the local database server has used so far, read from /proc; null when it is
+ * not ours to read (a MONGODB_URI, or not Linux). The difference over a phase is the database
+ * work the phase cost: a server that uses one core (SecantusDB runs its commands under Python's
+ * GIL) cannot go faster than its CPU time per request allows.
+ */
+export function databaseCpuMs(): number | null {
+  const pid = process.env.ONETRIP_TEST_DB_PID;
+  if (!pid) return null;
+  try {
+    // After the command name (which may hold spaces) come the fields from `state` on: utime and stime are 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+  } catch {
+    return null;
+  }
+}
+
+/** The database CPU time `run` cost, with what it answered. */
+export async function withDatabaseCpu<T>(run: () => Promise<T>): Promise<{ result: T; databaseCpuMs: number | null }> {
+  const before = databaseCpuMs();
+  const result = await run();
+  const after = databaseCpuMs();
+  return { result, databaseCpuMs: before === null || after === null ? null : after - before };
+}
 
 /** Listens on an ephemeral loopback port; returns the base URL and a close function. */
 export async function listen(app: Koa<AppState>): Promise<{ baseUrl: string; close: () => Promise<void> }> {

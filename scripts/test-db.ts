@@ -1,7 +1,7 @@
 // Runs a command (the tests, the benchmarks) against a real MongoDB-protocol server found
 // in this order: MONGODB_URI; a mongod through mongodb-memory-server (a single-node replica set);
 // SecantusDB (installed by scripts/install-secantusdb.sh). The server is exported to the command
-// as MONGODB_URI.
+// as MONGODB_URI, a local one's process id as ONETRIP_TEST_DB_PID (benchmarks read its CPU time).
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,7 +28,12 @@ if (uri) {
 
 const child = spawn(command[0]!, command.slice(1), {
   stdio: 'inherit',
-  env: { ...process.env, MONGODB_URI: uri, ONETRIP_TEST_DB_KIND: local?.kind ?? 'external' },
+  env: {
+    ...process.env,
+    MONGODB_URI: uri,
+    ONETRIP_TEST_DB_KIND: local?.kind ?? 'external',
+    ...(local?.pid ? { ONETRIP_TEST_DB_PID: String(local.pid) } : {}),
+  },
 });
 const code: number = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));
 await local?.stop();

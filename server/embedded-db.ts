@@ -14,6 +14,8 @@ export type LocalMongoKind = 'mongodb-memory-server' | 'secantusdb';
 export interface LocalMongo {
   uri: string;
   kind: LocalMongoKind;
+  /** The server's process id, so benchmarks can read the CPU time it spent (bench/lib.ts). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -71,7 +73,12 @@ async function createReplSet(MongoMemoryReplSet: typeof import('mongodb-memory-s
     instanceOpts: options.persistent ? [{ dbPath }] : [],
   });
   await replSet.waitUntilRunning();
-  return { uri: replSet.getUri(), kind: 'mongodb-memory-server', stop: async () => void (await replSet.stop({ doCleanup: !options.persistent })) };
+  return {
+    uri: replSet.getUri(),
+    kind: 'mongodb-memory-server',
+    pid: replSet.servers[0]?.instanceInfo?.instance.mongodProcess?.pid,
+    stop: async () => void (await replSet.stop({ doCleanup: !options.persistent })),
+  };
 }
 
 function recentMongodFailure(): string | undefined {
@@ -122,7 +129,7 @@ export async function startSecantusAt(binary: string, storage: string, port: num
     env: serverEnv(),
   });
   await waitForPort(port, child);
-  return { uri: `mongodb://127.0.0.1:${port}/?${SECANTUS_URI_OPTIONS}`, kind: 'secantusdb', stop: () => stopChild(child) };
+  return { uri: `mongodb://127.0.0.1:${port}/?${SECANTUS_URI_OPTIONS}`, kind: 'secantusdb', pid: child.pid, stop: () => stopChild(child) };
 }
 
 /**
