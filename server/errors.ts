@@ -38,6 +38,3 @@ export const unsupportedMediaType = (message = '不支持的内容类型') => ne
 export const tooManyRequests = (retryAfterSeconds: number) => new AppError(429, 'RATE_LIMITED', '操作过于频繁，请稍后再试', { retryAfterSeconds });
 
 export const unavailable = (message = '服务暂时不可用，请稍后再试') => new AppError(503, 'UNAVAILABLE', message);
-
-/** 502 when an upstream (WeChat) answered something we cannot use. */
-export const upstreamFailed = (code: string, message: string, details?: Record<string, unknown>) => new AppError(502, code, message, details);

@@ -14,9 +14,6 @@ export const coHandles = (staff: StaffPrincipal, request: Pick<HotlineRequestDoc
 export const maySee = (staff: StaffPrincipal, request: Pick<HotlineRequestDoc, 'department' | 'coHandlers'>) =>
   isHotlineCenter(staff) || leads(staff, request) || coHandles(staff, request);
 
-/** The reporter's identity is for the hotline center only, and never on a 举报 for anyone else. */
-export const mayKnowReporter = (staff: StaffPrincipal) => isHotlineCenter(staff);
-
 /** A request the staff member may see, or 404 (one out of scope is not shown to exist). */
 export async function visibleRequest(staff: StaffPrincipal, id: string): Promise<HotlineRequestDoc> {
   const request = await findRequest(id);

@@ -25,8 +25,5 @@ export function idNumberProblem(id: string, today: string): string | undefined {
   return undefined;
 }
 
-/** True when `id` is a real ID number as of `today` (YYYY-MM-DD). */
-export const isValidIdNumber = (id: string, today: string): boolean => idNumberProblem(id, today) === undefined;
-
 /** Normalises the check character to upper case and strips spaces. */
 export const normaliseIdNumber = (raw: string) => raw.replace(/\s+/g, '').toUpperCase();
