@@ -4,8 +4,10 @@
 // oversells would mean nothing.
 import { MongoClient } from 'mongodb';
 import { assertAtomicUpdates } from '../server/atomicity-probe.ts';
-import { report } from './lib.ts';
+import { report, withoutRetryableWritesOnSecantus } from './lib.ts';
 
+// Set before anything connects; the benchmarks' child processes inherit it.
+process.env.MONGODB_URI = withoutRetryableWritesOnSecantus(process.env.MONGODB_URI!, process.env.ONETRIP_TEST_DB_KIND);
 const client = await MongoClient.connect(process.env.MONGODB_URI!, { maxPoolSize: 50 });
 try {
   console.log(JSON.stringify({ atomicityProbe: await assertAtomicUpdates(client.db(`bench_probe_${process.pid}`)) }));

@@ -32,7 +32,8 @@ const child = spawn(command[0]!, command.slice(1), {
     ...process.env,
     MONGODB_URI: uri,
     ONETRIP_TEST_DB_KIND: local?.kind ?? 'external',
-    ...(local?.pid ? { ONETRIP_TEST_DB_PID: String(local.pid) } : {}),
+    // Never one inherited from elsewhere: with MONGODB_URI there is no local server to measure.
+    ONETRIP_TEST_DB_PID: local?.pid ? String(local.pid) : undefined,
   },
 });
 const code: number = await new Promise((resolve) => child.on('exit', (c, signal) => resolve(c ?? (signal ? 1 : 0))));

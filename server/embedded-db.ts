@@ -129,20 +129,8 @@ export async function startSecantusAt(binary: string, storage: string, port: num
     env: serverEnv(),
   });
   await waitForPort(port, child);
-  return { uri: `mongodb://127.0.0.1:${port}/?${SECANTUS_URI_OPTIONS}`, kind: 'secantusdb', pid: child.pid, stop: () => stopChild(child) };
+  return { uri: `mongodb://127.0.0.1:${port}/?directConnection=true`, kind: 'secantusdb', pid: child.pid, stop: () => stopChild(child) };
 }
-
-/**
- * One node on loopback, and no retryable writes. A retryable write is recorded by SecantusDB
- * 0.7.0b3 with its reply, and every record and lookup walks all records of the last 30 minutes
- * (up to 10,000, then sorted on each write to cap them): measured here, a guarded $inc cost 0.8 ms
- * of server time on a fresh server, 2 ms after 7,000 writes and 8 ms after 20,000, a third of it
- * in that walk, and the suite and the benchmarks slowed as they went. With retryWrites=false the
- * same $inc costs 0.7 ms however many came before. What they guard against, a write's answer
- * lost to a failover or a dropped connection, does not happen to a local server on loopback;
- * a MONGODB_URI (production's replica set) keeps the driver's default, retryable writes on.
- */
-const SECANTUS_URI_OPTIONS = 'directConnection=true&retryWrites=false';
 
 /**
  * The database server's environment. Under libfaketime (the other-year test run) the server
