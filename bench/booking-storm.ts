@@ -44,6 +44,9 @@ const addressOf = (n: number) => {
  */
 const warmUpAddressOf = (n: number) => `192.168.${(n >> 8) & 255}.${n & 255}`;
 
+/** A phase's database CPU time per storm request (null off a local server). */
+const perRequest = (ms: number | null) => (ms === null ? null : round(ms / CITIZENS));
+
 /** Runs the storm once and returns its figures. */
 export async function run(): Promise<Record<string, unknown>> {
   const uri = process.env.MONGODB_URI;
@@ -117,9 +120,9 @@ export async function run(): Promise<Record<string, unknown>> {
       // The database's own CPU time per request in each phase (null off a local server): the
       // throughput ratio cannot beat raw ÷ http where the database is what saturates.
       databaseCpuMsPerRequest: {
-        http: httpDatabaseMs === null ? null : round(httpDatabaseMs / CITIZENS),
-        raw: raw.databaseCpuMs === null ? null : round(raw.databaseCpuMs / CITIZENS),
-        rawWithRequiredChecks: rawWithChecks.databaseCpuMs === null ? null : round(rawWithChecks.databaseCpuMs / CITIZENS),
+        http: perRequest(httpDatabaseMs),
+        raw: perRequest(raw.databaseCpuMs),
+        rawWithRequiredChecks: perRequest(rawWithChecks.databaseCpuMs),
       },
     };
   } finally {

@@ -13,7 +13,7 @@
 import { ObjectId, type Db, type Document } from 'mongodb';
 import { AppointmentModel } from '../models/appointment.ts';
 import { bookableFilter } from '../services/booking/seats.ts';
-import { databaseCpuMs } from './lib.ts';
+import { withDatabaseCpu } from './lib.ts';
 
 export interface RawLoopResult {
   operations: number;
@@ -67,27 +67,27 @@ export async function rawSeatLoop(
   }
   const latencies: number[] = [];
   let booked = 0;
-  const cpuBefore = databaseCpuMs();
   const started = performance.now();
-  await Promise.all(
-    Array.from({ length: operations }, async (_, n) => {
-      const t0 = performance.now();
-      const slot = slots[n % slots.length]!;
-      if (checks) await required(n, checks);
-      const taken = await slotCopies.findOneAndUpdate(
-        { _id: slot._id, windowGroup: slot.windowGroup, ...bookableFilter(now), remaining: { $gt: 0 } },
-        { $inc: { booked: 1, remaining: -1 } },
-        { returnDocument: 'after' },
-      );
-      if (taken) {
-        await appointments.insertOne(rawAppointment(taken, n, now, citizenIds[n]!));
-        booked += 1;
-      }
-      latencies.push(performance.now() - t0);
-    }),
+  const { databaseCpuMs } = await withDatabaseCpu(() =>
+    Promise.all(
+      Array.from({ length: operations }, async (_, n) => {
+        const t0 = performance.now();
+        const slot = slots[n % slots.length]!;
+        if (checks) await required(n, checks);
+        const taken = await slotCopies.findOneAndUpdate(
+          { _id: slot._id, windowGroup: slot.windowGroup, ...bookableFilter(now), remaining: { $gt: 0 } },
+          { $inc: { booked: 1, remaining: -1 } },
+          { returnDocument: 'after' },
+        );
+        if (taken) {
+          await appointments.insertOne(rawAppointment(taken, n, now, citizenIds[n]!));
+          booked += 1;
+        }
+        latencies.push(performance.now() - t0);
+      }),
+    ),
   );
   const ms = performance.now() - started;
-  const cpuAfter = databaseCpuMs();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]! * 10) / 10;
   await Promise.all([slotCopies.drop(), appointments.drop(), ...(checks ? [counters.drop(), citizens.drop()] : [])]);
@@ -98,7 +98,7 @@ export async function rawSeatLoop(
     booked,
     p50: at(0.5),
     p99: at(0.99),
-    databaseCpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
+    databaseCpuMs,
   };
 }
 
