@@ -7,6 +7,7 @@
 import type { RunCoordinator } from 'node-cron';
 import { JobLockModel, JobRunModel } from '../models/job-lock.ts';
 import { isDuplicateKey } from '../server/mongo-errors.ts';
+import { retainUntil } from '../server/retention.ts';
 
 const DAY_MS = 24 * 3600_000;
 /** A tick's document only has to outlive the instances' clock skew. */
@@ -22,7 +23,7 @@ const tickOfKey = (key: string) => new Date(key.slice(key.indexOf(':') + 1));
 export async function claimTick(key: string, holder: string, leaseMs: number, now = new Date()): Promise<boolean> {
   const job = jobOfKey(key);
   try {
-    await JobLockModel.create({ _id: key, job, holder, createdAt: now, expiresAt: new Date(now.getTime() + TICK_KEEP_MS) });
+    await JobLockModel.create({ _id: key, job, holder, createdAt: now, expiresAt: retainUntil(now, TICK_KEEP_MS) });
   } catch (error) {
     if (isDuplicateKey(error)) return false;
     throw error;
@@ -36,7 +37,7 @@ async function takeLease(job: string, tick: Date, holder: string, leaseMs: numbe
   try {
     const previous = await JobLockModel.findOneAndUpdate(
       { _id: job, leaseUntil: { $lte: now } },
-      { $set: { job, holder, tick, createdAt: now, leaseUntil, releasedAt: null, expiresAt: new Date(leaseUntil.getTime() + LEASE_KEEP_MS) } },
+      { $set: { job, holder, tick, createdAt: now, leaseUntil, releasedAt: null, expiresAt: retainUntil(leaseUntil, LEASE_KEEP_MS) } },
       { upsert: true, returnDocument: 'before' },
     ).lean();
     if (previous?.tick && !previous.releasedAt) await failCrashedRun(job, previous.holder, previous.tick, now);

@@ -8,6 +8,7 @@ import { CitizenModel } from '../../models/citizen.ts';
 import type { Types } from 'mongoose';
 import { NotificationModel, type Notification } from '../../models/notification.ts';
 import { config } from '../../server/config.ts';
+import { retainUntil } from '../../server/retention.ts';
 import { logger } from '../../server/logger.ts';
 import { WechatApiError, isRetryable, sendSubscribeMessage } from '../../integrations/wechat/index.ts';
 import { wechatOptions } from '../citizens/wechat-options.ts';
@@ -115,6 +116,6 @@ async function settle(row: Row, now: Date, change: Record<string, unknown>, extr
   const done = change.status !== 'pending';
   await NotificationModel.updateOne(
     { _id: row._id, status: 'sending', attempts: row.attempts },
-    { ...extra, $set: { ...change, ...(done ? { expiresAt: new Date(now.getTime() + config.RETENTION_DAYS * DAY_MS) } : {}) } },
+    { ...extra, $set: { ...change, ...(done ? { expiresAt: retainUntil(now, config.RETENTION_DAYS * DAY_MS) } : {}) } },
   );
 }

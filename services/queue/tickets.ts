@@ -1,11 +1,13 @@
 // Issuing queue tickets: numbered per hall, prefix and day (GA001 …) with an atomic counter, the
 // prefix the department's (prefix.ts), and put in call order (order.ts). The unique (hall, date,
 // ticketNo) index is a backstop only: the $inc never hands a number out twice. A day's counter
-// expires through the TTL index a week after the day.
+// expires through the TTL index a week after it was last bumped, counted so that the database's
+// clock never finds it expired the same day (server/retention.ts).
 import type { Types } from 'mongoose';
 import { QueueTicketModel, type TicketPriority } from '../../models/queue-ticket.ts';
 import { bumpCounter } from '../../models/counter.ts';
 import { config } from '../../server/config.ts';
+import { retainUntil } from '../../server/retention.ts';
 import { notFound, badRequest } from '../../server/errors.ts';
 import type { CatalogueSnapshot } from '../catalogue/store.ts';
 import { zonedDate, zonedTime } from '../calendar/zoned-time.ts';
@@ -20,7 +22,7 @@ export const ticketCounterId = (hallCode: string, prefix: string, date: string) 
 
 /** The next number of `prefix` in `hallCode` on `date` (1, 2, …); `now` is the instant of issue. */
 const nextTicketNumber = (hallCode: string, prefix: string, date: string, now: Date) =>
-  bumpCounter(ticketCounterId(hallCode, prefix, date), new Date(now.getTime() + KEEP_COUNTER_MS));
+  bumpCounter(ticketCounterId(hallCode, prefix, date), retainUntil(now, KEEP_COUNTER_MS));
 
 export interface TicketRequest {
   itemCode: string;
