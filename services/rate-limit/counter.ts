@@ -2,6 +2,7 @@
 // one atomic upserting $inc (models/counter.ts), so never more than `limit` of concurrent
 // requests fit.
 import { deleteCounter, readCounter, tallyCounter } from '../../models/counter.ts';
+import { retainUntil } from '../../server/retention.ts';
 
 export interface WindowCount {
   /** Events counted in the current window (this one included, when counting). */
@@ -22,7 +23,9 @@ function windowOf(key: string, windowSeconds: number, now: Date) {
 /** Counts one event for `key` in its current window of `windowSeconds`. */
 export async function countInWindow(key: string, windowSeconds: number, now = new Date()): Promise<WindowCount> {
   const window = windowOf(key, windowSeconds, now);
-  const count = await tallyCounter(window.id, window.endsAt);
+  // Kept for what is left of the window by either clock: the window's id names its start, so a
+  // counter outliving the window never counts into the next one.
+  const count = await tallyCounter(window.id, retainUntil(now, window.endsAt.getTime() - now.getTime()));
   return { count, endsAt: window.endsAt, retryAfterSeconds: window.retryAfterSeconds };
 }
 

@@ -7,9 +7,8 @@ import { zonedDate, zonedInstant } from '../../services/calendar/zoned-time.ts';
  * Real time, shifted so that the calling test file starts `into` ms into a fixed window of
  * `windowMs` (windows are aligned to the epoch, as services/rate-limit/counter.ts cuts them):
  * the counts a file makes then never straddle two windows, however slowly a loaded machine runs it.
- * The window is the next one, ahead of real time, never behind it: a window's counter expires
- * (TTL) at the window's end by the database's real clock, and a clock behind it saw its counts
- * vanish mid-window when the file started late in a real window.
+ * The window is the next one, ahead of real time: a file's counts then fall in windows that no
+ * other file's real-time requests share.
  */
 export function clockInsideWindow(windowMs: number, into = 60_000): () => Date {
   const now = Date.now();

@@ -5,9 +5,9 @@ import { buildStaff } from '../helpers/factories.ts';
 import { countInWindow } from '../../services/rate-limit/counter.ts';
 import { CounterModel } from '../../models/counter.ts';
 
-// Limits count per calendar minute of the request's clock: 20 seconds into one. A window's counter
-// expires (TTL, by the database's real clock) when the window ends, so the clock is years ahead:
-// a counter of a window already past would be swept away in the middle of a test.
+// Limits count per calendar minute of the request's clock: 20 seconds into one. With a clock ahead
+// of the database's, a window's counter expires exactly when the window ends (checked below); with
+// one behind it, what is left of the window by the real clock (server/retention.ts).
 const NOW = new Date('2099-03-02T01:00:20Z');
 let app: TestApp;
 test.before(async () => {
@@ -63,6 +63,14 @@ test('window counter › 50 first counts of a window racing › every one counte
   else t.is(allowed, 20);
   // Once the window exists every count is one $inc, exact on any server.
   t.is((await countInWindow('first-race-window', 60, NOW)).count, 51);
+});
+
+test('window counter › with a clock years behind the database, a TTL pass mid-window keeps the count', async (t) => {
+  const past = new Date('2020-03-02T01:00:20Z');
+  for (let i = 0; i < 3; i++) await countInWindow('clock-behind', 60, past);
+  // What the TTL monitor does on its next pass, by the database's (real) clock.
+  await CounterModel.deleteMany({ expiresAt: { $lte: new Date() } });
+  t.is((await countInWindow('clock-behind', 60, past)).count, 4);
 });
 
 test('window counter › the next window starts from one; ended windows expire by a TTL index', async (t) => {
