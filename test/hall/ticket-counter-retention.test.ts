@@ -4,10 +4,12 @@
 // monitor's next pass deleted it mid-morning, and the next walk-in got 001 again: a duplicate
 // number, refused by the unique index with 409 DUPLICATE (it failed the workbench test in CI).
 import test from 'ava';
-import mongoose from 'mongoose';
+import { CounterModel } from '../../models/counter.ts';
 import { retainUntil } from '../../server/retention.ts';
+import { ticketCounterId } from '../../services/queue/tickets.ts';
 import { startTestApp, type TestApp } from '../helpers/app.ts';
 import { buildDepartment, buildItem, buildStaff, buildWindow, suffix } from '../helpers/factories.ts';
+import { ttlPassOverCounters } from '../helpers/ttl.ts';
 
 const DAY_MS = 24 * 3600_000;
 const PAST = new Date('2020-03-10T09:20:00+08:00');
@@ -17,9 +19,6 @@ test.before(async () => {
   app = await startTestApp({ clock: () => PAST });
 });
 test.after.always(() => app.close());
-
-/** What the TTL monitor does on its next pass: deletes every counter past its expiry by the real clock. */
-const ttlPass = () => mongoose.connection.collection('counters').deleteMany({ expiresAt: { $lte: new Date() } });
 
 test('POST /staff/tickets › with a clock years behind the database, the day goes on numbering after a TTL pass', async (t) => {
   const department = (await buildDepartment({ ticketPrefix: 'R' })).code;
@@ -32,11 +31,11 @@ test('POST /staff/tickets › with a clock years behind the database, the day go
   const first = await walkIn();
   t.is(first.status, 201, first.text);
   t.is(first.body.ticketNo, 'R001');
-  const counter = await mongoose.connection.collection('counters').findOne({ _id: `ticket:${hallCode}:R:2020-03-10` as never });
+  const counter = await CounterModel.findById(ticketCounterId(hallCode, 'R', '2020-03-10')).lean();
   t.truthy(counter, 'the day has a counter');
-  t.true((counter!.expiresAt as Date).getTime() > Date.now() + 7 * DAY_MS, 'kept a week past the real instant too');
+  t.true(counter!.expiresAt!.getTime() > Date.now() + 7 * DAY_MS, 'kept a week past the real instant too');
 
-  await ttlPass();
+  await ttlPassOverCounters();
   const second = await walkIn();
   t.is(second.status, 201, second.text);
   t.is(second.body.ticketNo, 'R002');
